@@ -1,0 +1,219 @@
+//! The rule data in `data/`, compiled into the binary and parsed once.
+//!
+//! Word lists live in TOML so a school (or a reviewer) can read and extend them without
+//! reading Rust. Each file's shape is a struct here; a malformed file fails the tests.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+#[derive(Deserialize)]
+pub struct RulesFile {
+    pub criteria: BTreeMap<String, CriterionText>,
+    pub rule: Vec<RuleDef>,
+}
+
+#[derive(Deserialize)]
+pub struct CriterionText {
+    pub guidance: String,
+    pub met: String,
+    pub not_applicable: Option<String>,
+    pub check: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct RuleDef {
+    pub id: String,
+    pub severity: String,
+    pub message: String,
+    pub what: String,
+    pub why: String,
+    pub instead: String,
+    pub flag: Vec<toml::Value>,
+    pub pass: Vec<toml::Value>,
+}
+
+#[derive(Deserialize)]
+pub struct LanguageFile {
+    pub phrase: Vec<PhraseDef>,
+    pub intensifiers: Intensifiers,
+}
+
+#[derive(Deserialize)]
+pub struct PhraseDef {
+    pub rule: String,
+    #[serde(rename = "match")]
+    pub patterns: Vec<String>,
+    pub instead: String,
+    pub suggestion: Option<String>,
+    pub examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct Intensifiers {
+    pub words: Vec<String>,
+    pub so_only_before: Vec<String>,
+    pub harmless_next: Vec<String>,
+    pub examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct EvidenceFile {
+    pub strong: Vec<String>,
+    pub soft: Vec<String>,
+    pub must_have_possession: Vec<String>,
+    pub connectors: Vec<String>,
+    pub observations: Vec<String>,
+    pub examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SpeechFile {
+    pub verbs: Vec<String>,
+    pub object_verbs: Vec<String>,
+    pub clause_starters: Vec<String>,
+    pub family: Vec<String>,
+    pub passive: Vec<String>,
+    pub non_speakers: Vec<String>,
+    pub examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct NamesFile {
+    pub staff_titles: Vec<String>,
+    pub bare_staff_titles: Vec<String>,
+    pub professional_titles: Vec<String>,
+    pub professional_roles: Vec<String>,
+    pub role_compounds: Vec<String>,
+    pub role_words: Vec<String>,
+    pub relative_titles: Vec<String>,
+    pub word_name_contexts: Vec<String>,
+    pub first_person: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct CategoriesFile {
+    pub group: Vec<CategoryGroup>,
+}
+
+#[derive(Deserialize, Clone)]
+pub struct CategoryGroup {
+    pub name: String,
+    pub labels: Vec<String>,
+    pub covered_by: Vec<String>,
+    pub signals: Vec<String>,
+    #[serde(default)]
+    pub together: Vec<Vec<Vec<String>>>,
+}
+
+#[derive(Deserialize)]
+pub struct DocumentsFile {
+    pub mentions: Vec<String>,
+    pub email_words: Vec<String>,
+    pub negations: Vec<String>,
+    pub future: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct LoopFile {
+    pub response: Vec<String>,
+    pub outcome: Vec<String>,
+    pub informed_verbs: Vec<String>,
+    pub informing_plans: Vec<String>,
+    pub filler: Vec<String>,
+    pub parties: Vec<String>,
+    pub action_headings: Vec<String>,
+    pub actions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct FiveWFile {
+    pub places: Vec<String>,
+    pub times: Vec<String>,
+    pub why: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct TimeFile {
+    pub vague_past: Vec<String>,
+    pub part_of_day: Vec<PartOfDay>,
+    pub out_of_hours_context: Vec<String>,
+    pub before_other_day: Vec<String>,
+    pub planned: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct PartOfDay {
+    pub words: Vec<String>,
+    pub windows: Vec<[u32; 2]>,
+}
+
+#[derive(Deserialize)]
+pub struct ProofreadFile {
+    pub text_speak: BTreeMap<String, String>,
+    pub repeat_ok: Vec<String>,
+    pub vocabulary: Vec<String>,
+}
+
+/// All rule data, parsed.
+pub struct Data {
+    pub rules: RulesFile,
+    pub language: LanguageFile,
+    pub evidence: EvidenceFile,
+    pub speech: SpeechFile,
+    pub names: NamesFile,
+    pub categories: CategoriesFile,
+    pub documents: DocumentsFile,
+    pub loop_: LoopFile,
+    pub five_w: FiveWFile,
+    pub time: TimeFile,
+    pub proofread: ProofreadFile,
+    pub first_names: Vec<String>,
+}
+
+/// The source text of every data file, for tests and the docs generator.
+pub const FILES: [(&str, &str); 12] = [
+    ("rules.toml", include_str!("../data/rules.toml")),
+    ("language.toml", include_str!("../data/language.toml")),
+    ("evidence.toml", include_str!("../data/evidence.toml")),
+    ("speech.toml", include_str!("../data/speech.toml")),
+    ("names.toml", include_str!("../data/names.toml")),
+    ("categories.toml", include_str!("../data/categories.toml")),
+    ("documents.toml", include_str!("../data/documents.toml")),
+    ("loop.toml", include_str!("../data/loop.toml")),
+    ("five_w.toml", include_str!("../data/five_w.toml")),
+    ("time.toml", include_str!("../data/time.toml")),
+    ("proofread.toml", include_str!("../data/proofread.toml")),
+    ("first_names.txt", include_str!("../data/first_names.txt")),
+];
+
+fn parse<T: serde::de::DeserializeOwned>(i: usize) -> T {
+    let (name, src) = FILES[i];
+    toml::from_str(src).unwrap_or_else(|e| panic!("data/{name} is malformed: {e}"))
+}
+
+/// The data, parsed on first use. The files are compiled in and tested, so a parse
+/// failure is a build defect, not a run-time condition.
+pub fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| Data {
+        rules: parse(0),
+        language: parse(1),
+        evidence: parse(2),
+        speech: parse(3),
+        names: parse(4),
+        categories: parse(5),
+        documents: parse(6),
+        loop_: parse(7),
+        five_w: parse(8),
+        time: parse(9),
+        proofread: parse(10),
+        first_names: FILES[11]
+            .1
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect(),
+    })
+}

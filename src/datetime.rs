@@ -1,0 +1,184 @@
+//! Local wall-clock dates and times, as CPOMS shows them (no time zone).
+//!
+//! Only what the rules need: parsing the entry's `YYYY-MM-DDTHH:MM` form,
+//! minutes between two moments, and the weekday of a date.
+
+use std::fmt;
+
+/// A calendar date (proleptic Gregorian).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// A date with an optional time of day (minutes after midnight).
+/// A date alone means the form's time field was empty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LocalDateTime {
+    pub date: Date,
+    pub minute_of_day: Option<u32>,
+}
+
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
+pub const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+impl Date {
+    /// Builds a date, or `None` when it does not exist (31 April, 29 February 2023).
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's civil algorithm).
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> usize {
+        // 1970-01-01 was a Thursday (3).
+        (self.days_since_epoch() + 3).rem_euclid(7) as usize
+    }
+}
+
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl LocalDateTime {
+    /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (seconds ignored).
+    pub fn parse(s: &str) -> Result<LocalDateTime, String> {
+        let s = s.trim();
+        let (date_part, time_part) = match s.split_once(['T', ' ']) {
+            Some((d, t)) => (d, Some(t)),
+            None => (s, None),
+        };
+        let bad = || format!("“{s}” is not a date and time in the form YYYY-MM-DDTHH:MM");
+        let mut it = date_part.split('-');
+        let (y, m, d) = match (it.next(), it.next(), it.next(), it.next()) {
+            (Some(y), Some(m), Some(d), None) if y.len() == 4 && m.len() == 2 && d.len() == 2 => (y, m, d),
+            _ => return Err(bad()),
+        };
+        let num = |t: &str| t.parse::<u32>().map_err(|_| bad());
+        let date = Date::new(num(y)? as i32, num(m)?, num(d)?)
+            .ok_or_else(|| format!("“{s}” is not a real date"))?;
+        let minute_of_day = match time_part {
+            None | Some("") => None,
+            Some(t) => {
+                let mut parts = t.split(':');
+                let (h, mi) = match (parts.next(), parts.next()) {
+                    (Some(h), Some(mi)) if h.len() == 2 && mi.len() == 2 => (num(h)?, num(mi)?),
+                    _ => return Err(bad()),
+                };
+                if let Some(sec) = parts.next() {
+                    if num(sec.split('.').next().unwrap_or(""))? >= 60 || parts.next().is_some() {
+                        return Err(bad());
+                    }
+                }
+                if h > 23 || mi > 59 {
+                    return Err(format!("“{s}” is not a real time of day"));
+                }
+                Some(h * 60 + mi)
+            }
+        };
+        Ok(LocalDateTime { date, minute_of_day })
+    }
+
+    /// Minutes since the epoch; a date alone counts as the given minute of that day.
+    pub fn minutes(self, default_minute: u32) -> i64 {
+        self.date.days_since_epoch() * 1440 + i64::from(self.minute_of_day.unwrap_or(default_minute))
+    }
+}
+
+impl fmt::Display for LocalDateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.date.year, self.date.month, self.date.day)?;
+        if let Some(m) = self.minute_of_day {
+            write!(f, "T{:02}:{:02}", m / 60, m % 60)?;
+        }
+        Ok(())
+    }
+}
+
+/// "09:30" → minutes after midnight.
+pub fn parse_clock(s: &str) -> Option<u32> {
+    let (h, m) = s.trim().split_once(':')?;
+    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+/// "2 days", "5 hours", "40 minutes": a duration a busy reader takes in at a glance.
+pub fn describe_minutes(mins: i64) -> String {
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    if mins < 120 {
+        plural(mins, "minute")
+    } else if mins < 48 * 60 {
+        plural(mins / 60, "hour")
+    } else {
+        plural(mins / 1440, "day")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_match_the_calendar() {
+        assert_eq!(WEEKDAYS[Date::new(2023, 12, 7).unwrap().weekday()], "Thursday");
+        assert_eq!(WEEKDAYS[Date::new(2024, 5, 16).unwrap().weekday()], "Thursday");
+        assert_eq!(WEEKDAYS[Date::new(2000, 2, 29).unwrap().weekday()], "Tuesday");
+        assert_eq!(WEEKDAYS[Date::new(1969, 12, 31).unwrap().weekday()], "Wednesday");
+    }
+
+    #[test]
+    fn parses_the_entry_forms() {
+        let d = LocalDateTime::parse("2023-12-07T09:30").unwrap();
+        assert_eq!(d.minute_of_day, Some(570));
+        assert_eq!(LocalDateTime::parse("2023-12-07").unwrap().minute_of_day, None);
+        assert!(LocalDateTime::parse("2023-12-07T09:30:15").is_ok());
+        assert_eq!(d.to_string(), "2023-12-07T09:30");
+    }
+
+    #[test]
+    fn rejects_impossible_dates_and_times() {
+        for bad in ["2023-02-29T10:00", "2023-13-01", "2023-04-31", "2023-12-07T24:00", "07/12/2023", "", "2023-12-07T9:30"] {
+            assert!(LocalDateTime::parse(bad).is_err(), "{bad}");
+        }
+        assert!(LocalDateTime::parse("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn minutes_between_moments() {
+        let a = LocalDateTime::parse("2023-12-31T23:30").unwrap();
+        let b = LocalDateTime::parse("2024-01-01T00:15").unwrap();
+        assert_eq!(b.minutes(0) - a.minutes(0), 45);
+        assert_eq!(describe_minutes(45), "45 minutes");
+        assert_eq!(describe_minutes(60 * 30), "30 hours");
+        assert_eq!(describe_minutes(60 * 24 * 5 + 7), "5 days");
+    }
+}

@@ -1,0 +1,162 @@
+//! One CPOMS entry: the text and the form's fields (see `shared/spec/entry-json.md`).
+
+use crate::datetime::LocalDateTime;
+use serde_json::Value;
+use std::fmt;
+
+/// The entry as the engine sees it, after validation.
+#[derive(Clone, Debug, Default)]
+pub struct Entry {
+    pub text: String,
+    pub incident_at: Option<LocalDateTime>,
+    pub recorded_at: Option<LocalDateTime>,
+    pub students: Vec<String>,
+    pub linked_students: Vec<String>,
+    pub categories: Vec<String>,
+    /// `None`: the page did not say, so the default CPOMS-style set applies.
+    pub available_categories: Option<Vec<String>>,
+    pub attachments: Vec<String>,
+    /// `None`: the school's pupil list is unknown.
+    pub pupils: Option<Vec<String>>,
+    pub staff: Option<Vec<String>>,
+}
+
+/// Unusable input: which field, and why, in one line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "field `{field}`: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+fn err(field: &str, message: impl Into<String>) -> InputError {
+    InputError { field: Some(field.to_string()), message: message.into() }
+}
+
+const FIELDS: [&str; 10] = [
+    "text", "incident_at", "recorded_at", "students", "linked_students", "categories",
+    "available_categories", "attachments", "pupils", "staff",
+];
+
+impl Entry {
+    /// An entry that is only text.
+    pub fn from_text(text: impl Into<String>) -> Entry {
+        Entry { text: text.into(), ..Entry::default() }
+    }
+
+    /// Reads the command-line tool's input: an entry object, or plain text.
+    pub fn from_input(input: &str) -> Result<Entry, InputError> {
+        let trimmed = input.trim_start_matches('\u{feff}').trim_start();
+        if trimmed.starts_with('{') {
+            let value: Value = serde_json::from_str(trimmed).map_err(|e| InputError {
+                field: None,
+                message: format!("the input is not valid JSON ({e})"),
+            })?;
+            Entry::from_value(&value)
+        } else {
+            Ok(Entry::from_text(input))
+        }
+    }
+
+    /// Validates a JSON object field by field, so an error can name the field.
+    pub fn from_value(value: &Value) -> Result<Entry, InputError> {
+        let obj = value.as_object().ok_or_else(|| InputError {
+            field: None,
+            message: "the entry must be a JSON object with at least a \"text\" field".into(),
+        })?;
+        if let Some(unknown) = obj.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+            return Err(err(unknown, format!("is not an entry field (known: {})", FIELDS.join(", "))));
+        }
+        let text = match obj.get("text") {
+            Some(Value::String(s)) => s.clone(),
+            Some(_) => return Err(err("text", "must be a string")),
+            None => return Err(err("text", "is required")),
+        };
+        Ok(Entry {
+            text,
+            incident_at: date_field(obj.get("incident_at"), "incident_at")?,
+            recorded_at: date_field(obj.get("recorded_at"), "recorded_at")?,
+            students: list_field(obj.get("students"), "students")?.unwrap_or_default(),
+            linked_students: list_field(obj.get("linked_students"), "linked_students")?.unwrap_or_default(),
+            categories: list_field(obj.get("categories"), "categories")?.unwrap_or_default(),
+            available_categories: list_field(obj.get("available_categories"), "available_categories")?,
+            attachments: list_field(obj.get("attachments"), "attachments")?.unwrap_or_default(),
+            pupils: list_field(obj.get("pupils"), "pupils")?,
+            staff: list_field(obj.get("staff"), "staff")?,
+        })
+    }
+
+    /// Every tagged child, main then linked.
+    pub fn tagged(&self) -> impl Iterator<Item = &String> {
+        self.students.iter().chain(self.linked_students.iter())
+    }
+}
+
+fn date_field(v: Option<&Value>, field: &str) -> Result<Option<LocalDateTime>, InputError> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => LocalDateTime::parse(s).map(Some).map_err(|m| err(field, m)),
+        Some(_) => Err(err(field, "must be a string such as \"2023-12-07T09:30\"")),
+    }
+}
+
+fn list_field(v: Option<&Value>, field: &str) -> Result<Option<Vec<String>>, InputError> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match item {
+                Value::String(s) => Ok(s.trim().to_string()),
+                _ => Err(err(&format!("{field}[{i}]"), "must be a string")),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(|list| Some(list.into_iter().filter(|s| !s.is_empty()).collect())),
+        Some(_) => Err(err(field, "must be a list of strings")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_an_entry() {
+        let e = Entry::from_input("Derek was upset.").unwrap();
+        assert_eq!(e.text, "Derek was upset.");
+        assert!(e.incident_at.is_none());
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let e = Entry::from_input(r#"{"text": "x", "incident_at": "2023-02-30T10:00"}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("incident_at"));
+        let e = Entry::from_input(r#"{"text": 5}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("text"));
+        let e = Entry::from_input(r#"{"text": "x", "students": ["A", 3]}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("students[1]"));
+        let e = Entry::from_input(r#"{"text": "x", "studnets": []}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("studnets"));
+        let e = Entry::from_input(r#"{"text": "x""#).unwrap_err();
+        assert!(e.to_string().contains("not valid JSON"));
+        let e = Entry::from_input(r#"{"incident_at": "2023-12-07"}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("text"));
+    }
+
+    #[test]
+    fn null_and_empty_mean_absent() {
+        let e = Entry::from_input(r#"{"text": "x", "incident_at": null, "pupils": null, "recorded_at": ""}"#).unwrap();
+        assert!(e.incident_at.is_none() && e.pupils.is_none() && e.recorded_at.is_none());
+    }
+}

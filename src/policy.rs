@@ -1,0 +1,307 @@
+//! A school's settings: thresholds and lists that the guidance leaves to the school.
+//!
+//! Every field has a default that matches the guidance, so `{}` is a valid policy.
+//! The same JSON is the CLI's `--policy` file, the options page's export, and the
+//! managed-policy object. `docs/policy.md` documents it; keep the two in step.
+
+use crate::datetime::parse_clock;
+use crate::rules::is_rule;
+use crate::verdict::{Severity, CRITERIA};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffNameFormat {
+    /// First initial and surname, no space: `JBloggs` (the guidance's rule).
+    Code,
+    /// Full name followed by job role, as some schools ask.
+    FullNameRole,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExtraPhrase {
+    pub phrase: String,
+    pub replacement: Option<String>,
+    pub message: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Policy {
+    pub timeliness_hours: f64,
+    pub entry_time_minutes: u32,
+    pub school_day_start: u32,
+    pub school_day_end: u32,
+    pub staff_name_format: StaffNameFormat,
+    /// School category label → extra words that signal it.
+    pub category_signals: BTreeMap<String, Vec<String>>,
+    pub extra_phrases: Vec<ExtraPhrase>,
+    /// Words and phrases never flagged (lower-cased), e.g. a pupil called Summer.
+    pub never_flag: Vec<String>,
+    pub disabled_rules: Vec<String>,
+    pub disabled_criteria: Vec<String>,
+    pub severity: BTreeMap<String, Severity>,
+    /// Whether the extension shows the checklist on every submission or only with a `not_met` row.
+    pub checklist_always: bool,
+    pub hosts: Vec<String>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            timeliness_hours: 24.0,
+            entry_time_minutes: 10,
+            school_day_start: 8 * 60 + 30,
+            school_day_end: 15 * 60 + 30,
+            staff_name_format: StaffNameFormat::Code,
+            category_signals: BTreeMap::new(),
+            extra_phrases: Vec::new(),
+            never_flag: Vec::new(),
+            disabled_rules: Vec::new(),
+            disabled_criteria: Vec::new(),
+            severity: BTreeMap::new(),
+            checklist_always: true,
+            hosts: vec!["*.cpoms.net".to_string()],
+        }
+    }
+}
+
+/// A setting that cannot be used: which key, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyError {
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "policy: {}", self.message)
+        } else {
+            write!(f, "policy setting `{}`: {}", self.key, self.message)
+        }
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+fn perr(key: &str, message: impl Into<String>) -> PolicyError {
+    PolicyError { key: key.to_string(), message: message.into() }
+}
+
+pub const KEYS: [&str; 12] = [
+    "timeliness_hours", "entry_time_minutes", "school_day", "staff_name_format", "category_signals",
+    "extra_phrases", "never_flag", "disabled_rules", "disabled_criteria", "severity", "checklist", "hosts",
+];
+
+impl Policy {
+    pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
+        let value: Value = serde_json::from_str(json).map_err(|e| perr("", format!("not valid JSON ({e})")))?;
+        Policy::from_value(&value)
+    }
+
+    /// Every key is checked; the first unusable one is reported.
+    pub fn from_value(value: &Value) -> Result<Policy, PolicyError> {
+        let obj = value.as_object().ok_or_else(|| perr("", "must be a JSON object"))?;
+        let mut p = Policy::default();
+        for (key, v) in obj {
+            match key.as_str() {
+                "timeliness_hours" => {
+                    p.timeliness_hours = number(v, key).and_then(|n| {
+                        (n > 0.0 && n <= 24.0 * 60.0).then_some(n).ok_or_else(|| perr(key, "must be between 0 and 1440 hours"))
+                    })?
+                }
+                "entry_time_minutes" => {
+                    p.entry_time_minutes = number(v, key).and_then(|n| {
+                        (0.0..=240.0).contains(&n).then_some(n as u32).ok_or_else(|| perr(key, "must be between 0 and 240 minutes"))
+                    })?
+                }
+                "school_day" => {
+                    let o = v.as_object().ok_or_else(|| perr(key, "must be an object like {\"start\": \"08:30\", \"end\": \"15:30\"}"))?;
+                    let clock = |k: &str| -> Result<Option<u32>, PolicyError> {
+                        match o.get(k) {
+                            None => Ok(None),
+                            Some(Value::String(s)) => parse_clock(s).map(Some).ok_or_else(|| perr(&format!("school_day.{k}"), format!("“{s}” is not a time such as \"08:30\""))),
+                            Some(_) => Err(perr(&format!("school_day.{k}"), "must be a string such as \"08:30\"")),
+                        }
+                    };
+                    if let Some(bad) = o.keys().find(|k| *k != "start" && *k != "end") {
+                        return Err(perr(&format!("school_day.{bad}"), "unknown; use \"start\" and \"end\""));
+                    }
+                    p.school_day_start = clock("start")?.unwrap_or(p.school_day_start);
+                    p.school_day_end = clock("end")?.unwrap_or(p.school_day_end);
+                    if p.school_day_start >= p.school_day_end {
+                        return Err(perr(key, "the start must be before the end"));
+                    }
+                }
+                "staff_name_format" => {
+                    p.staff_name_format = match v.as_str() {
+                        Some("code") => StaffNameFormat::Code,
+                        Some("full_name_role") => StaffNameFormat::FullNameRole,
+                        _ => return Err(perr(key, "must be \"code\" (JBloggs) or \"full_name_role\" (Joe Bloggs, class teacher)")),
+                    }
+                }
+                "category_signals" => {
+                    let o = v.as_object().ok_or_else(|| perr(key, "must be an object of category label → list of words"))?;
+                    for (label, words) in o {
+                        let k = format!("category_signals.{label}");
+                        p.category_signals.insert(label.clone(), strings(words, &k)?);
+                    }
+                }
+                "extra_phrases" => p.extra_phrases = extra_phrases(v, key)?,
+                "never_flag" => p.never_flag = strings(v, key)?.into_iter().map(|s| s.to_lowercase()).collect(),
+                "disabled_rules" => {
+                    p.disabled_rules = strings(v, key)?;
+                    if let Some(bad) = p.disabled_rules.iter().find(|r| !is_rule(r)) {
+                        return Err(perr(key, format!("“{bad}” is not a rule id (see docs/rules.md)")));
+                    }
+                }
+                "disabled_criteria" => {
+                    p.disabled_criteria = strings(v, key)?;
+                    if let Some(bad) = p.disabled_criteria.iter().find(|c| !CRITERIA.contains(&c.as_str())) {
+                        return Err(perr(key, format!("“{bad}” is not a criterion (one of {})", CRITERIA.join(", "))));
+                    }
+                }
+                "severity" => {
+                    let o = v.as_object().ok_or_else(|| perr(key, "must be an object of rule id → \"problem\" or \"advice\""))?;
+                    p.severity = severities(o)?;
+                }
+                "checklist" => {
+                    p.checklist_always = match v.as_str() {
+                        Some("always") => true,
+                        Some("when_not_met") => false,
+                        _ => return Err(perr(key, "must be \"always\" or \"when_not_met\"")),
+                    }
+                }
+                "hosts" => {
+                    p.hosts = strings(v, key)?;
+                    if let Some(bad) = p.hosts.iter().find(|h| !valid_host_pattern(h)) {
+                        return Err(perr(key, format!("“{bad}” is not a host name such as \"*.cpoms.net\" or \"myschool.cpoms.net\"")));
+                    }
+                }
+                _ => return Err(perr(key, format!("is not a setting (known: {})", KEYS.join(", ")))),
+            }
+        }
+        Ok(p)
+    }
+
+    pub fn rule_enabled(&self, rule: &str) -> bool {
+        let criterion = rule.split('.').next().unwrap_or(rule);
+        !self.disabled_rules.iter().any(|r| r == rule) && !self.disabled_criteria.iter().any(|c| c == criterion)
+    }
+
+    pub fn never_flagged(&self, excerpt: &str) -> bool {
+        let e = excerpt.to_lowercase();
+        self.never_flag.iter().any(|w| *w == e)
+    }
+}
+
+fn number(v: &Value, key: &str) -> Result<f64, PolicyError> {
+    v.as_f64().ok_or_else(|| perr(key, "must be a number"))
+}
+
+fn strings(v: &Value, key: &str) -> Result<Vec<String>, PolicyError> {
+    let arr = v.as_array().ok_or_else(|| perr(key, "must be a list of strings"))?;
+    arr.iter()
+        .enumerate()
+        .map(|(i, s)| match s.as_str() {
+            Some(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
+            _ => Err(perr(&format!("{key}[{i}]"), "must be a non-empty string")),
+        })
+        .collect()
+}
+
+fn extra_phrases(v: &Value, key: &str) -> Result<Vec<ExtraPhrase>, PolicyError> {
+    let arr = v.as_array().ok_or_else(|| perr(key, "must be a list of {\"phrase\": …, \"replacement\": …}"))?;
+    arr.iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let k = format!("{key}[{i}]");
+            let o = item.as_object().ok_or_else(|| perr(&k, "must be an object with a \"phrase\""))?;
+            let text = |name: &str| -> Result<Option<String>, PolicyError> {
+                match o.get(name) {
+                    None | Some(Value::Null) => Ok(None),
+                    Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_string())),
+                    _ => Err(perr(&format!("{k}.{name}"), "must be a non-empty string")),
+                }
+            };
+            if let Some(bad) = o.keys().find(|n| !["phrase", "replacement", "message"].contains(&n.as_str())) {
+                return Err(perr(&format!("{k}.{bad}"), "unknown; use \"phrase\", \"replacement\", \"message\""));
+            }
+            let phrase = text("phrase")?.ok_or_else(|| perr(&format!("{k}.phrase"), "is required"))?;
+            Ok(ExtraPhrase { phrase, replacement: text("replacement")?, message: text("message")? })
+        })
+        .collect()
+}
+
+fn severities(o: &Map<String, Value>) -> Result<BTreeMap<String, Severity>, PolicyError> {
+    let mut out = BTreeMap::new();
+    for (rule, v) in o {
+        let k = format!("severity.{rule}");
+        if !is_rule(rule) {
+            return Err(perr(&k, "is not a rule id (see docs/rules.md)"));
+        }
+        let s = match v.as_str() {
+            Some("problem") => Severity::Problem,
+            Some("advice") => Severity::Advice,
+            _ => return Err(perr(&k, "must be \"problem\" or \"advice\"")),
+        };
+        out.insert(rule.clone(), s);
+    }
+    Ok(out)
+}
+
+fn valid_host_pattern(h: &str) -> bool {
+    let rest = h.strip_prefix("*.").unwrap_or(h);
+    !rest.is_empty()
+        && rest.split('.').count() >= 2
+        && rest.split('.').all(|label| !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_policy_is_the_default() {
+        assert_eq!(Policy::from_json("{}").unwrap(), Policy::default());
+    }
+
+    #[test]
+    fn reads_every_setting() {
+        let p = Policy::from_json(
+            r#"{"timeliness_hours": 12, "entry_time_minutes": 5, "school_day": {"start": "08:00", "end": "16:00"},
+                "staff_name_format": "full_name_role", "category_signals": {"E-safety": ["tiktok"]},
+                "extra_phrases": [{"phrase": "lost it", "replacement": "shouted"}], "never_flag": ["Grace"],
+                "disabled_rules": ["names.first_person"], "disabled_criteria": ["five_w"],
+                "severity": {"tagging.unmentioned": "problem"}, "checklist": "when_not_met", "hosts": ["myschool.cpoms.net"]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.timeliness_hours, 12.0);
+        assert_eq!(p.school_day_start, 480);
+        assert_eq!(p.staff_name_format, StaffNameFormat::FullNameRole);
+        assert_eq!(p.never_flag, vec!["grace"]);
+        assert!(!p.rule_enabled("names.first_person") && !p.rule_enabled("five_w.why") && p.rule_enabled("names.staff_title"));
+        assert!(!p.checklist_always);
+    }
+
+    #[test]
+    fn errors_name_the_setting() {
+        for (json, key) in [
+            (r#"{"timeliness_hours": "24"}"#, "timeliness_hours"),
+            (r#"{"timeliness_hours": -1}"#, "timeliness_hours"),
+            (r#"{"school_day": {"start": "25:00"}}"#, "school_day.start"),
+            (r#"{"school_day": {"start": "16:00", "end": "09:00"}}"#, "school_day"),
+            (r#"{"staff_name_format": "initials"}"#, "staff_name_format"),
+            (r#"{"disabled_rules": ["language.rude"]}"#, "disabled_rules"),
+            (r#"{"severity": {"language.emotive": "warning"}}"#, "severity.language.emotive"),
+            (r#"{"extra_phrases": [{"replacement": "x"}]}"#, "extra_phrases[0].phrase"),
+            (r#"{"hosts": ["https://x.cpoms.net/"]}"#, "hosts"),
+            (r#"{"timeliness": 24}"#, "timeliness"),
+        ] {
+            assert_eq!(Policy::from_json(json).unwrap_err().key, key, "{json}");
+        }
+        assert_eq!(Policy::from_json("[1]").unwrap_err().key, "");
+        assert!(Policy::from_json("{").unwrap_err().to_string().contains("not valid JSON"));
+    }
+}

@@ -1,0 +1,109 @@
+//! `child_voice`: where someone's words are reported, are they quoted directly?
+
+use super::{Applies, Ctx, Out, Raw};
+use crate::names::is_staff_code;
+use crate::text::{Doc, Kind};
+
+/// One place where the writer reports what someone said.
+pub struct Reported {
+    /// Tokens from the reporting verb to the end of the excerpt.
+    pub start: usize,
+    pub end: usize,
+    /// The speaker's word just before the verb, if any ("Grace", "she").
+    pub speaker: Option<usize>,
+}
+
+fn is_speech_verb(cx: &Ctx, i: usize) -> bool {
+    cx.data.speech.verbs.iter().any(|v| v == cx.doc.norm(i))
+}
+
+/// The writer (or staff) is the speaker: their own words need no quotation.
+fn staff_speaker(cx: &Ctx, doc: &Doc, i: usize) -> bool {
+    let raw = doc.raw(i);
+    let n = doc.norm(i);
+    is_staff_code(raw)
+        || matches!(n, "i" | "we" | "staff" | "school")
+        || cx.names.staff.iter().any(|c| c.eq_ignore_ascii_case(raw))
+        || doc.prev_in_sentence(i).is_some_and(|p| cx.data.names.staff_titles.iter().any(|t| t == doc.norm(p)))
+        || cx.data.names.bare_staff_titles.iter().any(|t| t == n)
+}
+
+/// Reported speech in the writer's own words, quoted or not.
+pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
+    let doc = cx.doc;
+    let sp = &cx.data.speech;
+    let mut out = Vec::new();
+    for i in 0..doc.len() {
+        if !doc.own(i) || !is_speech_verb(cx, i) {
+            continue;
+        }
+        let prev = doc.prev_in_sentence(i);
+        if prev.is_some_and(|p| sp.passive.iter().any(|w| w == doc.norm(p))) {
+            continue; // "was told he would need to …"
+        }
+        // The speaker: the word before the verb, looking past "who" and commas.
+        let mut speaker = prev;
+        while let Some(p) = speaker {
+            if matches!(doc.norm(p), "who" | "," | "then" | "also" | "later" | "had" | "has" | "have") {
+                speaker = doc.prev_in_sentence(p);
+            } else {
+                break;
+            }
+        }
+        if speaker.is_some_and(|s| staff_speaker(cx, doc, s) || sp.non_speakers.iter().any(|n| n == doc.norm(s))) {
+            continue;
+        }
+        let mut j = doc.next_in_sentence(i);
+        // "told KPatel that …", "said to me that …"
+        if sp.object_verbs.iter().any(|v| v == doc.norm(i)) {
+            j = j.and_then(|k| if doc.norm(k) == "the" { doc.next_in_sentence(k) } else { Some(k) }).and_then(|k| doc.next_in_sentence(k));
+        } else if j.is_some_and(|k| doc.norm(k) == "to") {
+            j = j.and_then(|k| doc.next_in_sentence(k)).and_then(|k| doc.next_in_sentence(k));
+        }
+        let Some(j) = j else { continue };
+        let w = doc.norm(j);
+        let starts_clause = doc.tokens[j].kind != Kind::Punct
+            && (sp.clause_starters.iter().any(|s| s == w)
+                || sp.family.iter().any(|s| s == w)
+                || w.chars().any(|c| c.is_ascii_digit())
+                || (doc.capitalised(j) && !is_staff_code(doc.raw(j))));
+        if !starts_clause || !doc.own(j) {
+            continue;
+        }
+        let sentence_end = doc.sentence(i).last;
+        let mut end = (j + 6).min(sentence_end);
+        if let Some(stop) = (j..end).find(|&k| matches!(doc.norm(k), "," | "." | ";" | "!" | "?" | "“" | "\"")) {
+            end = stop.max(j + 1);
+        }
+        out.push(Reported { start: i, end, speaker });
+    }
+    out
+}
+
+pub fn check(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    let reported = reported_speech(cx);
+    let any_quote = doc.quotes.iter().any(|q| q.end > q.start + 2);
+    if reported.is_empty() && !any_quote {
+        out.set("child_voice", Applies::NotApplicable);
+        return;
+    }
+    for r in reported {
+        let s = doc.sentence_of[r.start];
+        if doc.sentence_has_quote(s) {
+            continue; // the words are quoted in the same sentence
+        }
+        // "Grace reported … that a boy had made a comment. Grace said “Kyle told me …”"
+        if let (Some(sp), Some(next)) = (r.speaker, doc.sentences.get(s + 1)) {
+            let speaker = doc.norm(sp);
+            // The next sentence opens with the same speaker and a speech verb.
+            let opens_with_speaker = doc.norm(next.first) == speaker
+                || (matches!(speaker, "he" | "she" | "they") && doc.capitalised(next.first) && doc.tokens[next.first].kind == Kind::Word);
+            let then_speaks = next.first + 1 < next.last && is_speech_verb(cx, next.first + 1);
+            if opens_with_speaker && then_speaks && doc.sentence_has_quote(s + 1) {
+                continue;
+            }
+        }
+        out.push(Raw::at("child_voice.reported_speech", doc.span(r.start, r.end)));
+    }
+}

@@ -1,0 +1,159 @@
+//! `datetime`: is the incident's own date and time given, and does the text agree?
+
+use super::util::set;
+use super::when::{dates, times, DateMention, TimeMention};
+use super::{Ctx, Out, Raw};
+use crate::datetime::{describe_minutes, Date, MONTHS, WEEKDAYS};
+use crate::text::{Doc, ACTIONS, EXCLUDED, SENTENCE_START};
+
+/// Minutes within which a time in the text counts as the same time as the field.
+const SAME_TIME: i64 = 15;
+
+pub fn check(cx: &Ctx, out: &mut Out) {
+    let Some(inc) = cx.entry.incident_at else {
+        out.push(Raw::field("datetime.missing", "incident_at").detail(
+            "The incident date and time are empty. Enter when it happened, not when you are writing.",
+        ));
+        return;
+    };
+    if inc.minute_of_day.is_none() {
+        out.push(Raw::field("datetime.missing", "incident_at").detail(
+            "The incident time is empty. Enter the time it happened (an approximate time is better than none).",
+        ));
+    }
+    let now = cx.now;
+    let future = match inc.minute_of_day {
+        Some(_) => inc.minutes(0) > now.minutes(0) + 5,
+        None => inc.date > now.date,
+    };
+    if future {
+        out.push(Raw::field("datetime.future", "incident_at").detail(inc.to_string().replace('T', " ")));
+        return;
+    }
+
+    let doc = cx.doc;
+    let all_times = times(doc);
+    let all_dates = dates(doc);
+    let opening = opening_sentences(doc, 2);
+    let narrative = |i: usize| doc.own(i) && !doc.has(i, ACTIONS);
+
+    let mut conflicts = weekday_conflicts(cx, &all_dates, inc.date, &opening);
+    // A date (and time) stated in the opening that differs from the field.
+    // Only where the date sets the scene: the opening sentence starts with it, or "On …".
+    let sets_scene = |m: &DateMention| {
+        doc.has(m.start, SENTENCE_START) || doc.prev_in_sentence(m.start).is_some_and(|p| doc.norm(p) == "on")
+    };
+    if let Some(m) = all_dates.iter().find(|m| narrative(m.start) && opening.first() == Some(&doc.sentence_of[m.start])) {
+        if let Some(d) = m.date(inc.date.year).filter(|_| sets_scene(m)) {
+            if d != inc.date && m.weekday.is_none_or(|w| w == d.weekday()) {
+                conflicts.push((m.start, m.end));
+            }
+        }
+    }
+    let Some(minute) = inc.minute_of_day else {
+        push_conflicts(doc, out, &conflicts, inc.date);
+        return;
+    };
+
+    let gap = now.minutes(0) - inc.minutes(0);
+    let explained_by_time = all_times.iter().any(|t| (i64::from(t.minute) - i64::from(minute)).abs() <= SAME_TIME);
+    let context = set(&cx.data.time.out_of_hours_context);
+    let explained = explained_by_time || context.any_in(doc, 0, doc.len(), |_| true).is_some();
+    let weekend = inc.date.weekday() >= 5;
+    let outside = minute < cx.policy.school_day_start || minute >= cx.policy.school_day_end || weekend;
+    let out_of_hours = outside && !explained;
+    if out_of_hours {
+        let when = if weekend { format!("{} {}", WEEKDAYS[inc.date.weekday()], clock(minute)) } else { clock(minute) };
+        out.push(Raw::field("datetime.out_of_hours", "incident_at").detail(when));
+    }
+
+    // The first time of day the narrative gives, and whether the field's time fits it.
+    let first_time: Option<&TimeMention> =
+        all_times.iter().find(|t| narrative(t.start) && !doc.has(t.start, EXCLUDED));
+    let time_differs = first_time.is_some_and(|t| {
+        opening.contains(&doc.sentence_of[t.start]) && (i64::from(t.minute) - i64::from(minute)).abs() > SAME_TIME
+    });
+    let part_mismatch = part_of_day_mismatch(cx, minute);
+    let vague = set(&cx.data.time.vague_past).any_in(doc, 0, doc.len(), narrative).is_some();
+    let at_entry_time = (0..=i64::from(cx.policy.entry_time_minutes)).contains(&gap);
+    if at_entry_time && (vague || part_mismatch || time_differs || out_of_hours || !conflicts.is_empty()) {
+        out.push(Raw::field("datetime.entry_time", "incident_at").detail(describe_minutes(gap)));
+    } else if time_differs {
+        let t = first_time.expect("time_differs implies a time");
+        conflicts.push((t.start, t.end));
+    }
+    push_conflicts(doc, out, &conflicts, inc.date);
+}
+
+fn push_conflicts(doc: &Doc, out: &mut Out, conflicts: &[(usize, usize)], date: Date) {
+    for &(a, b) in conflicts {
+        out.push(Raw::at("datetime.conflict", doc.span(a, b)).detail(long_date(date)));
+    }
+}
+
+/// Indices of the first `n` sentences that hold the writer's own words.
+fn opening_sentences(doc: &Doc, n: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for (k, s) in doc.sentences.iter().enumerate() {
+        if out.len() == n {
+            break;
+        }
+        if (s.first..s.last).any(|i| doc.own(i) && doc.is_word(i) && !doc.has(i, ACTIONS)) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// Weekdays that contradict the incident date: "On Friday …" when the date is a Thursday
+/// (only in the opening, where the incident is set), or "Monday 15th April" when 15 April
+/// is not a Monday (anywhere in the narrative).
+fn weekday_conflicts(cx: &Ctx, all: &[DateMention], inc: Date, opening: &[usize]) -> Vec<(usize, usize)> {
+    let doc = cx.doc;
+    let planned = set(&cx.data.time.planned);
+    let other_day = &cx.data.time.before_other_day;
+    let mut out = Vec::new();
+    for m in all {
+        let Some(w) = m.weekday else { continue };
+        if !doc.own(m.start) || doc.has(m.start, ACTIONS) {
+            continue;
+        }
+        if let Some(d) = m.date(inc.year) {
+            if d.weekday() != w {
+                out.push((m.start, m.end));
+            }
+            continue;
+        }
+        let s = doc.sentence_of[m.start];
+        let sent = &doc.sentences[s];
+        let prev = doc.prev_in_sentence(m.start).map(|p| doc.norm(p));
+        let sets_scene = doc.has(m.start, SENTENCE_START) || matches!(prev, Some("on" | "last" | "this"));
+        let about_other_time = planned.any_in(doc, sent.first, sent.last, |_| true).is_some()
+            || prev.is_some_and(|p| other_day.iter().any(|o| o == p));
+        if opening.contains(&s) && sets_scene && !about_other_time && w != inc.weekday() {
+            out.push((m.start, m.end));
+        }
+    }
+    out
+}
+
+/// Whether the first part-of-day phrase of the narrative ("this morning", "at lunchtime")
+/// rules out the field's time.
+fn part_of_day_mismatch(cx: &Ctx, minute: u32) -> bool {
+    let doc = cx.doc;
+    let groups = &cx.data.time.part_of_day;
+    let phrases = crate::text::PhraseSet::new(
+        groups.iter().enumerate().flat_map(|(k, g)| g.words.iter().map(move |w| (w.as_str(), k))),
+    );
+    let first = phrases.find(doc, |i| doc.own(i) && !doc.has(i, ACTIONS)).into_iter().next();
+    first.is_some_and(|m| !groups[m.payload].windows.iter().any(|[a, b]| (*a..=*b).contains(&minute)))
+}
+
+fn clock(minute: u32) -> String {
+    format!("{:02}:{:02}", minute / 60, minute % 60)
+}
+
+fn long_date(d: Date) -> String {
+    format!("{} {} {} {}", WEEKDAYS[d.weekday()], d.day, MONTHS[d.month as usize - 1], d.year)
+}
+

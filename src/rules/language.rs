@@ -1,0 +1,100 @@
+//! `language`: emotive, loaded, judgemental and exaggerated words in the writer's own
+//! words. Never inside a quotation or a pasted message from someone else.
+
+use super::{Ctx, Out, Raw};
+use crate::text::{PhraseSet, EXCLUDED};
+
+pub fn check(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    let lang = &cx.data.language;
+    // Payload: index into the school's and the built-in phrase tables.
+    let builtin = lang.phrase.len();
+    let mut set = PhraseSet::default();
+    for (k, p) in lang.phrase.iter().enumerate() {
+        for m in &p.patterns {
+            set.add(m, k);
+        }
+    }
+    for (k, p) in cx.policy.extra_phrases.iter().enumerate() {
+        set.add(&p.phrase, builtin + k);
+    }
+    let own = |i: usize| doc.own(i);
+    let matches = set.find(doc, own);
+    let mut raws: Vec<(usize, usize, Raw)> = matches
+        .iter()
+        .map(|m| {
+            let span = doc.span(m.start, m.end);
+            let raw = if m.payload < builtin {
+                let p = &lang.phrase[m.payload];
+                let rule = super::def(&p.rule).id.as_str();
+                let r = Raw::at(rule, span).detail(p.instead.clone());
+                match &p.suggestion {
+                    Some(s) => r.suggest(s.clone()),
+                    None => r,
+                }
+            } else {
+                let p = &cx.policy.extra_phrases[m.payload - builtin];
+                let r = Raw::at("language.emotive", span)
+                    .detail(p.message.clone().unwrap_or_else(|| "Your school asks for neutral wording here.".into()));
+                match &p.replacement {
+                    Some(s) => r.suggest(s.clone()),
+                    None => r,
+                }
+            };
+            (m.start, m.end, raw)
+        })
+        .collect();
+
+    // Intensifiers: "really frightened". Before a listed phrase, the phrase's finding
+    // grows to take the intensifier in ("really upset me").
+    let ints = &lang.intensifiers;
+    for i in 0..doc.len() {
+        if !own(i) || !ints.words.iter().any(|w| w == doc.norm(i)) {
+            continue;
+        }
+        let Some(j) = doc.next_in_sentence(i).filter(|&j| doc.is_word(j) && own(j)) else { continue };
+        let next = doc.norm(j);
+        if ints.harmless_next.iter().any(|w| w == next) || ints.words.iter().any(|w| w == next) && next != "so" {
+            continue;
+        }
+        if doc.norm(i) == "so" && !ints.so_only_before.iter().any(|w| w == next) {
+            continue;
+        }
+        if let Some(r) = raws.iter_mut().find(|(s, _, _)| *s == j) {
+            r.0 = i;
+            r.2.span = Some(doc.span(i, r.1));
+            r.2.suggestion = None;
+            continue;
+        }
+        if raws.iter().any(|(s, e, _)| (*s..*e).contains(&i)) {
+            continue;
+        }
+        let r = Raw::at("language.intensifier", doc.span(i, j + 1)).suggest(doc.raw(j).to_string());
+        raws.push((i, j + 1, r));
+    }
+
+    // Exclamation marks, a run at a time ("!!", "?!").
+    let mut i = 0;
+    while i < doc.len() {
+        let is_mark = |k: usize| matches!(doc.norm(k), "!" | "?") && doc.tokens[k].kind == crate::text::Kind::Punct;
+        if doc.norm(i) == "!" && own(i) && !doc.has(i, EXCLUDED) {
+            let mut a = i;
+            while a > 0 && is_mark(a - 1) && doc.tokens[a - 1].end == doc.tokens[a].start {
+                a -= 1;
+            }
+            let mut b = i + 1;
+            while b < doc.len() && is_mark(b) && doc.tokens[b].start == doc.tokens[b - 1].end {
+                b += 1;
+            }
+            let question = (a..b).any(|k| doc.norm(k) == "?");
+            let r = Raw::at("language.exclamation", doc.span(a, b)).suggest(if question { "?" } else { "." });
+            raws.push((a, b, r));
+            i = b;
+        } else {
+            i += 1;
+        }
+    }
+    for (_, _, r) in raws {
+        out.push(r);
+    }
+}

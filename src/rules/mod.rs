@@ -1,0 +1,247 @@
+//! The rules: one module per criterion, each reading the shared text model and
+//! reporting raw findings; this module turns them into the verdict.
+
+mod categories;
+mod child_voice;
+mod datetime;
+mod documents;
+mod evidence;
+mod five_w;
+mod language;
+mod loop_;
+mod names;
+mod proofread;
+mod tagging;
+mod timely;
+mod when;
+
+use crate::data::{data, Data, RuleDef};
+use crate::datetime::LocalDateTime;
+use crate::entry::Entry;
+use crate::names::NameIndex;
+use crate::policy::Policy;
+use crate::text::{utf16_offsets, Doc};
+use crate::verdict::{ChecklistRow, Finding, Severity, Status, Verdict, CRITERIA};
+use std::collections::BTreeMap;
+
+/// Everything a rule may read.
+pub struct Ctx<'a> {
+    pub doc: &'a Doc<'a>,
+    pub entry: &'a Entry,
+    pub policy: &'a Policy,
+    pub data: &'static Data,
+    pub names: &'a NameIndex,
+    /// When the entry is being recorded.
+    pub now: LocalDateTime,
+}
+
+/// A finding before severity, guidance and offsets are filled in.
+#[derive(Clone, Debug)]
+pub struct Raw {
+    pub rule: &'static str,
+    /// Byte span in the text.
+    pub span: Option<(usize, usize)>,
+    pub field: Option<&'static str>,
+    /// Fills `{detail}` in the rule's message.
+    pub detail: String,
+    pub suggestion: Option<String>,
+    /// Raises an advice rule to a problem for this finding (a school's setting still wins).
+    pub escalated: bool,
+}
+
+impl Raw {
+    pub fn at(rule: &'static str, span: (usize, usize)) -> Raw {
+        Raw { rule, span: Some(span), field: None, detail: String::new(), suggestion: None, escalated: false }
+    }
+    pub fn field(rule: &'static str, field: &'static str) -> Raw {
+        Raw { rule, span: None, field: Some(field), detail: String::new(), suggestion: None, escalated: false }
+    }
+    pub fn whole(rule: &'static str) -> Raw {
+        Raw { rule, span: None, field: None, detail: String::new(), suggestion: None, escalated: false }
+    }
+    pub fn detail(mut self, d: impl Into<String>) -> Raw {
+        self.detail = d.into();
+        self
+    }
+    pub fn escalate(mut self, yes: bool) -> Raw {
+        self.escalated = yes;
+        self
+    }
+    pub fn suggest(mut self, s: impl Into<String>) -> Raw {
+        self.suggestion = Some(s.into());
+        self
+    }
+}
+
+/// Whether a criterion applies to this entry when nothing is found against it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applies {
+    Yes,
+    NotApplicable,
+    /// The person is asked to confirm (proof-reading).
+    Confirm,
+}
+
+pub struct Out {
+    pub findings: Vec<Raw>,
+    pub applies: BTreeMap<&'static str, Applies>,
+}
+
+impl Out {
+    pub fn push(&mut self, r: Raw) {
+        self.findings.push(r);
+    }
+    pub fn set(&mut self, criterion: &'static str, a: Applies) {
+        self.applies.insert(criterion, a);
+    }
+}
+
+pub fn rule_defs() -> &'static [RuleDef] {
+    &data().rules.rule
+}
+
+pub fn is_rule(id: &str) -> bool {
+    rule_defs().iter().any(|d| d.id == id)
+}
+
+/// The rule's entry in `data/rules.toml`. Rules only name ids that the table holds
+/// (a test runs every rule's examples), so a miss is a programming error.
+pub fn def(id: &str) -> &'static RuleDef {
+    rule_defs().iter().find(|d| d.id == id).unwrap_or_else(|| panic!("rule {id} is not in data/rules.toml"))
+}
+
+fn criterion_of(rule: &str) -> &'static str {
+    let c = rule.split('.').next().unwrap_or(rule);
+    CRITERIA.iter().copied().find(|k| *k == c).unwrap_or_else(|| panic!("rule {rule} has no criterion"))
+}
+
+/// Runs every rule and builds the verdict.
+pub fn run(entry: &Entry, policy: &Policy, now: LocalDateTime) -> Verdict {
+    let data = data();
+    let doc = Doc::new(&entry.text, &data.loop_.action_headings);
+    let names = NameIndex::new(entry);
+    let cx = Ctx { doc: &doc, entry, policy, data, names: &names, now };
+    let mut out = Out { findings: Vec::new(), applies: BTreeMap::new() };
+    timely::check(&cx, &mut out);
+    datetime::check(&cx, &mut out);
+    categories::check(&cx, &mut out);
+    tagging::check(&cx, &mut out);
+    language::check(&cx, &mut out);
+    child_voice::check(&cx, &mut out);
+    evidence::check(&cx, &mut out);
+    names::check(&cx, &mut out);
+    proofread::check(&cx, &mut out);
+    documents::check(&cx, &mut out);
+    loop_::check(&cx, &mut out);
+    five_w::check(&cx, &mut out);
+    assemble(&cx, out)
+}
+
+fn assemble(cx: &Ctx, out: Out) -> Verdict {
+    let text = cx.doc.text;
+    let mut raws: Vec<Raw> = out
+        .findings
+        .into_iter()
+        .filter(|r| cx.policy.rule_enabled(r.rule))
+        .filter(|r| r.span.is_none_or(|(s, e)| !cx.policy.never_flagged(&text[s..e])))
+        .collect();
+    // One finding per rule and place.
+    raws.sort_by(|a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
+    raws.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.field == b.field);
+
+    let bytes: Vec<usize> = raws.iter().flat_map(|r| r.span.map(|(s, e)| [s, e]).unwrap_or([0, 0])).collect();
+    let units = utf16_offsets(text, &bytes);
+    let mut findings: Vec<Finding> = raws
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let d = def(r.rule);
+            let severity = cx.policy.severity.get(r.rule).copied().unwrap_or(if d.severity == "advice" && !r.escalated {
+                Severity::Advice
+            } else {
+                Severity::Problem
+            });
+            let excerpt = r.span.map(|(s, e)| text[s..e].to_string());
+            let message = d
+                .message
+                .replace("{excerpt}", excerpt.as_deref().unwrap_or(""))
+                .replace("{detail}", &r.detail)
+                .replace("{suggestion}", r.suggestion.as_deref().unwrap_or(""));
+            let criterion = criterion_of(r.rule);
+            Finding {
+                criterion,
+                rule: d.id.as_str(),
+                severity,
+                start: r.span.map(|_| units[2 * k]),
+                end: r.span.map(|_| units[2 * k + 1]),
+                excerpt,
+                field: r.field,
+                message,
+                suggestion: r.suggestion.clone(),
+                guidance: cx.data.rules.criteria[criterion].guidance.as_str(),
+            }
+        })
+        .collect();
+    // Field findings first, then whole-entry ones, then by position and rule.
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| (f.start.is_some(), f.field.is_none(), f.start, f.rule, f.end);
+        key(a).cmp(&key(b))
+    });
+
+    let checklist = CRITERIA
+        .iter()
+        .map(|&c| {
+            let texts = &cx.data.rules.criteria[c];
+            let first_problem = findings.iter().find(|f| f.criterion == c && f.severity == Severity::Problem);
+            let disabled = cx.policy.disabled_criteria.iter().any(|d| d == c);
+            let (status, summary) = if disabled {
+                (Status::NotApplicable, "Turned off in the school's settings.".to_string())
+            } else if let Some(f) = first_problem {
+                (Status::NotMet, f.message.clone())
+            } else {
+                match out.applies.get(c).copied().unwrap_or(Applies::Yes) {
+                    Applies::Yes => (Status::Met, texts.met.clone()),
+                    Applies::NotApplicable => {
+                        (Status::NotApplicable, texts.not_applicable.clone().unwrap_or_else(|| "Does not apply to this entry.".into()))
+                    }
+                    Applies::Confirm => (Status::Check, texts.check.clone().unwrap_or_else(|| "Please confirm.".into())),
+                }
+            };
+            ChecklistRow { criterion: c, status, summary }
+        })
+        .collect();
+    Verdict { checklist, findings }
+}
+
+/// Helpers the rule modules share.
+pub mod util {
+    use crate::text::{Doc, PhraseSet};
+
+    /// A phrase set from a word list, payload = index in the list.
+    pub fn set(words: &[String]) -> PhraseSet {
+        PhraseSet::new(words.iter().enumerate().map(|(k, w)| (w.as_str(), k)))
+    }
+
+    /// Whether token `i` is in any of the lower-case words.
+    pub fn is_in(doc: &Doc, i: usize, words: &[String]) -> bool {
+        words.iter().any(|w| w == doc.norm(i))
+    }
+
+    /// Whether one of the few words before token `i` (same sentence) is a negation.
+    pub fn negated(doc: &Doc, i: usize, window: usize) -> bool {
+        const NEG: [&str; 12] = ["no", "not", "never", "without", "didn't", "doesn't", "wasn't", "isn't", "none", "whether", "if", "nothing"];
+        let mut j = i;
+        for _ in 0..window {
+            match doc.prev_in_sentence(j) {
+                Some(p) => {
+                    if NEG.contains(&doc.norm(p)) || doc.norm(p).ends_with("n't") {
+                        return true;
+                    }
+                    j = p;
+                }
+                None => break,
+            }
+        }
+        false
+    }
+}

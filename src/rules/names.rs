@@ -1,0 +1,227 @@
+//! `names`: staff as JBloggs, children by forename, professionals as full name and role.
+
+use super::util::set;
+use super::{Ctx, Out, Raw};
+use crate::names::{base, first_names, is_staff_code};
+use crate::policy::StaffNameFormat;
+use crate::text::{Doc, Kind, EXCLUDED};
+
+pub fn check(cx: &Ctx, out: &mut Out) {
+    staff_titles(cx, out);
+    if cx.policy.staff_name_format == StaffNameFormat::Code {
+        staff_format(cx, out);
+        first_person(cx, out);
+    }
+    child_surnames(cx, out);
+    professionals(cx, out);
+}
+
+fn capital_word(doc: &Doc, i: usize) -> bool {
+    doc.is_word(i) && doc.tokens[i].kind == Kind::Word && doc.capitalised(i)
+}
+
+/// "Mrs Patel", "Mr Davies'", "Miss", "Sir".
+fn staff_titles(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    let n = &cx.data.names;
+    for i in 0..doc.len() {
+        if !doc.own(i) || !doc.capitalised(i) || !n.staff_titles.iter().any(|t| t == doc.norm(i)) {
+            continue;
+        }
+        let mut j = i + 1;
+        if j < doc.len() && doc.norm(j) == "." && doc.tokens[j].start == doc.tokens[i].end {
+            j += 1; // "Mr. Jones"
+        }
+        let next = (j < doc.len() && doc.sentence_of[j] == doc.sentence_of[i]).then_some(j);
+        match next {
+            Some(s) if capital_word(doc, s) => {
+                if doc.next_in_sentence(s).is_some_and(|t| capital_word(doc, t)) {
+                    continue; // "Mrs Jane Doe": a full name, looked at with professionals
+                }
+                let surname = base(doc.norm(s));
+                let codes = cx.names.staff_with_surname(surname);
+                let (a, b) = (doc.tokens[i].start, super::tagging::name_span(doc, s).1);
+                let mut r = Raw::at("names.staff_title", (a, b));
+                if let [code] = codes.as_slice() {
+                    r = r.suggest((*code).clone()).detail(format!(" Use {code}."));
+                } else if codes.len() > 1 {
+                    let list: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
+                    r = r.detail(format!(" The school has {}: which one?", list.join(" and ")));
+                }
+                out.push(r);
+            }
+            _ if n.bare_staff_titles.iter().any(|t| t == doc.norm(i)) => {
+                out.push(Raw::at("names.staff_title", doc.span(i, i + 1)));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// "J. Bloggs", "J Bloggs", "Joe Bloggs", "jbloggs" for a known code; "J. Bloggs" for any.
+fn staff_format(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    for i in 0..doc.len() {
+        if !doc.own(i) || doc.has(i, EXCLUDED) {
+            continue;
+        }
+        let raw = doc.raw(i);
+        // jbloggs → JBloggs
+        if let Some(code) = cx.names.staff.iter().find(|c| c.as_str() != raw && c.eq_ignore_ascii_case(raw)) {
+            out.push(Raw::at("names.staff_format", doc.span(i, i + 1)).suggest(code.clone()));
+            continue;
+        }
+        let single_initial = raw.len() == 1 && raw.chars().all(|c| c.is_ascii_uppercase());
+        if single_initial {
+            let mut j = i + 1;
+            let dotted = j < doc.len() && doc.norm(j) == ".";
+            if dotted {
+                j += 1;
+            }
+            let after_name = i > 0 && capital_word(doc, i - 1) && doc.sentence_of[i - 1] == doc.sentence_of[i];
+            if (raw != "I" || dotted) && !after_name && j < doc.len() && doc.sentence_of[j] == doc.sentence_of[i] && capital_word(doc, j) {
+                let surname = base(doc.norm(j));
+                let known = cx.names.staff_with_surname(surname).into_iter().find(|c| c.starts_with(raw));
+                if dotted || known.is_some() {
+                    let code = known.cloned().unwrap_or_else(|| format!("{raw}{}", &doc.raw(j)[..super::tagging::name_span(doc, j).1 - doc.tokens[j].start]));
+                    out.push(Raw::at("names.staff_format", (doc.tokens[i].start, super::tagging::name_span(doc, j).1)).suggest(code));
+                }
+            }
+            continue;
+        }
+        // Joe Bloggs when the school knows JBloggs (and Joe Bloggs is not a pupil).
+        if capital_word(doc, i) && i + 1 < doc.len() && capital_word(doc, i + 1) && doc.sentence_of[i + 1] == doc.sentence_of[i] {
+            let surname = base(doc.norm(i + 1));
+            if cx.names.by_full_name(doc.norm(i), surname).is_some() {
+                continue;
+            }
+            let initial = &raw[..1];
+            if let Some(code) = cx.names.staff_with_surname(surname).into_iter().find(|c| c.starts_with(initial)) {
+                if first_names(cx.data).contains(doc.norm(i)) {
+                    out.push(Raw::at("names.staff_format", (doc.tokens[i].start, super::tagging::name_span(doc, i + 1).1)).suggest(code.clone()));
+                }
+            }
+        }
+    }
+}
+
+/// "I", "me": advice while a staff code says who was involved; a problem when the entry
+/// names no member of staff at all, so no later reader can tell who acted.
+fn first_person(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    let anyone_named = (0..doc.len()).any(|i| doc.own(i) && is_staff_code(doc.raw(i)));
+    for i in 0..doc.len() {
+        if doc.own(i) && cx.data.names.first_person.iter().any(|w| w == doc.norm(i)) {
+            out.push(Raw::at("names.first_person", doc.span(i, i + 1)).escalate(!anyone_named));
+        }
+    }
+}
+
+/// "Leo Fitzgerald" for a tagged child → "Leo".
+fn child_surnames(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    for p in cx.names.tagged() {
+        let Some(surname) = &p.surname else { continue };
+        let first_word = surname.split_whitespace().next().unwrap_or(surname);
+        for i in 0..doc.len().saturating_sub(1) {
+            if doc.norm(i) == p.forename && base(doc.norm(i + 1)) == first_word && doc.own(i) && doc.own(i + 1) {
+                let end = super::tagging::name_span(doc, i + 1).1;
+                out.push(Raw::at("names.child_surname", (doc.tokens[i].start, end)).suggest(doc.raw(i).to_string()));
+            }
+        }
+    }
+}
+
+/// Whether a job role follows the full name ending at token `last` ("Jane Doe, social
+/// worker", "Jane Doe (social worker)", "Lisa Grey - school nurse") or comes just before it.
+fn role_near(cx: &Ctx, doc: &Doc, first: usize, last: usize) -> bool {
+    let n = &cx.data.names;
+    let is_role = |k: usize| n.role_words.iter().any(|r| r == doc.norm(k)) || n.professional_roles.iter().any(|r| r == doc.norm(k));
+    let after = last + 1;
+    if after < doc.len() {
+        match doc.norm(after) {
+            "(" => return true,
+            "," | "-" | "–" | "—" | "|" => {
+                let end = (after + 8).min(doc.len());
+                if (after + 1..end).take_while(|&k| !matches!(doc.norm(k), "." | ";")).any(is_role) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    first > 0 && doc.sentence_of[first - 1] == doc.sentence_of[first] && (is_role(first - 1) || n.professional_titles.iter().any(|t| t == doc.norm(first - 1)))
+}
+
+fn professionals(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    let n = &cx.data.names;
+    let lexicon = first_names(cx.data);
+    // Full names: a capitalised first name (from the lexicon, or after a title) and surname.
+    let mut introduced: Vec<(String, String)> = Vec::new();
+    let mut flagged: Vec<(String, String)> = Vec::new();
+    let mut named_roles = false;
+    for i in 0..doc.len().saturating_sub(1) {
+        if !doc.own(i) || doc.has(i, EXCLUDED) || !capital_word(doc, i) || !capital_word(doc, i + 1) {
+            continue;
+        }
+        if doc.sentence_of[i + 1] != doc.sentence_of[i] || doc.tokens[i + 1].start > doc.tokens[i].end + 1 {
+            continue;
+        }
+        let after_title = i > 0 && n.professional_titles.iter().chain(&n.staff_titles).any(|t| t == doc.norm(i - 1)) && doc.capitalised(i - 1);
+        let (first, last) = (doc.norm(i).to_string(), base(doc.norm(i + 1)).to_string());
+        if !(lexicon.contains(&first) || after_title) || is_staff_code(doc.raw(i + 1)) || cx.names.by_full_name(&first, &last).is_some() {
+            continue;
+        }
+        if i > 0 && capital_word(doc, i - 1) && !after_title && !doc.has(i, crate::text::SENTENCE_START) {
+            continue; // part of a longer proper name
+        }
+        if cx.names.staff_with_surname(&last).iter().any(|c| c.starts_with(&doc.raw(i)[..1])) {
+            continue; // a member of staff in full: staff_format's concern
+        }
+        let key = (first, last);
+        if role_near(cx, doc, if after_title { i - 1 } else { i }, i + 1) {
+            named_roles = true;
+            introduced.push(key);
+            continue;
+        }
+        if introduced.contains(&key) || flagged.contains(&key) {
+            continue;
+        }
+        flagged.push(key);
+        out.push(Raw::at("names.professional_name", (doc.tokens[i].start, super::tagging::name_span(doc, i + 1).1)));
+    }
+    // A professional by title and surname only: "PC Smith", "Dr Patel".
+    for i in 0..doc.len().saturating_sub(1) {
+        if !doc.own(i) || !doc.capitalised(i) || !n.professional_titles.iter().any(|t| t == doc.norm(i)) {
+            continue;
+        }
+        let j = i + 1;
+        if capital_word(doc, j) && doc.sentence_of[j] == doc.sentence_of[i] && !doc.next_in_sentence(j).is_some_and(|k| capital_word(doc, k)) {
+            out.push(Raw::at("names.professional_role", (doc.tokens[i].start, super::tagging::name_span(doc, j).1)));
+        }
+    }
+    // A professional by role alone: "the school nurse", "the duty social worker".
+    let roles = set(&n.professional_roles);
+    for m in roles.find(doc, |k| doc.own(k)) {
+        if doc.is_word(m.end) && n.role_compounds.iter().any(|c| c == doc.norm(m.end)) {
+            continue;
+        }
+        let Some(det) = m.start.checked_sub(1).filter(|&d| doc.sentence_of[d] == doc.sentence_of[m.start]) else { continue };
+        let d = doc.norm(det);
+        let determiner = matches!(d, "the" | "a" | "an" | "their" | "her" | "his" | "my" | "your" | "our") || d.ends_with("'s");
+        if !determiner {
+            continue;
+        }
+        // Named in apposition: "the school nurse, Priya Shah" / "the school nurse Priya Shah".
+        let k = if m.end < doc.len() && doc.norm(m.end) == "," { m.end + 1 } else { m.end };
+        if k + 1 < doc.len() && capital_word(doc, k) && capital_word(doc, k + 1) {
+            continue;
+        }
+        let role_text = doc.text[doc.tokens[m.start].start..doc.tokens[m.end - 1].end].to_lowercase();
+        if named_roles && doc.text.to_lowercase().matches(&role_text).count() > 1 {
+            continue; // the professional was named with this role elsewhere
+        }
+        out.push(Raw::at("names.professional_role", doc.span(det, m.end)));
+    }
+}

@@ -1,0 +1,168 @@
+//! `proofread`: spelling (British English), repeated words, unbalanced quotation marks
+//! and brackets, text-speak and capitals. The person is always asked to re-read.
+
+use super::{Applies, Ctx, Out, Raw};
+use crate::names::{base, first_names, is_staff_code};
+use crate::spell::{is_common_word, known, suggestion};
+use crate::text::{Doc, Kind, EXCLUDED, PASTED};
+
+pub fn check(cx: &Ctx, out: &mut Out) {
+    out.set("proofread", Applies::Confirm);
+    let doc = cx.doc;
+    text_speak_and_spelling(cx, doc, out);
+    repeated_words(cx, doc, out);
+    unbalanced(doc, out);
+    capitals(cx, doc, out);
+}
+
+fn vocabulary(cx: &Ctx, raw: &str) -> bool {
+    let pf = &cx.data.proofread;
+    pf.vocabulary.iter().any(|v| v == raw || v.eq_ignore_ascii_case(raw) && raw.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()))
+        || cx.policy.never_flagged(raw)
+}
+
+fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
+    let pf = &cx.data.proofread;
+    let lexicon = first_names(cx.data);
+    for i in 0..doc.len() {
+        if !doc.own(i) || doc.tokens[i].kind == Kind::Punct {
+            continue;
+        }
+        let raw = doc.raw(i);
+        let norm = doc.norm(i);
+        // Text-speak, including "w/" (two tokens).
+        let slash = i + 1 < doc.len() && doc.norm(i + 1) == "/" && doc.tokens[i + 1].start == doc.tokens[i].end;
+        let with_slash = format!("{norm}/");
+        let hit = if slash && pf.text_speak.contains_key(&with_slash) {
+            Some((pf.text_speak[&with_slash].clone(), i + 2))
+        } else {
+            pf.text_speak.get(norm).map(|full| (full.clone(), i + 1))
+        };
+        let a_name = raw.starts_with(char::is_uppercase) && lexicon.contains(norm);
+        if let Some((full, end)) = hit.filter(|_| !a_name && !vocabulary(cx, raw)) {
+            out.push(Raw::at("proofread.text_speak", doc.span(i, end)).detail(format!(": “{full}”")).suggest(full));
+            continue;
+        }
+        if doc.tokens[i].kind == Kind::Number || raw.chars().any(|c| c.is_ascii_digit()) || raw.chars().count() < 2 {
+            continue;
+        }
+        if raw.starts_with(char::is_uppercase) || is_staff_code(raw) || vocabulary(cx, raw) {
+            continue; // names, places and acronyms: the dictionary cannot judge them
+        }
+        if cx.names.people.iter().any(|p| p.forename == base(norm) || p.surname.as_deref() == Some(base(norm))) {
+            continue;
+        }
+        let parts_known = raw.split(['-', '‐']).all(|p| p.is_empty() || known(p) || vocabulary(cx, p));
+        if known(raw) || parts_known {
+            continue;
+        }
+        // Dropped g: "cryin" → "crying".
+        if norm.ends_with("in") && known(&format!("{norm}g")) {
+            out.push(Raw::at("proofread.text_speak", doc.span(i, i + 1)).detail(format!(": “{norm}g”")).suggest(format!("{raw}g")));
+            continue;
+        }
+        let mut r = Raw::at("proofread.spelling", doc.span(i, i + 1));
+        if let Some(s) = suggestion(raw) {
+            r = r.detail(format!(" Did you mean “{s}”?")).suggest(s);
+        }
+        out.push(r);
+    }
+}
+
+fn repeated_words(cx: &Ctx, doc: &Doc, out: &mut Out) {
+    for i in 0..doc.len().saturating_sub(1) {
+        let j = i + 1;
+        if doc.is_word(i)
+            && doc.tokens[i].kind == Kind::Word
+            && doc.norm(i) == doc.norm(j)
+            && doc.own(i)
+            && doc.own(j)
+            && doc.sentence_of[i] == doc.sentence_of[j]
+            && doc.text[doc.tokens[i].end..doc.tokens[j].start].chars().all(char::is_whitespace)
+            && !cx.data.proofread.repeat_ok.iter().any(|w| w == doc.norm(i))
+        {
+            out.push(Raw::at("proofread.repeated_word", doc.span(i, j + 1)).suggest(doc.raw(i).to_string()));
+        }
+    }
+}
+
+fn unbalanced(doc: &Doc, out: &mut Out) {
+    let others = |pos: usize| {
+        doc.regions.pasted.iter().chain(&doc.regions.excluded).any(|&(s, e)| (s..e).contains(&pos))
+    };
+    for s in &doc.strays {
+        if !others(s.pos) {
+            let detail = "This quotation mark has no partner. Close the quotation after the last word said.";
+            out.push(Raw::at("proofread.unbalanced", (s.pos, s.pos + s.ch.len_utf8())).detail(detail));
+        }
+    }
+    for line in &doc.regions.lines {
+        let text = &doc.text[line.start..line.end];
+        let mut open: Vec<usize> = Vec::new();
+        for (k, c) in text.char_indices() {
+            let pos = line.start + k;
+            if others(pos) || doc.quotes.iter().any(|q| (q.start..q.end).contains(&pos)) {
+                continue;
+            }
+            match c {
+                '(' => open.push(pos),
+                ')' => {
+                    // "1)" or "a)" at the start of a line is a list marker.
+                    let before = text[..k].trim_start();
+                    let marker = before.len() <= 2 && before.chars().all(char::is_alphanumeric);
+                    if open.pop().is_none() && !marker {
+                        out.push(Raw::at("proofread.unbalanced", (pos, pos + 1)).detail("This bracket closes but never opens."));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for pos in open {
+            out.push(Raw::at("proofread.unbalanced", (pos, pos + 1)).detail("This bracket is never closed."));
+        }
+    }
+}
+
+fn capitals(cx: &Ctx, doc: &Doc, out: &mut Out) {
+    let shouty = |i: usize| {
+        let raw = doc.raw(i);
+        doc.own(i)
+            && doc.tokens[i].kind == Kind::Word
+            && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && raw.chars().all(|c| !c.is_lowercase())
+            && !vocabulary(cx, raw)
+    };
+    let mut i = 0;
+    while i < doc.len() {
+        if !shouty(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut words = 0;
+        while j < doc.len() && (shouty(j) || (doc.tokens[j].kind == Kind::Punct && j + 1 < doc.len() && shouty(j + 1))) {
+            if doc.tokens[j].kind == Kind::Word {
+                words += 1;
+            }
+            j += 1;
+        }
+        if words >= 3 {
+            out.push(Raw::at("proofread.capitals", doc.span(i, j)).detail("Writing in capitals reads as shouting. Use ordinary sentence case."));
+        }
+        i = j.max(i + 1);
+    }
+    // A tagged child's name typed in lower case.
+    for p in cx.names.tagged() {
+        if is_common_word(&p.forename) {
+            continue;
+        }
+        if let Some(i) = (0..doc.len()).find(|&i| doc.own(i) && !doc.has(i, EXCLUDED | PASTED) && base(doc.norm(i)) == p.forename && doc.raw(i).starts_with(char::is_lowercase)) {
+            let name = p.display_forename().to_string();
+            out.push(
+                Raw::at("proofread.capitals", super::tagging::name_span(doc, i))
+                    .detail(format!("Names start with a capital letter: “{name}”."))
+                    .suggest(name),
+            );
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! `tagging`: is every child named in the text tagged, and is every tag named?
+
+use super::{Ctx, Out, Raw};
+use crate::names::{base, first_names, is_staff_code};
+use crate::spell::is_common_word;
+use crate::text::{Doc, EXCLUDED, SENTENCE_START};
+
+/// Whether a tagged child (by forename, any case) is named anywhere in the text.
+pub fn mentioned(doc: &Doc, forename: &str) -> bool {
+    (0..doc.len()).any(|i| base(doc.norm(i)) == forename)
+}
+
+/// The raw text of token `i` without a possessive ending.
+pub fn name_span(doc: &Doc, i: usize) -> (usize, usize) {
+    let raw = doc.raw(i);
+    let trimmed = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("’s"))
+        .or_else(|| raw.strip_suffix(['\'', '’']))
+        .unwrap_or(raw);
+    let start = doc.tokens[i].start;
+    (start, start + trimmed.len())
+}
+
+pub fn check(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    for p in cx.names.tagged() {
+        if !mentioned(doc, &p.forename) && !p.surname.as_deref().is_some_and(|s| mentioned(doc, s)) {
+            out.push(Raw::field("tagging.unmentioned", "students").detail(p.full.clone()));
+        }
+    }
+    let lexicon = first_names(cx.data);
+    let names = &cx.data.names;
+    // Forenames of adults named in full elsewhere ("Mark Ellis (social worker)" … "Mark").
+    let adult_forenames: Vec<String> = (0..doc.len().saturating_sub(1))
+        .filter(|&i| doc.capitalised(i) && doc.capitalised(i + 1) && doc.is_word(i + 1))
+        .filter(|&i| cx.names.by_full_name(doc.norm(i), base(doc.norm(i + 1))).is_none())
+        .filter(|&i| cx.names.by_forename(doc.norm(i)).is_none_or(|p| !p.tagged))
+        .filter(|&i| !(cx.names.pupil_list_known && cx.names.by_forename(doc.norm(i)).is_some()))
+        .map(|i| doc.norm(i).to_string())
+        .collect();
+    let mut reported: Vec<String> = Vec::new();
+    for i in 0..doc.len() {
+        if !doc.is_word(i) || doc.has(i, EXCLUDED) {
+            continue;
+        }
+        let name = base(doc.norm(i)).to_string();
+        if reported.contains(&name) || is_staff_code(doc.raw(i)) {
+            continue;
+        }
+        let pupil = cx.names.by_forename(&name);
+        if pupil.is_some_and(|p| p.tagged) {
+            continue;
+        }
+        let known_pupil = pupil.is_some();
+        if cx.names.pupil_list_known && !known_pupil {
+            continue; // the school's list says who its pupils are
+        }
+        if !known_pupil && !lexicon.contains(&name) {
+            continue;
+        }
+        let word_name = is_common_word(&name);
+        let capital = doc.capitalised(i);
+        if !capital && (word_name || !known_pupil) {
+            continue;
+        }
+        if word_name && doc.has(i, SENTENCE_START) {
+            continue; // "Will you …", "Hope this helps"
+        }
+        let prev = doc.prev_in_sentence(i).map(|p| doc.norm(p).to_string());
+        let next = doc.next_in_sentence(i);
+        if prev.as_deref().is_some_and(|p| names.relative_titles.iter().chain(&names.staff_titles).chain(&names.professional_titles).any(|t| t == p)) {
+            continue; // Uncle Dean, Mrs Grace, PC Will
+        }
+        if next.is_some_and(|n| names.word_name_contexts.iter().any(|w| w == doc.norm(n))) {
+            continue; // Summer term
+        }
+        if let Some(n) = next.filter(|&n| doc.capitalised(n) && doc.is_word(n)) {
+            let full_pupil = cx.names.by_full_name(&name, base(doc.norm(n))).is_some();
+            if !full_pupil {
+                continue; // an adult's full name: the names rule looks at it
+            }
+        }
+        if !known_pupil && adult_forenames.contains(&name) {
+            continue;
+        }
+        if next.is_some_and(|n| matches!(doc.norm(n), "(" | ",")) && professional_follows(cx, doc, i) {
+            continue;
+        }
+        reported.push(name);
+        out.push(Raw::at("tagging.untagged", name_span(doc, i)));
+    }
+}
+
+/// "Priya (school nurse)", "Sam, the social worker": a role right after the name.
+fn professional_follows(cx: &Ctx, doc: &Doc, i: usize) -> bool {
+    (i + 2..(i + 6).min(doc.len())).any(|k| cx.data.names.role_words.iter().any(|r| r == doc.norm(k)) && doc.norm(k) != "mum" && doc.norm(k) != "dad")
+}

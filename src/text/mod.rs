@@ -1,0 +1,256 @@
+//! The text model the rules share: tokens, sentences, lines, quotations, the actions
+//! section and pasted messages, all as byte spans into the entry's text. Offsets become
+//! UTF-16 only at the edge (`crate::verdict`), because that is what the DOM uses.
+
+pub mod phrases;
+pub mod quotes;
+pub mod regions;
+pub mod tokens;
+
+pub use phrases::{Match, PhraseSet};
+pub use tokens::{Kind, Token};
+
+use quotes::{Quote, Stray};
+use regions::Regions;
+
+/// Token flags.
+pub const QUOTED: u8 = 1;
+pub const PASTED: u8 = 2;
+pub const EXCLUDED: u8 = 4;
+pub const ACTIONS: u8 = 8;
+pub const SENTENCE_START: u8 = 16;
+pub const LINE_START: u8 = 32;
+
+/// Not the writer's own words: quoted, pasted from someone else, or a header/signature.
+pub const NOT_OWN: u8 = QUOTED | PASTED | EXCLUDED;
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Token range `first..last`.
+    pub first: usize,
+    pub last: usize,
+}
+
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub flags: Vec<u8>,
+    pub sentence_of: Vec<usize>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    pub strays: Vec<Stray>,
+    pub regions: Regions,
+}
+
+const ABBREVIATIONS: [&str; 16] = ["mr", "mrs", "ms", "dr", "st", "eg", "ie", "e", "g", "i", "etc", "approx", "no", "vs", "sgt", "mx"];
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, action_headings: &[String]) -> Doc<'a> {
+        let tokens = tokens::tokenize(text);
+        let (quotes, strays) = quotes::find_quotes(text);
+        let regions = regions::find_regions(text, action_headings);
+        let mut flags = vec![0u8; tokens.len()];
+        mark(&tokens, &mut flags, quotes.iter().map(|q| (q.start, q.end)), QUOTED);
+        mark(&tokens, &mut flags, regions.pasted.iter().copied(), PASTED);
+        mark(&tokens, &mut flags, regions.excluded.iter().copied(), EXCLUDED);
+        if let Some(a) = regions.actions_start {
+            let in_actions: Vec<(usize, usize)> =
+                regions.lines.iter().filter(|l| l.in_actions).map(|l| (l.start, l.end)).collect();
+            mark(&tokens, &mut flags, in_actions.into_iter(), ACTIONS);
+            debug_assert!(a <= text.len());
+        }
+        let mut doc = Doc { text, tokens, flags, sentence_of: Vec::new(), sentences: Vec::new(), quotes, strays, regions };
+        doc.split_sentences();
+        doc
+    }
+
+    fn split_sentences(&mut self) {
+        let n = self.tokens.len();
+        let mut first = 0;
+        for i in 0..n {
+            let t = &self.tokens[i];
+            let next = self.tokens.get(i + 1);
+            let gap_has_newline = next.is_some_and(|nx| self.text[t.end..nx.start].contains('\n'));
+            if i == 0 || self.text[self.tokens[i - 1].end..t.start].contains('\n') {
+                self.flags[i] |= LINE_START;
+            }
+            let ends = gap_has_newline || next.is_none() || self.ends_sentence(i);
+            if ends {
+                self.push_sentence(first, i + 1);
+                first = i + 1;
+            }
+        }
+        if first < n {
+            self.push_sentence(first, n);
+        }
+        self.sentence_of = vec![0; n];
+        for (k, s) in self.sentences.iter().enumerate() {
+            for i in s.first..s.last {
+                self.sentence_of[i] = k;
+            }
+            if let Some(w) = (s.first..s.last).find(|&i| self.tokens[i].kind != Kind::Punct) {
+                self.flags[w] |= SENTENCE_START;
+            }
+        }
+    }
+
+    fn ends_sentence(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let next = &self.tokens[i + 1];
+        let is_stop = |s: &str| matches!(s, "." | "!" | "?");
+        let next_starts = next.kind == Kind::Number
+            || self.text[next.start..].starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '-' | '•'));
+        if t.kind != Kind::Punct || !self.text[t.end..next.start].starts_with(char::is_whitespace) {
+            return false;
+        }
+        if is_stop(&t.norm) {
+            if self.flags[i] & QUOTED != 0 && self.flags[i + 1] & QUOTED != 0 {
+                return false; // inside a quotation: "Too loud. My ears hurt."
+            }
+            let abbrev = i > 0 && ABBREVIATIONS.contains(&self.tokens[i - 1].norm.as_str()) && t.norm == ".";
+            return next_starts && !abbrev;
+        }
+        // A closing quotation mark after a full stop: “… go home.” Derek then …
+        let closes_quote = matches!(t.norm.as_str(), "”" | "\"" | "’" | "'")
+            && i > 0
+            && is_stop(&self.tokens[i - 1].norm)
+            && self.flags[i + 1] & QUOTED == 0;
+        closes_quote && next_starts
+    }
+
+    fn push_sentence(&mut self, first: usize, last: usize) {
+        let start = self.tokens[first].start;
+        let end = self.tokens[last - 1].end;
+        self.sentences.push(Sentence { start, end, first, last });
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The token's text as typed.
+    pub fn raw(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].start..self.tokens[i].end]
+    }
+
+    pub fn norm(&self, i: usize) -> &str {
+        &self.tokens[i].norm
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind != Kind::Punct)
+    }
+
+    pub fn has(&self, i: usize, flag: u8) -> bool {
+        self.flags[i] & flag != 0
+    }
+
+    /// The writer's own words (not quoted, pasted or a header/signature).
+    pub fn own(&self, i: usize) -> bool {
+        self.flags[i] & NOT_OWN == 0
+    }
+
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.raw(i).starts_with(char::is_uppercase)
+    }
+
+    pub fn sentence(&self, i: usize) -> &Sentence {
+        &self.sentences[self.sentence_of[i]]
+    }
+
+    /// The previous token in the same sentence.
+    pub fn prev_in_sentence(&self, i: usize) -> Option<usize> {
+        (i > 0 && self.sentence_of[i - 1] == self.sentence_of[i]).then(|| i - 1)
+    }
+
+    pub fn next_in_sentence(&self, i: usize) -> Option<usize> {
+        (i + 1 < self.tokens.len() && self.sentence_of[i + 1] == self.sentence_of[i]).then(|| i + 1)
+    }
+
+    /// Byte span of tokens `a..b`.
+    pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.tokens[a].start, self.tokens[b - 1].end)
+    }
+
+    /// Whether the sentence holding token `i` contains a direct quotation.
+    pub fn sentence_has_quote(&self, sentence: usize) -> bool {
+        let s = &self.sentences[sentence];
+        self.quotes.iter().any(|q| q.start < s.end && s.start < q.end)
+    }
+}
+
+/// Sets `flag` on every token inside one of the (sorted or unsorted) spans.
+fn mark(tokens: &[Token], flags: &mut [u8], spans: impl Iterator<Item = (usize, usize)>, flag: u8) {
+    for (s, e) in spans {
+        let first = tokens.partition_point(|t| t.end <= s);
+        for (k, t) in tokens.iter().enumerate().skip(first) {
+            if t.start >= e {
+                break;
+            }
+            flags[k] |= flag;
+        }
+    }
+}
+
+/// Byte offsets → UTF-16 code units, for many offsets in one pass.
+pub fn utf16_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_by_key(|&k| bytes[k]);
+    let mut out = vec![0; bytes.len()];
+    let (mut b, mut u) = (0usize, 0usize);
+    let mut chars = text.char_indices().peekable();
+    for k in order {
+        let target = bytes[k];
+        while b < target {
+            match chars.next() {
+                Some((_, c)) => {
+                    b += c.len_utf8();
+                    u += c.len_utf16();
+                }
+                None => break,
+            }
+        }
+        out[k] = u;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(t: &str) -> Vec<String> {
+        let d = Doc::new(t, &["actions".to_string()]);
+        d.sentences.iter().map(|s| t[s.start..s.end].to_string()).collect()
+    }
+
+    #[test]
+    fn splits_sentences_without_breaking_quotations() {
+        assert_eq!(
+            sentences("Oscar said “Too loud. My ears hurt.” Back in class he sat down. Mr. Smith came!"),
+            ["Oscar said “Too loud. My ears hurt.”", "Back in class he sat down.", "Mr. Smith came!"]
+        );
+        assert_eq!(sentences("At 12.40 Jacob fell.\nActions:\n- KSmith to phone dad"), ["At 12.40 Jacob fell.", "Actions:", "- KSmith to phone dad"]);
+    }
+
+    #[test]
+    fn quoted_words_are_not_the_writers() {
+        let d = Doc::new("Derek said “I hate it” today.", &[]);
+        let hate = d.tokens.iter().position(|t| t.norm == "hate").unwrap();
+        let today = d.tokens.iter().position(|t| t.norm == "today").unwrap();
+        assert!(!d.own(hate) && d.own(today));
+    }
+
+    #[test]
+    fn utf16_counts_surrogate_pairs() {
+        let t = "a😀b“c”";
+        let bytes = [0, 1, 5, 6, t.len()];
+        assert_eq!(utf16_offsets(t, &bytes), [0, 1, 3, 4, 7]);
+    }
+}

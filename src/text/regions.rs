@@ -1,0 +1,255 @@
+//! The entry's layout: lines, an "Actions:" section, and pasted emails or messages.
+//!
+//! Staff paste emails into CPOMS. A pasted message that the writer introduces
+//! ("Email from mum below") holds someone else's words: like a quotation, it is not the
+//! writer's language. A message pasted with no introduction is the writer's own record
+//! (they pasted their own email), so only its header and signature lines are set aside.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Text,
+    /// "Actions:", "Next steps:" (content after the colon still belongs to the section).
+    Heading,
+    /// A list item ("- KPatel to phone mum").
+    Item,
+    /// "From:", "Sent:", "Subject:" … of a pasted email.
+    EmailHeader,
+}
+
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub start: usize,
+    /// End of the line's text, before the line break.
+    pub end: usize,
+    pub kind: LineKind,
+    pub in_actions: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Regions {
+    pub lines: Vec<Line>,
+    /// Someone else's words: bodies of introduced pasted messages.
+    pub pasted: Vec<(usize, usize)>,
+    /// Set aside from the writer's words: email headers, greetings, signatures.
+    pub excluded: Vec<(usize, usize)>,
+    /// Where the actions section begins, if there is one.
+    pub actions_start: Option<usize>,
+    /// The entry holds a pasted email (its header lines).
+    pub has_email: bool,
+}
+
+const HEADER_NAMES: [&str; 11] = ["from", "sent", "to", "cc", "bcc", "subject", "date", "received", "fw", "fwd", "re"];
+const SIGN_OFFS: [&str; 14] = [
+    "thanks", "thank you", "many thanks", "kind regards", "regards", "best wishes", "best", "cheers", "warm regards",
+    "yours sincerely", "yours faithfully", "all the best", "with thanks", "thanks again",
+];
+const GREETINGS: [&str; 8] = ["hi", "hello", "dear", "good morning", "good afternoon", "morning", "afternoon", "hiya"];
+const INTRO_WORDS: [&str; 6] = ["below", "pasted", "forwarded", "copied", "as follows", "reads"];
+const MESSAGE_WORDS: [&str; 9] = ["email", "e-mail", "message", "text", "letter", "note", "notification", "reply", "response"];
+
+fn header_name(line: &str) -> Option<&'static str> {
+    let (name, _) = line.trim_start().split_once(':')?;
+    let name = name.trim().to_lowercase();
+    HEADER_NAMES.iter().copied().find(|h| *h == name)
+}
+
+fn is_sign_off(line: &str) -> bool {
+    let l = line.trim().trim_end_matches(['.', '!', ',']).to_lowercase();
+    SIGN_OFFS.iter().any(|s| {
+        l == *s
+            || l.strip_prefix(s).is_some_and(|rest| {
+                let rest = rest.trim_start_matches([',', ' ']);
+                rest.len() < l.len() && rest.split_whitespace().count() <= 2 && rest.chars().all(|c| c.is_alphabetic() || c == ' ')
+            })
+    })
+}
+
+fn heading_len(line: &str, headings: &[String]) -> Option<usize> {
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    let lower = t.to_lowercase();
+    for h in headings {
+        if let Some(rest) = lower.strip_prefix(h.as_str()) {
+            let rest_trim = rest.trim_start();
+            if rest_trim.is_empty() || rest_trim.starts_with(':') {
+                return Some(lead + h.len());
+            }
+        }
+    }
+    None
+}
+
+fn is_item(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with(['-', '•', '*', '–', '—', '·'])
+        || t.split_once([')', '.']).is_some_and(|(n, _)| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+pub fn find_regions(text: &str, action_headings: &[String]) -> Regions {
+    let mut r = Regions::default();
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let body = raw.trim_end_matches(['\n', '\r']);
+        let kind = if body.trim().is_empty() {
+            LineKind::Blank
+        } else if header_name(body).is_some() {
+            LineKind::EmailHeader
+        } else if heading_len(body, action_headings).is_some() {
+            LineKind::Heading
+        } else if is_item(body) {
+            LineKind::Item
+        } else {
+            LineKind::Text
+        };
+        r.lines.push(Line { start, end: start + body.len(), kind, in_actions: false });
+        start += raw.len();
+    }
+    mark_actions(&mut r);
+    mark_emails(text, &mut r);
+    r
+}
+
+fn mark_actions(r: &mut Regions) {
+    let mut inside = false;
+    for line in &mut r.lines {
+        if line.kind == LineKind::Heading {
+            inside = true;
+            r.actions_start.get_or_insert(line.start);
+        } else if line.kind == LineKind::EmailHeader {
+            inside = false;
+        }
+        line.in_actions = inside;
+    }
+}
+
+fn mark_emails(text: &str, r: &mut Regions) {
+    let n = r.lines.len();
+    let line_text = |i: usize, r: &Regions| &text[r.lines[i].start..r.lines[i].end];
+    let mut i = 0;
+    while i < n {
+        if r.lines[i].kind != LineKind::EmailHeader {
+            i += 1;
+            continue;
+        }
+        // A header run: header lines, allowing blank lines between a "FW:" line and "From:".
+        let run_start = i;
+        let mut run_end = i;
+        let mut count = 0;
+        let mut has_from = false;
+        let mut j = i;
+        while j < n && matches!(r.lines[j].kind, LineKind::EmailHeader | LineKind::Blank) {
+            if r.lines[j].kind == LineKind::EmailHeader {
+                count += 1;
+                has_from |= header_name(line_text(j, r)) == Some("from");
+                run_end = j;
+            }
+            j += 1;
+        }
+        if count < 2 && !has_from {
+            i = run_end + 1;
+            continue;
+        }
+        r.has_email = true;
+        for k in run_start..=run_end {
+            if r.lines[k].kind == LineKind::EmailHeader {
+                r.excluded.push((r.lines[k].start, r.lines[k].end));
+            }
+        }
+        let introduced = (0..run_start)
+            .rev()
+            .filter(|&k| r.lines[k].kind != LineKind::Blank)
+            .take(2)
+            .any(|k| {
+                let l = line_text(k, r).to_lowercase();
+                let intro = INTRO_WORDS.iter().any(|w| l.contains(w)) || l.trim_end().ends_with(':');
+                intro && MESSAGE_WORDS.iter().any(|w| l.contains(w))
+            });
+        // The body: through the paragraph holding a sign-off, else the first paragraph.
+        let body_first = (run_end + 1..n).find(|&k| r.lines[k].kind != LineKind::Blank);
+        let Some(body_first) = body_first else { break };
+        let stop = (body_first..n)
+            .find(|&k| matches!(r.lines[k].kind, LineKind::Heading | LineKind::EmailHeader))
+            .unwrap_or(n);
+        let sign_off = (body_first..stop).find(|&k| is_sign_off(line_text(k, r)));
+        let para_end = |from: usize| (from..stop).find(|&k| r.lines[k].kind == LineKind::Blank).unwrap_or(stop);
+        let body_end = match sign_off {
+            Some(s) => para_end(s),
+            None => para_end(body_first),
+        };
+        if body_end > body_first {
+            let (s, e) = (r.lines[body_first].start, r.lines[body_end - 1].end);
+            if introduced {
+                r.pasted.push((s, e));
+            }
+            // Greeting ("Hi Anna," / "Dear Ms O'Neill,"): the name is the addressee.
+            let g = line_text(body_first, r);
+            let gl = g.to_lowercase();
+            if GREETINGS.iter().any(|w| gl.starts_with(w) && gl[w.len()..].starts_with([' ', ','])) {
+                let cut = g.find(',').unwrap_or(g.len());
+                r.excluded.push((r.lines[body_first].start, r.lines[body_first].start + cut));
+            }
+            // Signature: the sign-off line and what follows it in the body; with no
+            // sign-off, a last line of one to three capitalised words ("Leanne Fisher").
+            match sign_off {
+                Some(s) => r.excluded.push((r.lines[s].start, r.lines[body_end - 1].end)),
+                None => {
+                    let last = line_text(body_end - 1, r).trim();
+                    let words: Vec<&str> = last.split_whitespace().collect();
+                    if body_end - 1 > body_first
+                        && (1..=3).contains(&words.len())
+                        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                    {
+                        r.excluded.push((r.lines[body_end - 1].start, r.lines[body_end - 1].end));
+                    }
+                }
+            }
+        }
+        i = body_end.max(run_end + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headings() -> Vec<String> {
+        vec!["actions".into(), "next steps".into()]
+    }
+
+    #[test]
+    fn actions_section_starts_at_its_heading() {
+        let t = "Derek left.\nActions:\n- GBrown to inform mum.\n";
+        let r = find_regions(t, &headings());
+        assert_eq!(r.actions_start, Some(12));
+        assert!(r.lines[2].in_actions && r.lines[2].kind == LineKind::Item);
+        assert!(!r.lines[0].in_actions);
+    }
+
+    #[test]
+    fn an_introduced_email_is_someone_elses_words() {
+        let t = "Email from mum below\n\nFrom: Leanne Fisher\nSent: 12 November 2024 21:14\nSubject: Kacey\n\nHi, Kacey came home crying. I am sick of it.\nLeanne Fisher\n\nActions:\n- KPatel to call.";
+        let r = find_regions(t, &headings());
+        assert!(r.has_email);
+        assert_eq!(r.pasted.len(), 1);
+        let (s, e) = r.pasted[0];
+        assert!(t[s..e].starts_with("Hi, Kacey") && t[s..e].ends_with("Leanne Fisher"));
+        assert!(r.excluded.iter().any(|&(s, e)| &t[s..e] == "Leanne Fisher"));
+    }
+
+    #[test]
+    fn an_own_email_keeps_its_body_as_the_writers_words() {
+        let t = "From: Gemma Lowe\nSent: 14 January 2025 15:52\nTo: Year 8 Team\n\nHi all, Tyler kicked off.\nThanks\nGemma";
+        let r = find_regions(t, &headings());
+        assert!(r.has_email && r.pasted.is_empty());
+        assert!(r.excluded.iter().any(|&(s, e)| &t[s..e] == "Thanks\nGemma"));
+    }
+
+    #[test]
+    fn a_text_message_body_ends_with_its_paragraph() {
+        let t = "Text message received on the attendance line:\nFrom: 07700 900461 (Dad)\nReceived: 13/01/2025 07:48\n\"Marcus wont be in\"\n\nI think he lets him stay off.";
+        let r = find_regions(t, &headings());
+        let (s, e) = r.pasted[0];
+        assert_eq!(&t[s..e], "\"Marcus wont be in\"");
+    }
+}

@@ -1,0 +1,115 @@
+//! Words, numbers and punctuation with their byte spans.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Lower case, curly apostrophes made straight: what word lists are matched against.
+    pub norm: String,
+}
+
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '‘')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Splits text into tokens. A word keeps inner apostrophes and hyphens
+/// (`Derek’s`, `Ellie-Mae`, `AJones-Smith`); a number keeps inner `.` and `:`
+/// (`12.40`, `8.35am`, `14:25`). Everything else that is not space is punctuation,
+/// one character each.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let c = chars[j].1;
+                if c.is_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                let prev = chars[j - 1].1;
+                let next = chars.get(j + 1).map(|p| p.1);
+                let joins = match next {
+                    Some(n) if n.is_alphanumeric() => {
+                        ((is_apostrophe(c) && c != '‘') || is_hyphen(c)) && prev.is_alphanumeric()
+                            || (matches!(c, '.' | ':') && prev.is_ascii_digit() && n.is_ascii_digit())
+                    }
+                    _ => false,
+                };
+                if joins {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(text.len(), |p| p.0);
+            let raw = &text[start..end];
+            let kind = if raw.starts_with(|c: char| c.is_ascii_digit()) { Kind::Number } else { Kind::Word };
+            out.push(Token { start, end, kind, norm: normalise(raw) });
+            i = j;
+        } else {
+            let end = chars.get(i + 1).map_or(text.len(), |p| p.0);
+            out.push(Token { start, end, kind: Kind::Punct, norm: c.to_string() });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Lower case with straight apostrophes and plain hyphens.
+pub fn normalise(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '’' | 'ʼ' | '‘' => '\'',
+            '‐' | '‑' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<String> {
+        tokenize(t).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn keeps_apostrophes_hyphens_and_times_inside_tokens() {
+        assert_eq!(words("Derek’s mum didn't"), ["derek's", "mum", "didn't"]);
+        assert_eq!(words("Ellie-Mae met AJones-Smith at 12.40, 8.35am"), ["ellie-mae", "met", "ajones-smith", "at", "12.40", ",", "8.35am"]);
+        assert_eq!(words("girls’ toilets"), ["girls", "’", "toilets"]);
+        assert_eq!(words("“Hi!”"), ["“", "hi", "!", "”"]);
+    }
+
+    #[test]
+    fn spans_cover_the_text() {
+        let t = "Zoë said “ça va” 😀 ok";
+        for tok in tokenize(t) {
+            assert!(t.is_char_boundary(tok.start) && t.is_char_boundary(tok.end));
+        }
+        assert!(tokenize("").is_empty());
+    }
+}

@@ -1,0 +1,88 @@
+//! The verdict: one checklist row per criterion and the findings behind them.
+
+use serde::Serialize;
+
+/// The twelve criteria of `shared/spec/criteria.md`, in that table's order.
+pub const CRITERIA: [&str; 12] = [
+    "timely", "datetime", "categories", "tagging", "language", "child_voice", "evidence", "names",
+    "proofread", "documents", "loop", "five_w",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    NotMet,
+    Check,
+    NotApplicable,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "not_met",
+            Status::Check => "check",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Problem,
+    Advice,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Problem => "problem",
+            Severity::Advice => "advice",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ChecklistRow {
+    pub criterion: &'static str,
+    pub status: Status,
+    pub summary: String,
+}
+
+/// One point: a place in the text (`start`/`end`, UTF-16), a form field, or the entry as a whole.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub criterion: &'static str,
+    pub rule: &'static str,
+    pub severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    pub guidance: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Verdict {
+    pub checklist: Vec<ChecklistRow>,
+    pub findings: Vec<Finding>,
+}
+
+impl Verdict {
+    pub fn status(&self, criterion: &str) -> Option<Status> {
+        self.checklist.iter().find(|r| r.criterion == criterion).map(|r| r.status)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a verdict always serialises")
+    }
+}

@@ -136,6 +136,7 @@ pub struct FiveWFile {
 #[derive(Deserialize)]
 pub struct TimeFile {
     pub vague_past: Vec<String>,
+    pub earlier_day: Vec<String>,
     pub part_of_day: Vec<PartOfDay>,
     pub out_of_hours_context: Vec<String>,
     pub before_other_day: Vec<String>,

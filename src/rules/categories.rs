@@ -3,7 +3,7 @@
 use super::util::negated;
 use super::{Ctx, Out, Raw};
 use crate::data::CategoryGroup;
-use crate::text::{PhraseSet, EXCLUDED};
+use crate::text::{PhraseSet, ACTIONS, EXCLUDED};
 
 /// The categories assumed when the page does not list the school's own.
 pub const DEFAULT_CATEGORIES: [&str; 14] = [
@@ -56,7 +56,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         }
         if let Some(span) = signal(cx, g) {
             suggested.push(label.clone());
-            out.push(Raw::at("categories.suggest", span).detail(format!("{}: consider the “{label}” category", g.name)));
+            out.push(Raw::at("categories.suggest", span).detail(format!("{}: consider choosing the “{label}” category too", g.name)));
         }
     }
 }
@@ -64,7 +64,8 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 /// The first place in the text that clearly points to the group.
 fn signal(cx: &Ctx, g: &CategoryGroup) -> Option<(usize, usize)> {
     let doc = cx.doc;
-    let keep = |i: usize| !doc.has(i, EXCLUDED);
+    // The incident, not the plans: the actions section does not count.
+    let keep = |i: usize| !doc.has(i, EXCLUDED | ACTIONS);
     let words = PhraseSet::new(g.signals.iter().map(|w| (w.as_str(), 0)));
     if let Some(m) = words.find(doc, keep).into_iter().find(|m| !negated(doc, m.start, 3)) {
         return Some(doc.span(m.start, m.end));

@@ -41,21 +41,36 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
         if prev.is_some_and(|p| sp.passive.iter().any(|w| w == doc.norm(p))) {
             continue; // "was told he would need to …"
         }
-        // The speaker: the word before the verb, looking past "who" and commas.
+        // The speaker: the word before the verb, looking past "who" and commas; after
+        // "and" ("KONeill phoned … and shared …"), the sentence's first word.
         let mut speaker = prev;
         while let Some(p) = speaker {
-            if matches!(doc.norm(p), "who" | "," | "then" | "also" | "later" | "had" | "has" | "have") {
-                speaker = doc.prev_in_sentence(p);
-            } else {
-                break;
+            match doc.norm(p) {
+                "who" | "," | "then" | "also" | "later" | "had" | "has" | "have" => speaker = doc.prev_in_sentence(p),
+                "and" => {
+                    let sent = doc.sentence(p);
+                    speaker = (sent.first..p).find(|&k| doc.is_word(k));
+                    break;
+                }
+                _ => break,
             }
         }
         if speaker.is_some_and(|s| staff_speaker(cx, doc, s) || sp.non_speakers.iter().any(|n| n == doc.norm(s))) {
             continue;
         }
         let mut j = doc.next_in_sentence(i);
-        // "told KPatel that …", "said to me that …"
         if sp.object_verbs.iter().any(|v| v == doc.norm(i)) {
+            // "told KPatel that …", "told me …"; with no person after it, "told" is
+            // passive ("… and told that Harvey has a detention"): not the speaker's words.
+            let person = j.is_some_and(|k| {
+                let w = doc.norm(k);
+                matches!(w, "me" | "him" | "her" | "them" | "us" | "you" | "staff" | "the")
+                    || sp.family.iter().any(|f| f == w)
+                    || (doc.capitalised(k) && doc.tokens[k].kind == Kind::Word)
+            });
+            if !person {
+                continue;
+            }
             j = j.and_then(|k| if doc.norm(k) == "the" { doc.next_in_sentence(k) } else { Some(k) }).and_then(|k| doc.next_in_sentence(k));
         } else if j.is_some_and(|k| doc.norm(k) == "to") {
             j = j.and_then(|k| doc.next_in_sentence(k)).and_then(|k| doc.next_in_sentence(k));

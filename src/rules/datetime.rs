@@ -70,24 +70,39 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     // The first time of day the narrative gives, and whether the field's time fits it.
     let first_time: Option<&TimeMention> =
         all_times.iter().find(|t| narrative(t.start) && !doc.has(t.start, EXCLUDED));
+    // Only a time that sets the scene: early in the opening sentence ("At 12.40 on the field").
     let time_differs = first_time.is_some_and(|t| {
-        opening.contains(&doc.sentence_of[t.start]) && (i64::from(t.minute) - i64::from(minute)).abs() > SAME_TIME
+        let s = doc.sentence_of[t.start];
+        opening.first() == Some(&s)
+            && t.start < doc.sentences[s].first + 8
+            && (i64::from(t.minute) - i64::from(minute)).abs() > SAME_TIME
     });
-    let part_mismatch = part_of_day_mismatch(cx, minute);
+    let part_mismatch = part_of_day_mismatch(cx, &opening, minute);
     let vague = set(&cx.data.time.vague_past).any_in(doc, 0, doc.len(), narrative).is_some();
     let at_entry_time = (0..=i64::from(cx.policy.entry_time_minutes)).contains(&gap);
-    if at_entry_time && (vague || part_mismatch || time_differs || out_of_hours || !conflicts.is_empty()) {
+    // "The other day …" while the date field says today.
+    let earlier = set(&cx.data.time.earlier_day)
+        .find(doc, narrative)
+        .into_iter()
+        .find(|m| opening.contains(&doc.sentence_of[m.start]))
+        .filter(|_| inc.date == now.date);
+    if let Some(m) = earlier {
+        conflicts.push((m.start, m.end));
+    }
+    if at_entry_time && (vague || part_mismatch.is_some() || time_differs || out_of_hours || !conflicts.is_empty()) {
         out.push(Raw::field("datetime.entry_time", "incident_at").detail(describe_minutes(gap)));
     } else if time_differs {
         let t = first_time.expect("time_differs implies a time");
-        conflicts.push((t.start, t.end));
+        out.push(Raw::at("datetime.conflict", doc.span(t.start, t.end)).detail(format!("time, {}", clock(minute))));
+    } else if let Some((a, b)) = part_mismatch {
+        out.push(Raw::at("datetime.conflict", doc.span(a, b)).detail(format!("time, {}", clock(minute))));
     }
     push_conflicts(doc, out, &conflicts, inc.date);
 }
 
 fn push_conflicts(doc: &Doc, out: &mut Out, conflicts: &[(usize, usize)], date: Date) {
     for &(a, b) in conflicts {
-        out.push(Raw::at("datetime.conflict", doc.span(a, b)).detail(long_date(date)));
+        out.push(Raw::at("datetime.conflict", doc.span(a, b)).detail(format!("date, {}", long_date(date))));
     }
 }
 
@@ -137,16 +152,24 @@ fn weekday_conflicts(cx: &Ctx, all: &[DateMention], inc: Date, opening: &[usize]
     out
 }
 
-/// Whether the first part-of-day phrase of the narrative ("this morning", "at lunchtime")
+/// The first part-of-day phrase of the opening ("this morning", "at lunchtime") when it
 /// rules out the field's time.
-fn part_of_day_mismatch(cx: &Ctx, minute: u32) -> bool {
+fn part_of_day_mismatch(cx: &Ctx, opening: &[usize], minute: u32) -> Option<(usize, usize)> {
     let doc = cx.doc;
     let groups = &cx.data.time.part_of_day;
     let phrases = crate::text::PhraseSet::new(
         groups.iter().enumerate().flat_map(|(k, g)| g.words.iter().map(move |w| (w.as_str(), k))),
     );
-    let first = phrases.find(doc, |i| doc.own(i) && !doc.has(i, ACTIONS)).into_iter().next();
-    first.is_some_and(|m| !groups[m.payload].windows.iter().any(|[a, b]| (*a..=*b).contains(&minute)))
+    // Only a phrase that says when this happened: "At lunchtime", "during lunchtime",
+    // "This morning" — not "save them for lunchtime".
+    let says_when = |m: &crate::text::Match| {
+        doc.has(m.start, SENTENCE_START)
+            || matches!(doc.norm(m.start), "this" | "at" | "in" | "during")
+            || doc.prev_in_sentence(m.start).is_some_and(|p| matches!(doc.norm(p), "at" | "during" | "in" | "over" | "on"))
+    };
+    let first = phrases.find(doc, |i| doc.own(i) && !doc.has(i, ACTIONS)).into_iter().find(says_when)?;
+    let fits = groups[first.payload].windows.iter().any(|[a, b]| (*a..=*b).contains(&minute));
+    (!fits && opening.contains(&doc.sentence_of[first.start])).then_some((first.start, first.end))
 }
 
 fn clock(minute: u32) -> String {

@@ -70,6 +70,7 @@ pub struct EvidenceFile {
 #[derive(Deserialize)]
 pub struct SpeechFile {
     pub verbs: Vec<String>,
+    pub that_only: Vec<String>,
     pub object_verbs: Vec<String>,
     pub clause_starters: Vec<String>,
     pub family: Vec<String>,

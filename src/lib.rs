@@ -24,6 +24,7 @@
 
 pub mod data;
 pub mod datetime;
+pub mod docs;
 pub mod entry;
 pub mod names;
 pub mod policy;

@@ -65,7 +65,7 @@ impl NameIndex {
 
     /// Staff codes on the list that end with this surname ("jones" → MJones).
     pub fn staff_with_surname(&self, surname_norm: &str) -> Vec<&String> {
-        self.staff.iter().filter(|c| c.len() > 1 && normalise(&c[1..]) == surname_norm).collect()
+        self.staff.iter().filter(|c| c.char_indices().nth(1).is_some_and(|(b, _)| normalise(&c[b..]) == surname_norm)).collect()
     }
 }
 

@@ -77,6 +77,9 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
         }
         let Some(j) = j else { continue };
         let w = doc.norm(j);
+        if sp.that_only.iter().any(|v| v == doc.norm(i)) && w != "that" {
+            continue;
+        }
         let starts_clause = doc.tokens[j].kind != Kind::Punct
             && (sp.clause_starters.iter().any(|s| s == w)
                 || sp.family.iter().any(|s| s == w)

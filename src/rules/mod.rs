@@ -143,6 +143,12 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
         .findings
         .into_iter()
         .filter(|r| cx.policy.rule_enabled(r.rule))
+        .filter(|r| {
+            // A span that does not slice the text is a rule's bug: drop it rather than fail the page.
+            let sound = r.span.is_none_or(|(s, e)| s <= e && text.get(s..e).is_some());
+            debug_assert!(sound, "{} reported an unsound span {:?}", r.rule, r.span);
+            sound
+        })
         .filter(|r| r.span.is_none_or(|(s, e)| !cx.policy.never_flagged(&text[s..e])))
         .collect();
     // One finding per rule and place.

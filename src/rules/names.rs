@@ -95,7 +95,7 @@ fn staff_format(cx: &Ctx, out: &mut Out) {
             if cx.names.by_full_name(doc.norm(i), surname).is_some() {
                 continue;
             }
-            let initial = &raw[..1];
+            let initial = raw.chars().next().unwrap_or(' ');
             if let Some(code) = cx.names.staff_with_surname(surname).into_iter().find(|c| c.starts_with(initial)) {
                 if first_names(cx.data).contains(doc.norm(i)) {
                     out.push(Raw::at("names.staff_format", (doc.tokens[i].start, super::tagging::name_span(doc, i + 1).1)).suggest(code.clone()));
@@ -176,7 +176,8 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         if i > 0 && capital_word(doc, i - 1) && !after_title && !doc.has(i, crate::text::SENTENCE_START) {
             continue; // part of a longer proper name
         }
-        if cx.names.staff_with_surname(&last).iter().any(|c| c.starts_with(&doc.raw(i)[..1])) {
+        let initial = doc.raw(i).chars().next().unwrap_or(' ');
+        if cx.names.staff_with_surname(&last).iter().any(|c| c.starts_with(initial)) {
             continue; // a member of staff in full: staff_format's concern
         }
         let key = (first, last);

@@ -31,13 +31,17 @@ fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
         let raw = doc.raw(i);
         let norm = doc.norm(i);
         // Text-speak, including "w/" (two tokens).
-        let slash = i + 1 < doc.len() && doc.norm(i + 1) == "/" && doc.tokens[i + 1].start == doc.tokens[i].end;
-        let with_slash = format!("{norm}/");
-        let hit = if slash && pf.text_speak.contains_key(&with_slash) {
-            Some((pf.text_speak[&with_slash].clone(), i + 2))
-        } else {
-            pf.text_speak.get(norm).map(|full| (full.clone(), i + 1))
-        };
+        // "w/o", "w/" (tokens joined by a slash with no space).
+        let joined = |k: usize| k < doc.len() && doc.tokens[k].start == doc.tokens[k - 1].end;
+        let mut hit = None;
+        if joined(i + 1) && doc.norm(i + 1) == "/" {
+            if joined(i + 2) && doc.is_word(i + 2) {
+                let key = format!("{norm}/{}", doc.norm(i + 2));
+                hit = pf.text_speak.get(&key).map(|full| (full.clone(), i + 3));
+            }
+            hit = hit.or_else(|| pf.text_speak.get(&format!("{norm}/")).map(|full| (full.clone(), i + 2)));
+        }
+        let hit = hit.or_else(|| pf.text_speak.get(norm).map(|full| (full.clone(), i + 1)));
         let a_name = raw.starts_with(char::is_uppercase) && lexicon.contains(norm);
         if let Some((full, end)) = hit.filter(|_| !a_name && !vocabulary(cx, raw)) {
             out.push(Raw::at("proofread.text_speak", doc.span(i, end)).detail(format!(": “{full}”")).suggest(full));
@@ -53,7 +57,7 @@ fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
             continue;
         }
         let parts_known = raw.split(['-', '‐']).all(|p| p.is_empty() || known(p) || vocabulary(cx, p));
-        if known(raw) || parts_known {
+        if known(raw) || parts_known || known(&fold_accents(raw)) || oxford_spelling(raw) {
             continue;
         }
         // Dropped g: "cryin" → "crying".
@@ -67,6 +71,27 @@ fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
         }
         out.push(r);
     }
+}
+
+/// "café" → "cafe", "naïve" → "naive": the dictionary lists the plain forms.
+fn fold_accents(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        })
+        .collect()
+}
+
+/// "organized", "apologize": Oxford spelling is British too; the dictionary has the -ise forms.
+fn oxford_spelling(s: &str) -> bool {
+    s.contains("iz") && known(&s.replace("iz", "is"))
 }
 
 fn repeated_words(cx: &Ctx, doc: &Doc, out: &mut Out) {

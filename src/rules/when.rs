@@ -168,7 +168,7 @@ mod tests {
 
     #[test]
     fn finds_dates_and_weekdays() {
-        let d = doc("On Monday 3rd March, then 12/03 and 03/03/25, Friday, 8 May 2024.");
+        let d = doc("On Monday 3rd March, then 12/03 and 03/03/25, Friday and 8 May 2024, Friday, 9 May.");
         let found: Vec<(Option<usize>, Option<u32>, Option<u32>, Option<i32>)> =
             dates(&d).iter().map(|m| (m.weekday, m.day, m.month, m.year)).collect();
         assert_eq!(
@@ -179,6 +179,7 @@ mod tests {
                 (None, Some(3), Some(3), Some(2025)),
                 (Some(4), None, None, None),
                 (None, Some(8), Some(5), Some(2024)),
+                (Some(4), Some(9), Some(5), None),
             ]
         );
     }

@@ -109,7 +109,11 @@ impl<'a> Doc<'a> {
             if self.flags[i] & QUOTED != 0 && self.flags[i + 1] & QUOTED != 0 {
                 return false; // inside a quotation: "Too loud. My ears hurt."
             }
-            let abbrev = i > 0 && ABBREVIATIONS.contains(&self.tokens[i - 1].norm.as_str()) && t.norm == ".";
+            let initial = i > 0 && {
+                let prev = &self.text[self.tokens[i - 1].start..self.tokens[i - 1].end];
+                prev.chars().count() == 1 && prev.starts_with(char::is_uppercase) && prev != "I"
+            };
+            let abbrev = i > 0 && t.norm == "." && (ABBREVIATIONS.contains(&self.tokens[i - 1].norm.as_str()) || initial);
             return next_starts && !abbrev;
         }
         // A closing quotation mark after a full stop: “… go home.” Derek then …

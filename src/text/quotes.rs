@@ -53,8 +53,8 @@ fn scan_line(line: &str, base: usize, quotes: &mut Vec<Quote>, strays: &mut Vec<
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         match c {
             '“' | '„' => {
-                if let Some((p, _)) = double {
-                    strays.push(Stray { pos: base + p, ch: '“' });
+                if let Some((p, kind)) = double {
+                    strays.push(Stray { pos: base + p, ch: if kind == Open::Curly { line[p..].chars().next().unwrap_or('“') } else { '"' } });
                 }
                 double = Some((i, Open::Curly));
             }
@@ -85,7 +85,7 @@ fn scan_line(line: &str, base: usize, quotes: &mut Vec<Quote>, strays: &mut Vec<
         }
     }
     if let Some((p, kind)) = double {
-        strays.push(Stray { pos: base + p, ch: if kind == Open::Curly { '“' } else { '"' } });
+        strays.push(Stray { pos: base + p, ch: line[p..].chars().next().unwrap_or('"') });
         if kind == Open::Curly {
             // An unclosed curly quotation still holds someone's words: protect them.
             let end = line.trim_end_matches(['\n', '\r']).len();

@@ -1,0 +1,48 @@
+//! The WebAssembly exports: `check(entry)` and `version()` (see `shared/spec/entry-json.md`).
+//!
+//! The entry object is validated exactly as the CLI validates JSON, so a page layer sending
+//! a wrong type gets the same one-line reason. `recorded_at` defaults to the browser's
+//! local clock. An optional second argument is a policy object (the school's settings).
+
+use crate::{Entry, LocalDateTime, Policy};
+use wasm_bindgen::prelude::*;
+
+fn js_err(msg: String) -> JsValue {
+    js_sys::Error::new(&msg).into()
+}
+
+fn local_now() -> Result<LocalDateTime, JsValue> {
+    let d = js_sys::Date::new_0();
+    let s = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    );
+    LocalDateTime::parse(&s).map_err(js_err)
+}
+
+/// `check(entry, policy?)` → verdict object.
+#[wasm_bindgen]
+pub fn check(entry: JsValue, policy: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(entry).map_err(|e| js_err(format!("entry: {e}")))?;
+    let entry = Entry::from_value(&value).map_err(|e| js_err(e.to_string()))?;
+    let policy = match policy.filter(|p| !p.is_undefined() && !p.is_null()) {
+        None => Policy::default(),
+        Some(p) => {
+            let v: serde_json::Value = serde_wasm_bindgen::from_value(p).map_err(|e| js_err(format!("policy: {e}")))?;
+            Policy::from_value(&v).map_err(|e| js_err(e.to_string()))?
+        }
+    };
+    let verdict = crate::check(&entry, &policy, local_now()?);
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&verdict, &ser).map_err(|e| js_err(e.to_string()))
+}
+
+/// The engine's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::version().to_string()
+}

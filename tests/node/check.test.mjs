@@ -1,0 +1,56 @@
+// The WebAssembly build in Node: the same engine, the same JSON in and out.
+// Run after ./build.sh wasm:  node --test tests/node/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const engine = require('../../pkg/node/cpoms_check.js');
+const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+
+test('version() is the crate version', () => {
+  const cargo = readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8');
+  assert.equal(engine.version(), cargo.match(/^version = "(.+)"/m)[1]);
+});
+
+test('the bad example is flagged as in criteria.md', () => {
+  const v = engine.check(fixture('guidance-bad.json'));
+  const status = Object.fromEntries(v.checklist.map((r) => [r.criterion, r.status]));
+  for (const c of ['timely', 'language', 'five_w', 'loop']) assert.equal(status[c], 'not_met', c);
+  const bad = fixture('guidance-bad.json').text;
+  const lang = v.findings.filter((f) => f.criterion === 'language');
+  for (const phrase of ['kicking off', 'time and time again', 'really frightened', 'flew out', 'not bothered', 'really upset me', 'absolutely wild', '!']) {
+    const at = bad.indexOf(phrase);
+    assert.ok(lang.some((f) => f.start < at + phrase.length && at < f.end), phrase);
+  }
+});
+
+test('the good example has no finding and every row met, check or not applicable', () => {
+  const v = engine.check(fixture('guidance-good.json'));
+  assert.deepEqual(v.findings, []);
+  for (const r of v.checklist) assert.ok(['met', 'check', 'not_applicable'].includes(r.status), r.criterion);
+  assert.equal(v.checklist.find((r) => r.criterion === 'proofread').status, 'check');
+});
+
+test('offsets are UTF-16, as the DOM counts', () => {
+  const text = '😀 Derek was kicking off.';
+  const v = engine.check({ text });
+  const f = v.findings.find((x) => x.rule === 'language.emotive');
+  assert.equal(text.slice(f.start, f.end), 'kicking off');
+  assert.equal(f.excerpt, 'kicking off');
+});
+
+test('bad input throws one clear line naming the field', () => {
+  assert.throws(() => engine.check({ text: 'x', incident_at: '2023-02-30T10:00' }), /incident_at/);
+  assert.throws(() => engine.check({ text: 5 }), /text/);
+  assert.throws(() => engine.check({ text: 'x' }, { timeliness_hours: 'soon' }), /timeliness_hours/);
+});
+
+test('a policy object changes the checks', () => {
+  const entry = { text: 'Derek had a strop in class.', categories: ['Behaviour'] };
+  const before = engine.check(entry).findings.filter((f) => f.rule === 'language.emotive');
+  const after = engine.check(entry, { disabled_rules: ['language.emotive'] }).findings.filter((f) => f.rule === 'language.emotive');
+  assert.ok(before.length > 0);
+  assert.equal(after.length, 0);
+});

@@ -4,6 +4,7 @@ use super::util::negated;
 use super::{Ctx, Out, Raw};
 use crate::data::CategoryGroup;
 use crate::text::{PhraseSet, ACTIONS, EXCLUDED};
+use std::sync::OnceLock;
 
 /// The categories assumed when the page does not list the school's own.
 pub const DEFAULT_CATEGORIES: [&str; 14] = [
@@ -21,8 +22,9 @@ fn label_words(s: &str) -> String {
     format!(" {} ", cleaned.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-fn label_has(label: &str, term: &str) -> bool {
-    label_words(label).contains(&label_words(term))
+/// Whether a label (already through `label_words`) holds any of the terms.
+fn holds_any(label_norm: &str, terms: &[String]) -> bool {
+    terms.iter().any(|t| label_norm.contains(&label_words(t)))
 }
 
 pub fn check(cx: &Ctx, out: &mut Out) {
@@ -34,44 +36,70 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         Some(list) if !list.is_empty() => list.clone(),
         _ => DEFAULT_CATEGORIES.iter().map(|s| s.to_string()).collect(),
     };
-    let mut groups: Vec<CategoryGroup> = cx.data.categories.group.clone();
-    for (label, words) in &cx.policy.category_signals {
-        groups.push(CategoryGroup {
+    // The school's own words for its labels join the built-in groups.
+    let school: Vec<CategoryGroup> = cx
+        .policy
+        .category_signals
+        .iter()
+        .map(|(label, words)| CategoryGroup {
             name: label.clone(),
             labels: vec![label.clone()],
             covered_by: vec![label.clone()],
             signals: words.clone(),
             together: Vec::new(),
-        });
-    }
+        })
+        .collect();
+    let chosen: Vec<String> = entry.categories.iter().map(|c| label_words(c)).collect();
+    let available_norm: Vec<String> = available.iter().map(|a| label_words(a)).collect();
+    let school_sets: Vec<Compiled> = school.iter().map(compile).collect();
+    let groups = cx.data.categories.group.iter().zip(builtin_sets()).chain(school.iter().zip(&school_sets));
     let mut suggested: Vec<String> = Vec::new();
-    for g in &groups {
-        let covered = entry.categories.iter().any(|c| g.covered_by.iter().chain(&g.labels).any(|t| label_has(c, t)));
+    for (g, sets) in groups {
+        let covered = chosen.iter().any(|c| holds_any(c, &g.covered_by) || holds_any(c, &g.labels));
         if covered {
             continue;
         }
-        let Some(label) = g.labels.iter().find_map(|t| available.iter().find(|a| label_has(a, t))) else { continue };
+        let Some(label) = g.labels.iter().find_map(|t| {
+            let t = label_words(t);
+            available.iter().zip(&available_norm).find(|(_, a)| a.contains(&t)).map(|(a, _)| a)
+        }) else {
+            continue;
+        };
         if suggested.contains(label) || entry.categories.iter().any(|c| c.eq_ignore_ascii_case(label)) {
             continue;
         }
-        if let Some(span) = signal(cx, g) {
+        if let Some(span) = signal(cx, sets) {
             suggested.push(label.clone());
             out.push(Raw::at("categories.suggest", span).detail(format!("{}: consider choosing the “{label}” category too", g.name)));
         }
     }
 }
 
+/// A group's signal words and co-occurrence lists, as phrase sets.
+struct Compiled {
+    words: PhraseSet,
+    together: Vec<Vec<PhraseSet>>,
+}
+
+fn compile(g: &CategoryGroup) -> Compiled {
+    let set = |l: &[String]| PhraseSet::new(l.iter().map(|w| (w.as_str(), 0)));
+    Compiled { words: set(&g.signals), together: g.together.iter().map(|lists| lists.iter().map(|l| set(l)).collect()).collect() }
+}
+
+fn builtin_sets() -> &'static [Compiled] {
+    static SETS: OnceLock<Vec<Compiled>> = OnceLock::new();
+    SETS.get_or_init(|| crate::data::data().categories.group.iter().map(compile).collect())
+}
+
 /// The first place in the text that clearly points to the group.
-fn signal(cx: &Ctx, g: &CategoryGroup) -> Option<(usize, usize)> {
+fn signal(cx: &Ctx, g: &Compiled) -> Option<(usize, usize)> {
     let doc = cx.doc;
     // The incident, not the plans: the actions section does not count.
     let keep = |i: usize| !doc.has(i, EXCLUDED | ACTIONS);
-    let words = PhraseSet::new(g.signals.iter().map(|w| (w.as_str(), 0)));
-    if let Some(m) = words.find(doc, keep).into_iter().find(|m| !negated(doc, m.start, 3)) {
+    if let Some(m) = g.words.find(doc, keep).into_iter().find(|m| !negated(doc, m.start, 3)) {
         return Some(doc.span(m.start, m.end));
     }
-    for lists in &g.together {
-        let sets: Vec<PhraseSet> = lists.iter().map(|l| PhraseSet::new(l.iter().map(|w| (w.as_str(), 0)))).collect();
+    for sets in &g.together {
         for s in &doc.sentences {
             let hits: Vec<_> = sets.iter().map(|set| set.any_in(doc, s.first, s.last, keep)).collect();
             if hits.iter().all(Option::is_some) {
@@ -89,6 +117,10 @@ fn signal(cx: &Ctx, g: &CategoryGroup) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn label_has(label: &str, term: &str) -> bool {
+        holds_any(&label_words(label), &[term.to_string()])
+    }
 
     #[test]
     fn labels_match_as_whole_words() {

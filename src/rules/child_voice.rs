@@ -1,5 +1,6 @@
 //! `child_voice`: where someone's words are reported, are they quoted directly?
 
+use super::util::one_of;
 use super::{Applies, Ctx, Out, Raw};
 use crate::names::is_staff_code;
 use crate::text::{Doc, Kind};
@@ -14,7 +15,7 @@ pub struct Reported {
 }
 
 fn is_speech_verb(cx: &Ctx, i: usize) -> bool {
-    cx.data.speech.verbs.iter().any(|v| v == cx.doc.norm(i))
+    one_of(&cx.data.speech.verbs, cx.doc, i)
 }
 
 /// The writer (or staff) is the speaker: their own words need no quotation.
@@ -24,7 +25,7 @@ fn staff_speaker(cx: &Ctx, doc: &Doc, i: usize) -> bool {
     is_staff_code(raw)
         || matches!(n, "i" | "we" | "staff" | "school")
         || cx.names.staff.iter().any(|c| c.eq_ignore_ascii_case(raw))
-        || doc.prev_in_sentence(i).is_some_and(|p| cx.data.names.staff_titles.iter().any(|t| t == doc.norm(p)))
+        || doc.prev_in_sentence(i).is_some_and(|p| one_of(&cx.data.names.staff_titles, doc, p))
         || cx.data.names.bare_staff_titles.iter().any(|t| t == n)
 }
 
@@ -38,7 +39,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             continue;
         }
         let prev = doc.prev_in_sentence(i);
-        if prev.is_some_and(|p| sp.passive.iter().any(|w| w == doc.norm(p))) {
+        if prev.is_some_and(|p| one_of(&sp.passive, doc, p)) {
             continue; // "was told he would need to …"
         }
         // The speaker: the word before the verb, looking past "who" and commas; after
@@ -55,11 +56,11 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
                 _ => break,
             }
         }
-        if speaker.is_some_and(|s| staff_speaker(cx, doc, s) || sp.non_speakers.iter().any(|n| n == doc.norm(s))) {
+        if speaker.is_some_and(|s| staff_speaker(cx, doc, s) || one_of(&sp.non_speakers, doc, s)) {
             continue;
         }
         let mut j = doc.next_in_sentence(i);
-        if sp.object_verbs.iter().any(|v| v == doc.norm(i)) {
+        if one_of(&sp.object_verbs, doc, i) {
             // "told KPatel that …", "told me …"; with no person after it, "told" is
             // passive ("… and told that Harvey has a detention"): not the speaker's words.
             let person = j.is_some_and(|k| {
@@ -77,7 +78,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
         }
         let Some(j) = j else { continue };
         let w = doc.norm(j);
-        if sp.that_only.iter().any(|v| v == doc.norm(i)) && w != "that" {
+        if one_of(&sp.that_only, doc, i) && w != "that" {
             continue;
         }
         let starts_clause = doc.tokens[j].kind != Kind::Punct

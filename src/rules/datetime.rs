@@ -157,9 +157,10 @@ fn weekday_conflicts(cx: &Ctx, all: &[DateMention], inc: Date, opening: &[usize]
 fn part_of_day_mismatch(cx: &Ctx, opening: &[usize], minute: u32) -> Option<(usize, usize)> {
     let doc = cx.doc;
     let groups = &cx.data.time.part_of_day;
-    let phrases = crate::text::PhraseSet::new(
-        groups.iter().enumerate().flat_map(|(k, g)| g.words.iter().map(move |w| (w.as_str(), k))),
-    );
+    static PHRASES: std::sync::OnceLock<crate::text::PhraseSet> = std::sync::OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| {
+        crate::text::PhraseSet::new(groups.iter().enumerate().flat_map(|(k, g)| g.words.iter().map(move |w| (w.as_str(), k))))
+    });
     // Only a phrase that says when this happened: "At lunchtime", "during lunchtime",
     // "This morning" — not "save them for lunchtime".
     let says_when = |m: &crate::text::Match| {

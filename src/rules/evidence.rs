@@ -1,6 +1,6 @@
 //! `evidence`: interpretations and opinions need the evidence behind them.
 
-use super::util::set;
+use super::util::{set, one_of};
 use super::{Ctx, Out, Raw};
 use crate::text::{Doc, Kind, Match};
 
@@ -40,7 +40,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .into_iter()
         .filter(|m| {
             let must_have = doc.norm(m.start) == "must";
-            !(must_have && doc.is_word(m.end) && ev.must_have_possession.iter().any(|w| w == doc.norm(m.end)))
+            !(must_have && doc.is_word(m.end) && one_of(&ev.must_have_possession, doc, m.end))
         })
         .filter(|m| !evidence_after(cx, doc, m.end))
         .collect();

@@ -1,23 +1,41 @@
 //! `language`: emotive, loaded, judgemental and exaggerated words in the writer's own
 //! words. Never inside a quotation or a pasted message from someone else.
 
+use super::util::one_of;
 use super::{Ctx, Out, Raw};
 use crate::text::{PhraseSet, EXCLUDED};
+use std::sync::OnceLock;
+
+/// The built-in phrase table, payload = index of its group in `language.toml`.
+fn builtin_phrases() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = PhraseSet::default();
+        for (k, p) in crate::data::data().language.phrase.iter().enumerate() {
+            for m in &p.patterns {
+                set.add(m, k);
+            }
+        }
+        set
+    })
+}
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let lang = &cx.data.language;
     // Payload: index into the school's and the built-in phrase tables.
     let builtin = lang.phrase.len();
-    let mut set = PhraseSet::default();
-    for (k, p) in lang.phrase.iter().enumerate() {
-        for m in &p.patterns {
-            set.add(m, k);
+    let with_school;
+    let set: &PhraseSet = if cx.policy.extra_phrases.is_empty() {
+        builtin_phrases()
+    } else {
+        let mut s = builtin_phrases().clone();
+        for (k, p) in cx.policy.extra_phrases.iter().enumerate() {
+            s.add(&p.phrase, builtin + k);
         }
-    }
-    for (k, p) in cx.policy.extra_phrases.iter().enumerate() {
-        set.add(&p.phrase, builtin + k);
-    }
+        with_school = s;
+        &with_school
+    };
     let own = |i: usize| doc.own(i);
     let matches = set.find(doc, own);
     let mut raws: Vec<(usize, usize, Raw)> = matches
@@ -49,7 +67,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     // grows to take the intensifier in ("really upset me").
     let ints = &lang.intensifiers;
     for i in 0..doc.len() {
-        if !own(i) || !ints.words.iter().any(|w| w == doc.norm(i)) {
+        if !own(i) || !one_of(&ints.words, doc, i) {
             continue;
         }
         let Some(j) = doc.next_in_sentence(i).filter(|&j| doc.is_word(j) && own(j)) else { continue };

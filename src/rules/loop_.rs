@@ -1,7 +1,7 @@
 //! `loop`: is the safeguarding loop closed? What staff did, the outcome, who was
 //! informed, and what happens next, each its own finding.
 
-use super::util::set;
+use super::util::{set, one_of};
 use super::{Ctx, Out, Raw};
 use crate::names::{base, is_staff_code};
 use crate::text::{Doc, PhraseSet};
@@ -61,7 +61,7 @@ fn object_is_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
         let possessive = (k..(k + 3).min(doc.len())).find(|&p| doc.norm(p).ends_with("'s") || doc.norm(p).ends_with('\''));
         if let Some(p) = possessive.filter(|_| doc.capitalised(k)) {
             k = p + 1;
-        } else if filler.iter().any(|f| f == doc.norm(k)) {
+        } else if one_of(&filler, doc, k) {
             k += 1;
         } else {
             return false;
@@ -146,7 +146,7 @@ fn has_actions(cx: &Ctx, doc: &Doc) -> bool {
         // "KPatel to phone mum" plans; "I had to call for SLT" does not.
         if doc.norm(m.start) == "to" {
             return doc.prev_in_sentence(m.start).is_none_or(|p| {
-                is_staff_code(doc.raw(p)) || doc.capitalised(p) || cx.data.loop_.parties.iter().any(|w| w == doc.norm(p))
+                is_staff_code(doc.raw(p)) || doc.capitalised(p) || one_of(&cx.data.loop_.parties, doc, p)
             });
         }
         true

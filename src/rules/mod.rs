@@ -221,16 +221,40 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
 
 /// Helpers the rule modules share.
 pub mod util {
+    use crate::text::tokens::{normalise, word_hash, PrehashedBuild};
     use crate::text::{Doc, PhraseSet};
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
 
-    /// A phrase set from a word list, payload = index in the list.
-    pub fn set(words: &[String]) -> PhraseSet {
-        PhraseSet::new(words.iter().enumerate().map(|(k, w)| (w.as_str(), k)))
+    /// Per data list (by address), a value built once and kept: the lists are compiled
+    /// in, so their addresses are stable. A short list scanned by pointer is cheaper
+    /// than hashing on every call.
+    fn cached<T: Send + Sync + 'static>(
+        cache: &'static OnceLock<Mutex<Vec<(usize, usize, &'static T)>>>,
+        words: &'static [String],
+        build: impl FnOnce() -> T,
+    ) -> &'static T {
+        let key = (words.as_ptr() as usize, words.len());
+        let mut list = cache.get_or_init(|| Mutex::new(Vec::new())).lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(&(_, _, v)) = list.iter().find(|(p, n, _)| (*p, *n) == key) {
+            return v;
+        }
+        let v: &'static T = Box::leak(Box::new(build()));
+        list.push((key.0, key.1, v));
+        v
     }
 
-    /// Whether token `i` is in any of the lower-case words.
-    pub fn is_in(doc: &Doc, i: usize, words: &[String]) -> bool {
-        words.iter().any(|w| w == doc.norm(i))
+    /// The phrase set for a word list of the rule data, payload = index in the list.
+    pub fn set(words: &'static [String]) -> &'static PhraseSet {
+        static CACHE: OnceLock<Mutex<Vec<(usize, usize, &'static PhraseSet)>>> = OnceLock::new();
+        cached(&CACHE, words, || PhraseSet::new(words.iter().enumerate().map(|(k, w)| (w.as_str(), k))))
+    }
+
+    /// Whether token `i` is one of the (single, lower-case) words of a data list.
+    pub fn one_of(words: &'static [String], doc: &Doc, i: usize) -> bool {
+        static CACHE: OnceLock<Mutex<Vec<(usize, usize, &'static HashSet<u64, PrehashedBuild>)>>> = OnceLock::new();
+        let set = cached(&CACHE, words, || words.iter().map(|w| word_hash(&normalise(w))).collect());
+        doc.tokens.get(i).is_some_and(|t| set.contains(&t.hash))
     }
 
     /// Whether one of the few words before token `i` (same sentence) is a negation.

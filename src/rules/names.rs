@@ -1,6 +1,6 @@
 //! `names`: staff as JBloggs, children by forename, professionals as full name and role.
 
-use super::util::set;
+use super::util::{set, one_of};
 use super::{Ctx, Out, Raw};
 use crate::names::{base, first_names, is_staff_code};
 use crate::policy::StaffNameFormat;
@@ -25,7 +25,7 @@ fn staff_titles(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let n = &cx.data.names;
     for i in 0..doc.len() {
-        if !doc.own(i) || !doc.capitalised(i) || !n.staff_titles.iter().any(|t| t == doc.norm(i)) {
+        if !doc.own(i) || !doc.capitalised(i) || !one_of(&n.staff_titles, doc, i) {
             continue;
         }
         let mut j = i + 1;
@@ -50,7 +50,7 @@ fn staff_titles(cx: &Ctx, out: &mut Out) {
                 }
                 out.push(r);
             }
-            _ if n.bare_staff_titles.iter().any(|t| t == doc.norm(i)) => {
+            _ if one_of(&n.bare_staff_titles, doc, i) => {
                 out.push(Raw::at("names.staff_title", doc.span(i, i + 1)));
             }
             _ => {}
@@ -78,7 +78,13 @@ fn staff_format(cx: &Ctx, out: &mut Out) {
             if dotted {
                 j += 1;
             }
-            let after_name = i > 0 && capital_word(doc, i - 1) && doc.sentence_of[i - 1] == doc.sentence_of[i];
+            // Not "Priya S. Jones", not a unit ("mmol/L."), not before a code ("L. TMorgan").
+            let after_name = i > 0
+                && ((capital_word(doc, i - 1) && doc.sentence_of[i - 1] == doc.sentence_of[i])
+                    || doc.tokens[i - 1].end == doc.tokens[i].start);
+            if j < doc.len() && is_staff_code(doc.raw(j)) {
+                continue;
+            }
             if (raw != "I" || dotted) && !after_name && j < doc.len() && doc.sentence_of[j] == doc.sentence_of[i] && capital_word(doc, j) {
                 let surname = base(doc.norm(j));
                 let known = cx.names.staff_with_surname(surname).into_iter().find(|c| c.starts_with(raw));
@@ -111,7 +117,7 @@ fn first_person(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let anyone_named = (0..doc.len()).any(|i| doc.own(i) && is_staff_code(doc.raw(i)));
     for i in 0..doc.len() {
-        if doc.own(i) && cx.data.names.first_person.iter().any(|w| w == doc.norm(i)) {
+        if doc.own(i) && one_of(&cx.data.names.first_person, doc, i) {
             out.push(Raw::at("names.first_person", doc.span(i, i + 1)).escalate(!anyone_named));
         }
     }
@@ -136,7 +142,7 @@ fn child_surnames(cx: &Ctx, out: &mut Out) {
 /// worker", "Jane Doe (social worker)", "Lisa Grey - school nurse") or comes just before it.
 fn role_near(cx: &Ctx, doc: &Doc, first: usize, last: usize) -> bool {
     let n = &cx.data.names;
-    let is_role = |k: usize| n.role_words.iter().any(|r| r == doc.norm(k)) || n.professional_roles.iter().any(|r| r == doc.norm(k));
+    let is_role = |k: usize| one_of(&n.role_words, doc, k) || one_of(&n.professional_roles, doc, k);
     let after = last + 1;
     if after < doc.len() {
         match doc.norm(after) {
@@ -150,7 +156,7 @@ fn role_near(cx: &Ctx, doc: &Doc, first: usize, last: usize) -> bool {
             _ => {}
         }
     }
-    first > 0 && doc.sentence_of[first - 1] == doc.sentence_of[first] && (is_role(first - 1) || n.professional_titles.iter().any(|t| t == doc.norm(first - 1)))
+    first > 0 && doc.sentence_of[first - 1] == doc.sentence_of[first] && (is_role(first - 1) || one_of(&n.professional_titles, doc, first - 1))
 }
 
 fn professionals(cx: &Ctx, out: &mut Out) {
@@ -194,7 +200,7 @@ fn professionals(cx: &Ctx, out: &mut Out) {
     }
     // A professional by title and surname only: "PC Smith", "Dr Patel".
     for i in 0..doc.len().saturating_sub(1) {
-        if !doc.own(i) || !doc.capitalised(i) || !n.professional_titles.iter().any(|t| t == doc.norm(i)) {
+        if !doc.own(i) || !doc.capitalised(i) || !one_of(&n.professional_titles, doc, i) {
             continue;
         }
         let j = i + 1;
@@ -205,7 +211,7 @@ fn professionals(cx: &Ctx, out: &mut Out) {
     // A professional by role alone: "the school nurse", "the duty social worker".
     let roles = set(&n.professional_roles);
     for m in roles.find(doc, |k| doc.own(k)) {
-        if doc.is_word(m.end) && n.role_compounds.iter().any(|c| c == doc.norm(m.end)) {
+        if doc.is_word(m.end) && one_of(&n.role_compounds, doc, m.end) {
             continue;
         }
         let Some(det) = m.start.checked_sub(1).filter(|&d| doc.sentence_of[d] == doc.sentence_of[m.start]) else { continue };

@@ -1,10 +1,13 @@
 //! `proofread`: spelling (British English), repeated words, unbalanced quotation marks
 //! and brackets, text-speak and capitals. The person is always asked to re-read.
 
+use super::util::one_of;
 use super::{Applies, Ctx, Out, Raw};
 use crate::names::{base, first_names, is_staff_code};
 use crate::spell::{is_common_word, known, suggestion};
 use crate::text::{Doc, Kind, EXCLUDED, PASTED};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     out.set("proofread", Applies::Confirm);
@@ -15,9 +18,15 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     capitals(cx, doc, out);
 }
 
+/// School vocabulary as written, and in lower case for words typed all in lower case.
 fn vocabulary(cx: &Ctx, raw: &str) -> bool {
-    let pf = &cx.data.proofread;
-    pf.vocabulary.iter().any(|v| v == raw || v.eq_ignore_ascii_case(raw) && raw.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()))
+    static SETS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
+    let (exact, lower) = SETS.get_or_init(|| {
+        let v = &crate::data::data().proofread.vocabulary;
+        (v.iter().cloned().collect(), v.iter().map(|w| w.to_lowercase()).collect())
+    });
+    exact.contains(raw)
+        || (raw.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) && lower.contains(raw))
         || cx.policy.never_flagged(raw)
 }
 
@@ -104,7 +113,7 @@ fn repeated_words(cx: &Ctx, doc: &Doc, out: &mut Out) {
             && doc.own(j)
             && doc.sentence_of[i] == doc.sentence_of[j]
             && doc.text[doc.tokens[i].end..doc.tokens[j].start].chars().all(char::is_whitespace)
-            && !cx.data.proofread.repeat_ok.iter().any(|w| w == doc.norm(i))
+            && !one_of(&cx.data.proofread.repeat_ok, doc, i)
         {
             out.push(Raw::at("proofread.repeated_word", doc.span(i, j + 1)).suggest(doc.raw(i).to_string()));
         }

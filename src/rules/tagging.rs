@@ -1,5 +1,6 @@
 //! `tagging`: is every child named in the text tagged, and is every tag named?
 
+use super::util::one_of;
 use super::{Ctx, Out, Raw};
 use crate::names::{base, first_names, is_staff_code};
 use crate::spell::is_common_word;
@@ -72,7 +73,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         if prev.as_deref().is_some_and(|p| names.relative_titles.iter().chain(&names.staff_titles).chain(&names.professional_titles).any(|t| t == p)) {
             continue; // Uncle Dean, Mrs Grace, PC Will
         }
-        if next.is_some_and(|n| names.word_name_contexts.iter().any(|w| w == doc.norm(n))) {
+        if next.is_some_and(|n| one_of(&names.word_name_contexts, doc, n)) {
             continue; // Summer term
         }
         if let Some(n) = next.filter(|&n| doc.capitalised(n) && doc.is_word(n)) {
@@ -94,5 +95,5 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 
 /// "Priya (school nurse)", "Sam, the social worker": a role right after the name.
 fn professional_follows(cx: &Ctx, doc: &Doc, i: usize) -> bool {
-    (i + 2..(i + 6).min(doc.len())).any(|k| cx.data.names.role_words.iter().any(|r| r == doc.norm(k)) && doc.norm(k) != "mum" && doc.norm(k) != "dad")
+    (i + 2..(i + 6).min(doc.len())).any(|k| one_of(&cx.data.names.role_words, doc, k) && doc.norm(k) != "mum" && doc.norm(k) != "dad")
 }

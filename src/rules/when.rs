@@ -31,13 +31,14 @@ impl DateMention {
 }
 
 fn weekday_of(norm: &str) -> Option<usize> {
-    WEEKDAYS.iter().position(|d| d.to_lowercase() == norm)
+    WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(norm))
 }
 
 fn month_of(norm: &str) -> Option<u32> {
     let m = MONTHS.iter().position(|m| {
-        let m = m.to_lowercase();
-        m == norm || (norm.len() == 3 && m.starts_with(norm)) || (norm == "sept" && m == "september")
+        m.eq_ignore_ascii_case(norm)
+            || (norm.len() == 3 && m.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(norm)))
+            || (norm == "sept" && *m == "September")
     })?;
     Some(m as u32 + 1)
 }

@@ -5,15 +5,27 @@
 //! matches "couldn’t care less" and `(attached)` matches the brackets too. A match never
 //! crosses a sentence boundary. At each position the longest pattern wins.
 
-use super::tokens::tokenize;
+use super::tokens::{tokenize, word_hash, PrehashedBuild};
 use super::Doc;
 use std::collections::HashMap;
 
+/// The wildcard slot `*`.
+const ANY: u64 = 0;
+
 #[derive(Clone, Debug, Default)]
 pub struct PhraseSet {
-    patterns: Vec<(Vec<Vec<String>>, usize)>,
-    by_first: HashMap<String, Vec<usize>>,
+    /// Each pattern: per slot, the hashes of the words allowed there.
+    patterns: Vec<(Vec<Vec<u64>>, usize)>,
+    by_first: HashMap<u64, Vec<usize>, PrehashedBuild>,
     any_first: Vec<usize>,
+    /// A 4,096-bit filter of first words: most tokens start no pattern, and a bit test
+    /// rejects them before any map lookup.
+    first_bits: Vec<u64>,
+}
+
+fn bit(h: u64) -> (usize, u64) {
+    let b = (h >> 52) as usize; // top 12 bits
+    (b / 64, 1 << (b % 64))
 }
 
 /// Tokens `start..end` matched the pattern carrying `payload`.
@@ -34,24 +46,34 @@ impl PhraseSet {
     }
 
     pub fn add(&mut self, pattern: &str, payload: usize) {
-        let mut slots: Vec<Vec<String>> = Vec::new();
+        let mut slots: Vec<Vec<u64>> = Vec::new();
         for chunk in pattern.split_whitespace() {
             if chunk.contains('|') || chunk == "*" {
-                slots.push(chunk.split('|').map(|w| tokenize(w).first().map_or(String::new(), |t| t.norm.clone())).collect());
+                slots.push(
+                    chunk
+                        .split('|')
+                        .map(|w| if w == "*" { ANY } else { tokenize(w).first().map_or(ANY, |t| word_hash(&t.norm)) })
+                        .collect(),
+                );
             } else {
-                slots.extend(tokenize(chunk).into_iter().map(|t| vec![t.norm]));
+                slots.extend(tokenize(chunk).into_iter().map(|t| vec![word_hash(&t.norm)]));
             }
         }
         if slots.is_empty() {
             return;
         }
         let k = self.patterns.len();
-        if slots[0].iter().any(|w| w == "*") {
+        if slots[0].contains(&ANY) {
             self.any_first.push(k);
         }
-        for w in &slots[0] {
-            if w != "*" {
-                self.by_first.entry(w.clone()).or_default().push(k);
+        if self.first_bits.is_empty() {
+            self.first_bits = vec![0; 64];
+        }
+        for &w in &slots[0] {
+            if w != ANY {
+                self.by_first.entry(w).or_default().push(k);
+                let (word, mask) = bit(w);
+                self.first_bits[word] |= mask;
             }
         }
         self.patterns.push((slots, payload));
@@ -59,7 +81,12 @@ impl PhraseSet {
 
     /// The longest match starting at token `i`.
     pub fn match_at(&self, doc: &Doc, i: usize) -> Option<Match> {
-        let candidates = self.by_first.get(doc.norm(i)).into_iter().flatten().chain(self.any_first.iter());
+        let h = doc.tokens[i].hash;
+        let (word, mask) = bit(h);
+        if self.any_first.is_empty() && self.first_bits.get(word).is_none_or(|w| w & mask == 0) {
+            return None;
+        }
+        let candidates = self.by_first.get(&doc.tokens[i].hash).into_iter().flatten().chain(self.any_first.iter());
         let mut best: Option<Match> = None;
         for &k in candidates {
             let (slots, payload) = &self.patterns[k];
@@ -68,8 +95,8 @@ impl PhraseSet {
                 continue;
             }
             let fits = slots.iter().enumerate().all(|(o, alts)| {
-                let w = doc.norm(i + o);
-                alts.iter().any(|a| a == w || (a == "*" && doc.is_word(i + o)))
+                let w = doc.tokens[i + o].hash;
+                alts.iter().any(|&a| a == w || (a == ANY && doc.is_word(i + o)))
             });
             if fits && best.is_none_or(|b| end > b.end) {
                 best = Some(Match { start: i, end, payload: *payload });

@@ -15,6 +15,18 @@ pub struct Token {
     pub kind: Kind,
     /// Lower case, curly apostrophes made straight: what word lists are matched against.
     pub norm: String,
+    /// `word_hash(norm)`, so phrase matching compares numbers, not strings.
+    pub hash: u64,
+}
+
+/// FNV-1a: a fast, stable 64-bit hash of a normalised word. Never 0 (0 marks a wildcard).
+pub fn word_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h.max(1)
 }
 
 pub fn is_apostrophe(c: char) -> bool {
@@ -65,11 +77,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let end = chars.get(j).map_or(text.len(), |p| p.0);
             let raw = &text[start..end];
             let kind = if raw.starts_with(|c: char| c.is_ascii_digit()) { Kind::Number } else { Kind::Word };
-            out.push(Token { start, end, kind, norm: normalise(raw) });
+            let norm = normalise(raw);
+            out.push(Token { start, end, kind, hash: word_hash(&norm), norm });
             i = j;
         } else {
             let end = chars.get(i + 1).map_or(text.len(), |p| p.0);
-            out.push(Token { start, end, kind: Kind::Punct, norm: c.to_string() });
+            let norm = c.to_string();
+            out.push(Token { start, end, kind: Kind::Punct, hash: word_hash(&norm), norm });
             i += 1;
         }
     }
@@ -113,3 +127,23 @@ mod tests {
         assert!(tokenize("").is_empty());
     }
 }
+
+/// A hasher for keys that are already `word_hash` values: hashing them again is wasted work.
+#[derive(Default)]
+pub struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type PrehashedBuild = std::hash::BuildHasherDefault<Prehashed>;

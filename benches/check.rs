@@ -6,7 +6,11 @@ use cpoms_check::{check, Entry, LocalDateTime, Policy};
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 fn fixture(name: &str) -> Entry {
-    let json = std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let json = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     Entry::from_input(&json).unwrap()
 }
 
@@ -39,16 +43,24 @@ fn bench(c: &mut Criterion) {
     for name in ["guidance-bad.json", "guidance-good.json"] {
         let e = fixture(name);
         g.throughput(Throughput::Bytes(e.text.len() as u64));
-        g.bench_function(name.trim_end_matches(".json"), |b| b.iter(|| check(black_box(&e), &policy, now)));
+        g.bench_function(name.trim_end_matches(".json"), |b| {
+            b.iter(|| check(black_box(&e), &policy, now))
+        });
     }
     g.finish();
 
     let mut g = c.benchmark_group("length");
     g.sample_size(20);
     for len in [2_000usize, 20_000, 100_000] {
-        let e = Entry { text: text_of_length(len), students: vec!["Derek Smith".into()], ..Entry::default() };
+        let e = Entry {
+            text: text_of_length(len),
+            students: vec!["Derek Smith".into()],
+            ..Entry::default()
+        };
         g.throughput(Throughput::Bytes(len as u64));
-        g.bench_with_input(BenchmarkId::from_parameter(len), &e, |b, e| b.iter(|| check(black_box(e), &policy, now)));
+        g.bench_with_input(BenchmarkId::from_parameter(len), &e, |b, e| {
+            b.iter(|| check(black_box(e), &policy, now))
+        });
     }
     g.finish();
 }

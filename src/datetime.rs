@@ -22,11 +22,27 @@ pub struct LocalDateTime {
 }
 
 pub const WEEKDAYS: [&str; 7] = [
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 pub const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Date {
@@ -80,7 +96,9 @@ impl LocalDateTime {
         let bad = || format!("“{s}” is not a date and time in the form YYYY-MM-DDTHH:MM");
         let mut it = date_part.split('-');
         let (y, m, d) = match (it.next(), it.next(), it.next(), it.next()) {
-            (Some(y), Some(m), Some(d), None) if y.len() == 4 && m.len() == 2 && d.len() == 2 => (y, m, d),
+            (Some(y), Some(m), Some(d), None) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                (y, m, d)
+            }
             _ => return Err(bad()),
         };
         let num = |t: &str| t.parse::<u32>().map_err(|_| bad());
@@ -105,18 +123,26 @@ impl LocalDateTime {
                 Some(h * 60 + mi)
             }
         };
-        Ok(LocalDateTime { date, minute_of_day })
+        Ok(LocalDateTime {
+            date,
+            minute_of_day,
+        })
     }
 
     /// Minutes since the epoch; a date alone counts as the given minute of that day.
     pub fn minutes(self, default_minute: u32) -> i64 {
-        self.date.days_since_epoch() * 1440 + i64::from(self.minute_of_day.unwrap_or(default_minute))
+        self.date.days_since_epoch() * 1440
+            + i64::from(self.minute_of_day.unwrap_or(default_minute))
     }
 }
 
 impl fmt::Display for LocalDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.date.year, self.date.month, self.date.day)?;
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.date.year, self.date.month, self.date.day
+        )?;
         if let Some(m) = self.minute_of_day {
             write!(f, "T{:02}:{:02}", m / 60, m % 60)?;
         }
@@ -149,24 +175,47 @@ mod tests {
 
     #[test]
     fn weekdays_match_the_calendar() {
-        assert_eq!(WEEKDAYS[Date::new(2023, 12, 7).unwrap().weekday()], "Thursday");
-        assert_eq!(WEEKDAYS[Date::new(2024, 5, 16).unwrap().weekday()], "Thursday");
-        assert_eq!(WEEKDAYS[Date::new(2000, 2, 29).unwrap().weekday()], "Tuesday");
-        assert_eq!(WEEKDAYS[Date::new(1969, 12, 31).unwrap().weekday()], "Wednesday");
+        assert_eq!(
+            WEEKDAYS[Date::new(2023, 12, 7).unwrap().weekday()],
+            "Thursday"
+        );
+        assert_eq!(
+            WEEKDAYS[Date::new(2024, 5, 16).unwrap().weekday()],
+            "Thursday"
+        );
+        assert_eq!(
+            WEEKDAYS[Date::new(2000, 2, 29).unwrap().weekday()],
+            "Tuesday"
+        );
+        assert_eq!(
+            WEEKDAYS[Date::new(1969, 12, 31).unwrap().weekday()],
+            "Wednesday"
+        );
     }
 
     #[test]
     fn parses_the_entry_forms() {
         let d = LocalDateTime::parse("2023-12-07T09:30").unwrap();
         assert_eq!(d.minute_of_day, Some(570));
-        assert_eq!(LocalDateTime::parse("2023-12-07").unwrap().minute_of_day, None);
+        assert_eq!(
+            LocalDateTime::parse("2023-12-07").unwrap().minute_of_day,
+            None
+        );
         assert!(LocalDateTime::parse("2023-12-07T09:30:15").is_ok());
         assert_eq!(d.to_string(), "2023-12-07T09:30");
     }
 
     #[test]
     fn rejects_impossible_dates_and_times() {
-        for bad in ["2023-02-29T10:00", "2023-13-01", "2023-04-31", "2023-12-07T24:00", "07/12/2023", "", "2023-12-07T9:30"] {
+        for bad in [
+            "2023-02-29T10:00",
+            "2023-13-01",
+            "2023-04-31",
+            "2023-12-07T24:00",
+            "07/12/2023",
+            "",
+            "2023-12-07T9:30",
+        ] {
             assert!(LocalDateTime::parse(bad).is_err(), "{bad}");
         }
         assert!(LocalDateTime::parse("2024-02-29").is_ok());

@@ -40,18 +40,32 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 fn err(field: &str, message: impl Into<String>) -> InputError {
-    InputError { field: Some(field.to_string()), message: message.into() }
+    InputError {
+        field: Some(field.to_string()),
+        message: message.into(),
+    }
 }
 
 const FIELDS: [&str; 10] = [
-    "text", "incident_at", "recorded_at", "students", "linked_students", "categories",
-    "available_categories", "attachments", "pupils", "staff",
+    "text",
+    "incident_at",
+    "recorded_at",
+    "students",
+    "linked_students",
+    "categories",
+    "available_categories",
+    "attachments",
+    "pupils",
+    "staff",
 ];
 
 impl Entry {
     /// An entry that is only text.
     pub fn from_text(text: impl Into<String>) -> Entry {
-        Entry { text: text.into(), ..Entry::default() }
+        Entry {
+            text: text.into(),
+            ..Entry::default()
+        }
     }
 
     /// Reads the command-line tool's input: an entry object, or plain text.
@@ -75,7 +89,10 @@ impl Entry {
             message: "the entry must be a JSON object with at least a \"text\" field".into(),
         })?;
         if let Some(unknown) = obj.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-            return Err(err(unknown, format!("is not an entry field (known: {})", FIELDS.join(", "))));
+            return Err(err(
+                unknown,
+                format!("is not an entry field (known: {})", FIELDS.join(", ")),
+            ));
         }
         let text = match obj.get("text") {
             Some(Value::String(s)) => s.clone(),
@@ -87,9 +104,13 @@ impl Entry {
             incident_at: date_field(obj.get("incident_at"), "incident_at")?,
             recorded_at: date_field(obj.get("recorded_at"), "recorded_at")?,
             students: list_field(obj.get("students"), "students")?.unwrap_or_default(),
-            linked_students: list_field(obj.get("linked_students"), "linked_students")?.unwrap_or_default(),
+            linked_students: list_field(obj.get("linked_students"), "linked_students")?
+                .unwrap_or_default(),
             categories: list_field(obj.get("categories"), "categories")?.unwrap_or_default(),
-            available_categories: list_field(obj.get("available_categories"), "available_categories")?,
+            available_categories: list_field(
+                obj.get("available_categories"),
+                "available_categories",
+            )?,
             attachments: list_field(obj.get("attachments"), "attachments")?.unwrap_or_default(),
             pupils: list_field(obj.get("pupils"), "pupils")?,
             staff: list_field(obj.get("staff"), "staff")?,
@@ -140,7 +161,8 @@ mod tests {
 
     #[test]
     fn errors_name_the_field() {
-        let e = Entry::from_input(r#"{"text": "x", "incident_at": "2023-02-30T10:00"}"#).unwrap_err();
+        let e =
+            Entry::from_input(r#"{"text": "x", "incident_at": "2023-02-30T10:00"}"#).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("incident_at"));
         let e = Entry::from_input(r#"{"text": 5}"#).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("text"));
@@ -156,7 +178,10 @@ mod tests {
 
     #[test]
     fn null_and_empty_mean_absent() {
-        let e = Entry::from_input(r#"{"text": "x", "incident_at": null, "pupils": null, "recorded_at": ""}"#).unwrap();
+        let e = Entry::from_input(
+            r#"{"text": "x", "incident_at": null, "pupils": null, "recorded_at": ""}"#,
+        )
+        .unwrap();
         assert!(e.incident_at.is_none() && e.pupils.is_none() && e.recorded_at.is_none());
     }
 }

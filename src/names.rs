@@ -22,7 +22,12 @@ impl Person {
         let forename = normalise(parts.next()?);
         let rest: Vec<&str> = parts.collect();
         let surname = (!rest.is_empty()).then(|| normalise(&rest.join(" ")));
-        Some(Person { full: full.trim().to_string(), forename, surname, tagged })
+        Some(Person {
+            full: full.trim().to_string(),
+            forename,
+            surname,
+            tagged,
+        })
     }
 
     /// The forename as typed in the tag ("Ellie-Mae").
@@ -39,7 +44,10 @@ pub struct NameIndex {
 
 impl NameIndex {
     pub fn new(entry: &Entry) -> NameIndex {
-        let mut people: Vec<Person> = entry.tagged().filter_map(|n| Person::parse(n, true)).collect();
+        let mut people: Vec<Person> = entry
+            .tagged()
+            .filter_map(|n| Person::parse(n, true))
+            .collect();
         for p in entry.pupils.iter().flatten() {
             if let Some(p) = Person::parse(p, false) {
                 if !people.iter().any(|q| q.full.eq_ignore_ascii_case(&p.full)) {
@@ -47,7 +55,11 @@ impl NameIndex {
                 }
             }
         }
-        NameIndex { people, pupil_list_known: entry.pupils.is_some(), staff: entry.staff.clone().unwrap_or_default() }
+        NameIndex {
+            people,
+            pupil_list_known: entry.pupils.is_some(),
+            staff: entry.staff.clone().unwrap_or_default(),
+        }
     }
 
     pub fn tagged(&self) -> impl Iterator<Item = &Person> {
@@ -56,16 +68,28 @@ impl NameIndex {
 
     /// A pupil (tagged first) with this forename.
     pub fn by_forename(&self, norm: &str) -> Option<&Person> {
-        self.people.iter().filter(|p| p.forename == norm).min_by_key(|p| !p.tagged)
+        self.people
+            .iter()
+            .filter(|p| p.forename == norm)
+            .min_by_key(|p| !p.tagged)
     }
 
     pub fn by_full_name(&self, forename: &str, surname: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.forename == forename && p.surname.as_deref() == Some(surname))
+        self.people
+            .iter()
+            .find(|p| p.forename == forename && p.surname.as_deref() == Some(surname))
     }
 
     /// Staff codes on the list that end with this surname ("jones" → MJones).
     pub fn staff_with_surname(&self, surname_norm: &str) -> Vec<&String> {
-        self.staff.iter().filter(|c| c.char_indices().nth(1).is_some_and(|(b, _)| normalise(&c[b..]) == surname_norm)).collect()
+        self.staff
+            .iter()
+            .filter(|c| {
+                c.char_indices()
+                    .nth(1)
+                    .is_some_and(|(b, _)| normalise(&c[b..]) == surname_norm)
+            })
+            .collect()
     }
 }
 
@@ -77,17 +101,26 @@ pub fn first_names(data: &'static Data) -> &'static HashSet<String> {
 
 /// A word without a possessive ending: "derek's" → "derek", "james'" → "james".
 pub fn base(norm: &str) -> &str {
-    norm.strip_suffix("'s").or_else(|| norm.strip_suffix('\'')).unwrap_or(norm)
+    norm.strip_suffix("'s")
+        .or_else(|| norm.strip_suffix('\''))
+        .unwrap_or(norm)
 }
 
 /// `JBloggs`, `KONeill`, `AJones-Smith`: an initial and a surname, no space.
 /// Acronyms with a small letter (SENCo, TAs, DSLs) are not codes.
 pub fn is_staff_code(raw: &str) -> bool {
     let raw_chars: Vec<char> = raw.chars().collect();
-    if raw_chars.len() < 4 || !raw_chars.iter().all(|c| c.is_ascii_alphabetic() || *c == '-' || *c == '\'' || *c == '’') {
+    if raw_chars.len() < 4
+        || !raw_chars
+            .iter()
+            .all(|c| c.is_ascii_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
+    {
         return false;
     }
-    let lead_caps = raw_chars.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let lead_caps = raw_chars
+        .iter()
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
     let lower = raw_chars.iter().filter(|c| c.is_ascii_lowercase()).count();
     (2..=3).contains(&lead_caps) && lower >= 2 && raw_chars[lead_caps].is_ascii_lowercase()
 }
@@ -98,10 +131,21 @@ mod tests {
 
     #[test]
     fn staff_codes_and_acronyms() {
-        for code in ["JBloggs", "KONeill", "AJones-Smith", "GBrown", "DOkafor", "MBanks", "JBloggs’s"] {
+        for code in [
+            "JBloggs",
+            "KONeill",
+            "AJones-Smith",
+            "GBrown",
+            "DOkafor",
+            "MBanks",
+            "JBloggs’s",
+        ] {
             assert!(is_staff_code(code), "{code}");
         }
-        for word in ["SENCo", "TAs", "DSLs", "Derek", "SLT", "CAMHS", "McDonald", "EpiPen", "iPhone", "KS1", "HoY", "GCSEs"] {
+        for word in [
+            "SENCo", "TAs", "DSLs", "Derek", "SLT", "CAMHS", "McDonald", "EpiPen", "iPhone", "KS1",
+            "HoY", "GCSEs",
+        ] {
             assert!(!is_staff_code(word), "{word}");
         }
     }
@@ -116,7 +160,10 @@ mod tests {
         let ix = NameIndex::new(&e);
         assert_eq!(ix.people.len(), 2);
         assert!(ix.by_forename("derek").unwrap().tagged);
-        assert_eq!(ix.by_forename("ellie-mae").unwrap().surname.as_deref(), Some("fox"));
+        assert_eq!(
+            ix.by_forename("ellie-mae").unwrap().surname.as_deref(),
+            Some("fox")
+        );
         assert_eq!(base("derek's"), "derek");
     }
 }

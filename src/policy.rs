@@ -86,23 +86,39 @@ impl fmt::Display for PolicyError {
 impl std::error::Error for PolicyError {}
 
 fn perr(key: &str, message: impl Into<String>) -> PolicyError {
-    PolicyError { key: key.to_string(), message: message.into() }
+    PolicyError {
+        key: key.to_string(),
+        message: message.into(),
+    }
 }
 
 pub const KEYS: [&str; 12] = [
-    "timeliness_hours", "entry_time_minutes", "school_day", "staff_name_format", "category_signals",
-    "extra_phrases", "never_flag", "disabled_rules", "disabled_criteria", "severity", "checklist", "hosts",
+    "timeliness_hours",
+    "entry_time_minutes",
+    "school_day",
+    "staff_name_format",
+    "category_signals",
+    "extra_phrases",
+    "never_flag",
+    "disabled_rules",
+    "disabled_criteria",
+    "severity",
+    "checklist",
+    "hosts",
 ];
 
 impl Policy {
     pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
-        let value: Value = serde_json::from_str(json).map_err(|e| perr("", format!("not valid JSON ({e})")))?;
+        let value: Value =
+            serde_json::from_str(json).map_err(|e| perr("", format!("not valid JSON ({e})")))?;
         Policy::from_value(&value)
     }
 
     /// Every key is checked; the first unusable one is reported.
     pub fn from_value(value: &Value) -> Result<Policy, PolicyError> {
-        let obj = value.as_object().ok_or_else(|| perr("", "must be a JSON object"))?;
+        let obj = value
+            .as_object()
+            .ok_or_else(|| perr("", "must be a JSON object"))?;
         let mut p = Policy::default();
         for (key, v) in obj {
             match key.as_str() {
@@ -187,12 +203,13 @@ impl Policy {
 
     pub fn rule_enabled(&self, rule: &str) -> bool {
         let criterion = rule.split('.').next().unwrap_or(rule);
-        !self.disabled_rules.iter().any(|r| r == rule) && !self.disabled_criteria.iter().any(|c| c == criterion)
+        !self.disabled_rules.iter().any(|r| r == rule)
+            && !self.disabled_criteria.iter().any(|c| c == criterion)
     }
 
     pub fn never_flagged(&self, excerpt: &str) -> bool {
         let e = excerpt.to_lowercase();
-        self.never_flag.iter().any(|w| *w == e)
+        self.never_flag.contains(&e)
     }
 }
 
@@ -201,7 +218,9 @@ fn number(v: &Value, key: &str) -> Result<f64, PolicyError> {
 }
 
 fn strings(v: &Value, key: &str) -> Result<Vec<String>, PolicyError> {
-    let arr = v.as_array().ok_or_else(|| perr(key, "must be a list of strings"))?;
+    let arr = v
+        .as_array()
+        .ok_or_else(|| perr(key, "must be a list of strings"))?;
     arr.iter()
         .enumerate()
         .map(|(i, s)| match s.as_str() {
@@ -212,24 +231,41 @@ fn strings(v: &Value, key: &str) -> Result<Vec<String>, PolicyError> {
 }
 
 fn extra_phrases(v: &Value, key: &str) -> Result<Vec<ExtraPhrase>, PolicyError> {
-    let arr = v.as_array().ok_or_else(|| perr(key, "must be a list of {\"phrase\": …, \"replacement\": …}"))?;
+    let arr = v
+        .as_array()
+        .ok_or_else(|| perr(key, "must be a list of {\"phrase\": …, \"replacement\": …}"))?;
     arr.iter()
         .enumerate()
         .map(|(i, item)| {
             let k = format!("{key}[{i}]");
-            let o = item.as_object().ok_or_else(|| perr(&k, "must be an object with a \"phrase\""))?;
+            let o = item
+                .as_object()
+                .ok_or_else(|| perr(&k, "must be an object with a \"phrase\""))?;
             let text = |name: &str| -> Result<Option<String>, PolicyError> {
                 match o.get(name) {
                     None | Some(Value::Null) => Ok(None),
-                    Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_string())),
+                    Some(Value::String(s)) if !s.trim().is_empty() => {
+                        Ok(Some(s.trim().to_string()))
+                    }
                     _ => Err(perr(&format!("{k}.{name}"), "must be a non-empty string")),
                 }
             };
-            if let Some(bad) = o.keys().find(|n| !["phrase", "replacement", "message"].contains(&n.as_str())) {
-                return Err(perr(&format!("{k}.{bad}"), "unknown; use \"phrase\", \"replacement\", \"message\""));
+            if let Some(bad) = o
+                .keys()
+                .find(|n| !["phrase", "replacement", "message"].contains(&n.as_str()))
+            {
+                return Err(perr(
+                    &format!("{k}.{bad}"),
+                    "unknown; use \"phrase\", \"replacement\", \"message\"",
+                ));
             }
-            let phrase = text("phrase")?.ok_or_else(|| perr(&format!("{k}.phrase"), "is required"))?;
-            Ok(ExtraPhrase { phrase, replacement: text("replacement")?, message: text("message")? })
+            let phrase =
+                text("phrase")?.ok_or_else(|| perr(&format!("{k}.phrase"), "is required"))?;
+            Ok(ExtraPhrase {
+                phrase,
+                replacement: text("replacement")?,
+                message: text("message")?,
+            })
         })
         .collect()
 }
@@ -255,7 +291,9 @@ fn valid_host_pattern(h: &str) -> bool {
     let rest = h.strip_prefix("*.").unwrap_or(h);
     !rest.is_empty()
         && rest.split('.').count() >= 2
-        && rest.split('.').all(|label| !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && rest.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
 }
 
 #[cfg(test)]
@@ -281,7 +319,11 @@ mod tests {
         assert_eq!(p.school_day_start, 480);
         assert_eq!(p.staff_name_format, StaffNameFormat::FullNameRole);
         assert_eq!(p.never_flag, vec!["grace"]);
-        assert!(!p.rule_enabled("names.first_person") && !p.rule_enabled("five_w.why") && p.rule_enabled("names.staff_title"));
+        assert!(
+            !p.rule_enabled("names.first_person")
+                && !p.rule_enabled("five_w.why")
+                && p.rule_enabled("names.staff_title")
+        );
         assert!(!p.checklist_always);
     }
 
@@ -291,17 +333,29 @@ mod tests {
             (r#"{"timeliness_hours": "24"}"#, "timeliness_hours"),
             (r#"{"timeliness_hours": -1}"#, "timeliness_hours"),
             (r#"{"school_day": {"start": "25:00"}}"#, "school_day.start"),
-            (r#"{"school_day": {"start": "16:00", "end": "09:00"}}"#, "school_day"),
+            (
+                r#"{"school_day": {"start": "16:00", "end": "09:00"}}"#,
+                "school_day",
+            ),
             (r#"{"staff_name_format": "initials"}"#, "staff_name_format"),
             (r#"{"disabled_rules": ["language.rude"]}"#, "disabled_rules"),
-            (r#"{"severity": {"language.emotive": "warning"}}"#, "severity.language.emotive"),
-            (r#"{"extra_phrases": [{"replacement": "x"}]}"#, "extra_phrases[0].phrase"),
+            (
+                r#"{"severity": {"language.emotive": "warning"}}"#,
+                "severity.language.emotive",
+            ),
+            (
+                r#"{"extra_phrases": [{"replacement": "x"}]}"#,
+                "extra_phrases[0].phrase",
+            ),
             (r#"{"hosts": ["https://x.cpoms.net/"]}"#, "hosts"),
             (r#"{"timeliness": 24}"#, "timeliness"),
         ] {
             assert_eq!(Policy::from_json(json).unwrap_err().key, key, "{json}");
         }
         assert_eq!(Policy::from_json("[1]").unwrap_err().key, "");
-        assert!(Policy::from_json("{").unwrap_err().to_string().contains("not valid JSON"));
+        assert!(Policy::from_json("{")
+            .unwrap_err()
+            .to_string()
+            .contains("not valid JSON"));
     }
 }

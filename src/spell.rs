@@ -8,12 +8,17 @@ static DIC: &str = include_str!("../data/dictionary/en-GB.dic");
 
 pub fn dictionary() -> &'static spellbook::Dictionary {
     static DICT: OnceLock<spellbook::Dictionary> = OnceLock::new();
-    DICT.get_or_init(|| spellbook::Dictionary::new(AFF, DIC).expect("the bundled en-GB dictionary parses"))
+    DICT.get_or_init(|| {
+        spellbook::Dictionary::new(AFF, DIC).expect("the bundled en-GB dictionary parses")
+    })
 }
 
 /// Whether the dictionary knows the word as written (curly apostrophes allowed).
 pub fn known(word: &str) -> bool {
-    let w: String = word.chars().map(|c| if c == '’' { '\'' } else { c }).collect();
+    let w: String = word
+        .chars()
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
     dictionary().check(&w)
 }
 
@@ -44,7 +49,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -59,7 +66,15 @@ mod tests {
 
     #[test]
     fn british_spellings_pass_and_slips_fail() {
-        for w in ["colour", "organise", "programme", "practise", "couldn't", "couldn’t", "behaviour"] {
+        for w in [
+            "colour",
+            "organise",
+            "programme",
+            "practise",
+            "couldn't",
+            "couldn’t",
+            "behaviour",
+        ] {
             assert!(known(w), "{w}");
         }
         for w in ["recieved", "untill", "seperate", "happend"] {

@@ -4,8 +4,18 @@ use serde::Serialize;
 
 /// The twelve criteria of `shared/spec/criteria.md`, in that table's order.
 pub const CRITERIA: [&str; 12] = [
-    "timely", "datetime", "categories", "tagging", "language", "child_voice", "evidence", "names",
-    "proofread", "documents", "loop", "five_w",
+    "timely",
+    "datetime",
+    "categories",
+    "tagging",
+    "language",
+    "child_voice",
+    "evidence",
+    "names",
+    "proofread",
+    "documents",
+    "loop",
+    "five_w",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -79,7 +89,10 @@ pub struct Verdict {
 
 impl Verdict {
     pub fn status(&self, criterion: &str) -> Option<Status> {
-        self.checklist.iter().find(|r| r.criterion == criterion).map(|r| r.status)
+        self.checklist
+            .iter()
+            .find(|r| r.criterion == criterion)
+            .map(|r| r.status)
     }
 
     pub fn to_json(&self) -> String {

@@ -27,12 +27,14 @@ fn local_now() -> Result<LocalDateTime, JsValue> {
 /// `check(entry, policy?)` → verdict object.
 #[wasm_bindgen]
 pub fn check(entry: JsValue, policy: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(entry).map_err(|e| js_err(format!("entry: {e}")))?;
+    let value: serde_json::Value =
+        serde_wasm_bindgen::from_value(entry).map_err(|e| js_err(format!("entry: {e}")))?;
     let entry = Entry::from_value(&value).map_err(|e| js_err(e.to_string()))?;
     let policy = match policy.filter(|p| !p.is_undefined() && !p.is_null()) {
         None => Policy::default(),
         Some(p) => {
-            let v: serde_json::Value = serde_wasm_bindgen::from_value(p).map_err(|e| js_err(format!("policy: {e}")))?;
+            let v: serde_json::Value =
+                serde_wasm_bindgen::from_value(p).map_err(|e| js_err(format!("policy: {e}")))?;
             Policy::from_value(&v).map_err(|e| js_err(e.to_string()))?
         }
     };

@@ -27,24 +27,40 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn checks_a_file_as_json() {
-    let o = run(&["check", &fixture("guidance-bad.json"), "--format", "json"], "");
+    let o = run(
+        &["check", &fixture("guidance-bad.json"), "--format", "json"],
+        "",
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["checklist"].as_array().unwrap().len(), 12);
-    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["excerpt"] == "kicking off"));
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["excerpt"] == "kicking off"));
 }
 
 #[test]
 fn plain_text_on_stdin_with_now_is_reproducible() {
-    let a = run(&["check", "-", "--now", "2024-03-04T11:00"], "Derek was kicking off.");
-    let b = run(&["check", "--now", "2024-03-04T11:00"], "Derek was kicking off.");
+    let a = run(
+        &["check", "-", "--now", "2024-03-04T11:00"],
+        "Derek was kicking off.",
+    );
+    let b = run(
+        &["check", "--now", "2024-03-04T11:00"],
+        "Derek was kicking off.",
+    );
     assert_eq!(a.status.code(), Some(0));
     assert_eq!(a.stdout, b.stdout, "byte for byte the same");
 }
 
 #[test]
 fn text_format_is_readable() {
-    let o = run(&["check", &fixture("guidance-bad.json"), "--format", "text"], "");
+    let o = run(
+        &["check", &fixture("guidance-bad.json"), "--format", "text"],
+        "",
+    );
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.starts_with("CPOMS check: "), "{out}");
     assert!(out.contains("»kicking off«"));
@@ -55,7 +71,10 @@ fn text_format_is_readable() {
 #[test]
 fn bad_input_exits_2_with_one_line_naming_the_field() {
     for (input, needle) in [
-        (r#"{"text": "x", "incident_at": "2023-02-30T10:00"}"#, "incident_at"),
+        (
+            r#"{"text": "x", "incident_at": "2023-02-30T10:00"}"#,
+            "incident_at",
+        ),
         (r#"{"text": 7}"#, "text"),
         (r#"{"text": "x", "categories": "Behaviour"}"#, "categories"),
         (r#"{"text": "x""#, "not valid JSON"),
@@ -78,8 +97,14 @@ fn bad_options_and_policies_exit_2() {
     let o = run(&["check", "-", "--policy", policy.to_str().unwrap()], "x");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("school_day.start"), "{}", stderr(&o));
-    assert_eq!(run(&["check", "-", "--now", "tomorrow"], "x").status.code(), Some(2));
-    assert_eq!(run(&["check", "-", "--format", "xml"], "x").status.code(), Some(2));
+    assert_eq!(
+        run(&["check", "-", "--now", "tomorrow"], "x").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["check", "-", "--format", "xml"], "x").status.code(),
+        Some(2)
+    );
     assert_eq!(run(&["check", "/no/such/file"], "").status.code(), Some(2));
 }
 
@@ -90,10 +115,28 @@ fn a_policy_file_changes_the_verdict() {
     let policy = dir.join("policy.json");
     std::fs::write(&policy, r#"{"extra_phrases": [{"phrase": "played up", "replacement": "did not follow instructions"}]}"#).unwrap();
     let input = "Sam played up in Maths.";
-    let without = String::from_utf8(run(&["check", "-", "--now", "2024-03-04T11:00"], input).stdout).unwrap();
-    let with = String::from_utf8(run(&["check", "-", "--now", "2024-03-04T11:00", "--policy", policy.to_str().unwrap()], input).stdout).unwrap();
+    let without =
+        String::from_utf8(run(&["check", "-", "--now", "2024-03-04T11:00"], input).stdout).unwrap();
+    let with = String::from_utf8(
+        run(
+            &[
+                "check",
+                "-",
+                "--now",
+                "2024-03-04T11:00",
+                "--policy",
+                policy.to_str().unwrap(),
+            ],
+            input,
+        )
+        .stdout,
+    )
+    .unwrap();
     assert!(!without.contains("did not follow instructions"));
-    assert!(with.contains("\"suggestion\": \"did not follow instructions\""), "{with}");
+    assert!(
+        with.contains("\"suggestion\": \"did not follow instructions\""),
+        "{with}"
+    );
 }
 
 #[test]
@@ -109,7 +152,17 @@ fn audit_summarises_a_csv_export_and_writes_html() {
     )
     .unwrap();
     let html = dir.join("report.html");
-    let o = run(&["audit", csv.to_str().unwrap(), "--html", html.to_str().unwrap(), "--now", "2024-01-16T12:00"], "");
+    let o = run(
+        &[
+            "audit",
+            csv.to_str().unwrap(),
+            "--html",
+            html.to_str().unwrap(),
+            "--now",
+            "2024-01-16T12:00",
+        ],
+        "",
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.starts_with("2 entries checked"), "{out}");

@@ -13,18 +13,84 @@ fn utf16_slice(text: &str, start: usize, end: usize) -> String {
 /// names, staff codes, times, dates, emoji, combining marks, line breaks, lists, emails.
 fn entry_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Derek", "derek", "Will", "will", "Summer", "JBloggs", "Mrs Patel", "Miss", "I", "me", "kicking off", "really",
-        "very angry", "!", "!!", "?", ".", ",", ":", ";", "“", "”", "\"", "'", "‘", "’", "Derek’s", "don't", "(", ")",
-        "\n", "\n\n", "Actions:", "- ", "From: Gemma Lowe", "Sent: 12 May 2024 09:00", "Thanks", "said that", "told me",
-        "12.40", "8.35am", "14:25", "Monday", "3rd March", "12/03", "😀", "e\u{301}", "Łukasz", "\u{200b}", "\t", "the the",
-        "tmrw", "w/", "recieved", "body map", "attached", "I think", "obviously", "appeared", "the school nurse",
-        "Sam Fletcher", "PC Smith", "because", "classroom", "phoned mum", "Ellie-Mae", "AJones-Smith", "SENCo",
+        "Derek",
+        "derek",
+        "Will",
+        "will",
+        "Summer",
+        "JBloggs",
+        "Mrs Patel",
+        "Miss",
+        "I",
+        "me",
+        "kicking off",
+        "really",
+        "very angry",
+        "!",
+        "!!",
+        "?",
+        ".",
+        ",",
+        ":",
+        ";",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "Derek’s",
+        "don't",
+        "(",
+        ")",
+        "\n",
+        "\n\n",
+        "Actions:",
+        "- ",
+        "From: Gemma Lowe",
+        "Sent: 12 May 2024 09:00",
+        "Thanks",
+        "said that",
+        "told me",
+        "12.40",
+        "8.35am",
+        "14:25",
+        "Monday",
+        "3rd March",
+        "12/03",
+        "😀",
+        "e\u{301}",
+        "Łukasz",
+        "\u{200b}",
+        "\t",
+        "the the",
+        "tmrw",
+        "w/",
+        "recieved",
+        "body map",
+        "attached",
+        "I think",
+        "obviously",
+        "appeared",
+        "the school nurse",
+        "Sam Fletcher",
+        "PC Smith",
+        "because",
+        "classroom",
+        "phoned mum",
+        "Ellie-Mae",
+        "AJones-Smith",
+        "SENCo",
     ]);
-    (prop::collection::vec(pieces, 0..60), prop::collection::vec(any::<char>(), 0..20)).prop_map(|(p, noise)| {
-        let mut s = p.join(" ");
-        s.extend(noise);
-        s
-    })
+    (
+        prop::collection::vec(pieces, 0..60),
+        prop::collection::vec(any::<char>(), 0..20),
+    )
+        .prop_map(|(p, noise)| {
+            let mut s = p.join(" ");
+            s.extend(noise);
+            s
+        })
 }
 
 proptest! {
@@ -70,6 +136,16 @@ proptest! {
 #[test]
 fn a_huge_paste_is_checked() {
     let text = "Derek was kicking off in the classroom. ".repeat(3000);
-    let v = check(&Entry::from_text(text), &Policy::default(), LocalDateTime::parse("2024-03-04T11:00").unwrap());
-    assert_eq!(v.findings.iter().filter(|f| f.rule == "language.emotive").count(), 3000);
+    let v = check(
+        &Entry::from_text(text),
+        &Policy::default(),
+        LocalDateTime::parse("2024-03-04T11:00").unwrap(),
+    );
+    assert_eq!(
+        v.findings
+            .iter()
+            .filter(|f| f.rule == "language.emotive")
+            .count(),
+        3000
+    );
 }

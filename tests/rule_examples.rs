@@ -9,19 +9,31 @@ const NOW: &str = "2024-06-03T12:00";
 fn run(example: &toml::Value) -> (Entry, Verdict) {
     let json = serde_json::to_value(example).expect("an example converts to JSON");
     let entry = Entry::from_value(&json).unwrap_or_else(|e| panic!("example {example:?}: {e}"));
-    let v = check(&entry, &Policy::default(), LocalDateTime::parse(NOW).unwrap());
+    let v = check(
+        &entry,
+        &Policy::default(),
+        LocalDateTime::parse(NOW).unwrap(),
+    );
     (entry, v)
 }
 
 fn text(t: &str) -> Verdict {
-    check(&Entry::from_text(t), &Policy::default(), LocalDateTime::parse(NOW).unwrap())
+    check(
+        &Entry::from_text(t),
+        &Policy::default(),
+        LocalDateTime::parse(NOW).unwrap(),
+    )
 }
 
 #[test]
 fn every_rule_flags_its_flag_examples_and_passes_its_pass_examples() {
     let mut failures = Vec::new();
     for rule in &data().rules.rule {
-        assert!(!rule.flag.is_empty() && !rule.pass.is_empty(), "{} needs a flag and a pass example", rule.id);
+        assert!(
+            !rule.flag.is_empty() && !rule.pass.is_empty(),
+            "{} needs a flag and a pass example",
+            rule.id
+        );
         for ex in &rule.flag {
             let (_, v) = run(ex);
             if !v.findings.iter().any(|f| f.rule == rule.id) {
@@ -31,7 +43,10 @@ fn every_rule_flags_its_flag_examples_and_passes_its_pass_examples() {
         for ex in &rule.pass {
             let (_, v) = run(ex);
             if let Some(f) = v.findings.iter().find(|f| f.rule == rule.id) {
-                failures.push(format!("{} wrongly flagged {ex:?}: {:?}", rule.id, f.excerpt));
+                failures.push(format!(
+                    "{} wrongly flagged {ex:?}: {:?}",
+                    rule.id, f.excerpt
+                ));
             }
         }
     }
@@ -44,11 +59,17 @@ fn every_language_phrase_group_flags_its_examples() {
     for group in &lang.phrase {
         for ex in &group.examples {
             let v = text(ex);
-            assert!(v.findings.iter().any(|f| f.criterion == "language"), "no language finding in {ex:?}");
+            assert!(
+                v.findings.iter().any(|f| f.criterion == "language"),
+                "no language finding in {ex:?}"
+            );
         }
     }
     for ex in &lang.intensifiers.examples {
-        assert!(text(ex).findings.iter().any(|f| f.criterion == "language"), "{ex}");
+        assert!(
+            text(ex).findings.iter().any(|f| f.criterion == "language"),
+            "{ex}"
+        );
     }
 }
 
@@ -57,12 +78,21 @@ fn every_phrase_pattern_is_flagged_alone_and_never_inside_a_quotation() {
     for group in &data().language.phrase {
         for pattern in &group.patterns {
             // The first alternative of each slot, as a person would type it.
-            let words: Vec<&str> = pattern.split_whitespace().map(|w| w.split('|').next().unwrap()).collect();
+            let words: Vec<&str> = pattern
+                .split_whitespace()
+                .map(|w| w.split('|').next().unwrap())
+                .collect();
             let phrase = words.join(" ");
             let own = text(&format!("At 10.00 Sam was {phrase} in class."));
-            assert!(own.findings.iter().any(|f| f.criterion == "language"), "“{phrase}” not flagged");
+            assert!(
+                own.findings.iter().any(|f| f.criterion == "language"),
+                "“{phrase}” not flagged"
+            );
             let quoted = text(&format!("At 10.00 Sam said “{phrase}” in class."));
-            assert!(!quoted.findings.iter().any(|f| f.criterion == "language"), "“{phrase}” flagged inside a quotation");
+            assert!(
+                !quoted.findings.iter().any(|f| f.criterion == "language"),
+                "“{phrase}” flagged inside a quotation"
+            );
         }
     }
 }
@@ -70,10 +100,22 @@ fn every_phrase_pattern_is_flagged_alone_and_never_inside_a_quotation() {
 #[test]
 fn evidence_and_speech_examples() {
     for ex in &data().evidence.examples {
-        assert!(text(ex).findings.iter().any(|f| f.rule == "evidence.unsupported"), "{ex}");
+        assert!(
+            text(ex)
+                .findings
+                .iter()
+                .any(|f| f.rule == "evidence.unsupported"),
+            "{ex}"
+        );
     }
     for ex in &data().speech.examples {
-        assert!(text(ex).findings.iter().any(|f| f.rule == "child_voice.reported_speech"), "{ex}");
+        assert!(
+            text(ex)
+                .findings
+                .iter()
+                .any(|f| f.rule == "child_voice.reported_speech"),
+            "{ex}"
+        );
     }
 }
 
@@ -81,7 +123,11 @@ fn evidence_and_speech_examples() {
 fn every_text_speak_entry_is_flagged_with_its_replacement() {
     for (short, full) in &data().proofread.text_speak {
         let v = text(&format!("Sam will be back {short} after lunch."));
-        let f = v.findings.iter().find(|f| f.rule == "proofread.text_speak").unwrap_or_else(|| panic!("{short}"));
+        let f = v
+            .findings
+            .iter()
+            .find(|f| f.rule == "proofread.text_speak")
+            .unwrap_or_else(|| panic!("{short}"));
         assert_eq!(f.suggestion.as_deref(), Some(full.as_str()), "{short}");
     }
 }
@@ -90,15 +136,34 @@ fn every_text_speak_entry_is_flagged_with_its_replacement() {
 fn school_vocabulary_is_never_a_spelling_mistake() {
     for word in &data().proofread.vocabulary {
         let v = text(&format!("KPatel told the {word} at 10.00."));
-        assert!(!v.findings.iter().any(|f| f.rule == "proofread.spelling"), "{word}");
+        assert!(
+            !v.findings.iter().any(|f| f.rule == "proofread.spelling"),
+            "{word}"
+        );
     }
 }
 
 #[test]
 fn every_category_signal_suggests_its_category_when_not_chosen() {
-    let labels = ["Safeguarding", "Child Protection", "Behaviour", "Bullying", "Racist/Prejudice", "Online Safety", "Self-harm",
-        "Attendance", "Medical", "SEND", "Physical Intervention", "Domestic Abuse", "Mental Health", "Child-on-child Abuse",
-        "Child Exploitation", "Young Carer", "Drugs"];
+    let labels = [
+        "Safeguarding",
+        "Child Protection",
+        "Behaviour",
+        "Bullying",
+        "Racist/Prejudice",
+        "Online Safety",
+        "Self-harm",
+        "Attendance",
+        "Medical",
+        "SEND",
+        "Physical Intervention",
+        "Domestic Abuse",
+        "Mental Health",
+        "Child-on-child Abuse",
+        "Child Exploitation",
+        "Young Carer",
+        "Drugs",
+    ];
     for g in &data().categories.group {
         for signal in &g.signals {
             let e = Entry {
@@ -108,7 +173,11 @@ fn every_category_signal_suggests_its_category_when_not_chosen() {
                 ..Entry::default()
             };
             let v = check(&e, &Policy::default(), LocalDateTime::parse(NOW).unwrap());
-            assert!(v.findings.iter().any(|f| f.rule == "categories.suggest"), "{} / {signal}", g.name);
+            assert!(
+                v.findings.iter().any(|f| f.rule == "categories.suggest"),
+                "{} / {signal}",
+                g.name
+            );
         }
     }
 }

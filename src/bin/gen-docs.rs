@@ -15,7 +15,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let new_rules = rules_markdown();
-    let stale = std::fs::read_to_string(&rules_path).ok().as_deref() != Some(new_rules.as_str()) || readme != new_readme;
+    let stale = std::fs::read_to_string(&rules_path).ok().as_deref() != Some(new_rules.as_str())
+        || readme != new_readme;
     if check {
         if stale {
             eprintln!("gen-docs: docs/rules.md or the README's rule table is stale: run `cargo run --bin gen-docs`");

@@ -8,8 +8,20 @@ use std::sync::OnceLock;
 
 /// The categories assumed when the page does not list the school's own.
 pub const DEFAULT_CATEGORIES: [&str; 14] = [
-    "Safeguarding", "Child Protection", "Behaviour", "Bullying", "Racist/Prejudice", "Online Safety", "Self-harm",
-    "Attendance", "Medical", "SEND", "Physical Intervention", "Domestic Abuse", "Parental Contact", "Mental Health",
+    "Safeguarding",
+    "Child Protection",
+    "Behaviour",
+    "Bullying",
+    "Racist/Prejudice",
+    "Online Safety",
+    "Self-harm",
+    "Attendance",
+    "Medical",
+    "SEND",
+    "Physical Intervention",
+    "Domestic Abuse",
+    "Parental Contact",
+    "Mental Health",
 ];
 
 /// " racist prejudice ": lower case, punctuation (but hyphens) as spaces, padded.
@@ -17,9 +29,18 @@ fn label_words(s: &str) -> String {
     let cleaned: String = s
         .to_lowercase()
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                ' '
+            }
+        })
         .collect();
-    format!(" {} ", cleaned.split_whitespace().collect::<Vec<_>>().join(" "))
+    format!(
+        " {} ",
+        cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
 }
 
 /// Whether a label (already through `label_words`) holds any of the terms.
@@ -52,25 +73,45 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     let chosen: Vec<String> = entry.categories.iter().map(|c| label_words(c)).collect();
     let available_norm: Vec<String> = available.iter().map(|a| label_words(a)).collect();
     let school_sets: Vec<Compiled> = school.iter().map(compile).collect();
-    let groups = cx.data.categories.group.iter().zip(builtin_sets()).chain(school.iter().zip(&school_sets));
+    let groups = cx
+        .data
+        .categories
+        .group
+        .iter()
+        .zip(builtin_sets())
+        .chain(school.iter().zip(&school_sets));
     let mut suggested: Vec<String> = Vec::new();
     for (g, sets) in groups {
-        let covered = chosen.iter().any(|c| holds_any(c, &g.covered_by) || holds_any(c, &g.labels));
+        let covered = chosen
+            .iter()
+            .any(|c| holds_any(c, &g.covered_by) || holds_any(c, &g.labels));
         if covered {
             continue;
         }
         let Some(label) = g.labels.iter().find_map(|t| {
             let t = label_words(t);
-            available.iter().zip(&available_norm).find(|(_, a)| a.contains(&t)).map(|(a, _)| a)
+            available
+                .iter()
+                .zip(&available_norm)
+                .find(|(_, a)| a.contains(&t))
+                .map(|(a, _)| a)
         }) else {
             continue;
         };
-        if suggested.contains(label) || entry.categories.iter().any(|c| c.eq_ignore_ascii_case(label)) {
+        if suggested.contains(label)
+            || entry
+                .categories
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(label))
+        {
             continue;
         }
         if let Some(span) = signal(cx, sets) {
             suggested.push(label.clone());
-            out.push(Raw::at("categories.suggest", span).detail(format!("{}: consider choosing the “{label}” category too", g.name)));
+            out.push(Raw::at("categories.suggest", span).detail(format!(
+                "{}: consider choosing the “{label}” category too",
+                g.name
+            )));
         }
     }
 }
@@ -83,12 +124,26 @@ struct Compiled {
 
 fn compile(g: &CategoryGroup) -> Compiled {
     let set = |l: &[String]| PhraseSet::new(l.iter().map(|w| (w.as_str(), 0)));
-    Compiled { words: set(&g.signals), together: g.together.iter().map(|lists| lists.iter().map(|l| set(l)).collect()).collect() }
+    Compiled {
+        words: set(&g.signals),
+        together: g
+            .together
+            .iter()
+            .map(|lists| lists.iter().map(|l| set(l)).collect())
+            .collect(),
+    }
 }
 
 fn builtin_sets() -> &'static [Compiled] {
     static SETS: OnceLock<Vec<Compiled>> = OnceLock::new();
-    SETS.get_or_init(|| crate::data::data().categories.group.iter().map(compile).collect())
+    SETS.get_or_init(|| {
+        crate::data::data()
+            .categories
+            .group
+            .iter()
+            .map(compile)
+            .collect()
+    })
 }
 
 /// The first place in the text that clearly points to the group.
@@ -96,12 +151,20 @@ fn signal(cx: &Ctx, g: &Compiled) -> Option<(usize, usize)> {
     let doc = cx.doc;
     // The incident, not the plans: the actions section does not count.
     let keep = |i: usize| !doc.has(i, EXCLUDED | ACTIONS);
-    if let Some(m) = g.words.find(doc, keep).into_iter().find(|m| !negated(doc, m.start, 3)) {
+    if let Some(m) = g
+        .words
+        .find(doc, keep)
+        .into_iter()
+        .find(|m| !negated(doc, m.start, 3))
+    {
         return Some(doc.span(m.start, m.end));
     }
     for sets in &g.together {
         for s in &doc.sentences {
-            let hits: Vec<_> = sets.iter().map(|set| set.any_in(doc, s.first, s.last, keep)).collect();
+            let hits: Vec<_> = sets
+                .iter()
+                .map(|set| set.any_in(doc, s.first, s.last, keep))
+                .collect();
             if hits.iter().all(Option::is_some) {
                 let first = hits.iter().flatten().map(|m| m.start).min()?;
                 let last = hits.iter().flatten().map(|m| m.end).max()?;

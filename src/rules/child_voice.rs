@@ -25,7 +25,9 @@ fn staff_speaker(cx: &Ctx, doc: &Doc, i: usize) -> bool {
     is_staff_code(raw)
         || matches!(n, "i" | "we" | "staff" | "school")
         || cx.names.staff.iter().any(|c| c.eq_ignore_ascii_case(raw))
-        || doc.prev_in_sentence(i).is_some_and(|p| one_of(&cx.data.names.staff_titles, doc, p))
+        || doc
+            .prev_in_sentence(i)
+            .is_some_and(|p| one_of(&cx.data.names.staff_titles, doc, p))
         || cx.data.names.bare_staff_titles.iter().any(|t| t == n)
 }
 
@@ -47,7 +49,9 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
         let mut speaker = prev;
         while let Some(p) = speaker {
             match doc.norm(p) {
-                "who" | "," | "then" | "also" | "later" | "had" | "has" | "have" => speaker = doc.prev_in_sentence(p),
+                "who" | "," | "then" | "also" | "later" | "had" | "has" | "have" => {
+                    speaker = doc.prev_in_sentence(p)
+                }
                 "and" => {
                     let sent = doc.sentence(p);
                     speaker = (sent.first..p).find(|&k| doc.is_word(k));
@@ -65,16 +69,28 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             // passive ("… and told that Harvey has a detention"): not the speaker's words.
             let person = j.is_some_and(|k| {
                 let w = doc.norm(k);
-                matches!(w, "me" | "him" | "her" | "them" | "us" | "you" | "staff" | "the")
-                    || sp.family.iter().any(|f| f == w)
+                matches!(
+                    w,
+                    "me" | "him" | "her" | "them" | "us" | "you" | "staff" | "the"
+                ) || sp.family.iter().any(|f| f == w)
                     || (doc.capitalised(k) && doc.tokens[k].kind == Kind::Word)
             });
             if !person {
                 continue;
             }
-            j = j.and_then(|k| if doc.norm(k) == "the" { doc.next_in_sentence(k) } else { Some(k) }).and_then(|k| doc.next_in_sentence(k));
+            j = j
+                .and_then(|k| {
+                    if doc.norm(k) == "the" {
+                        doc.next_in_sentence(k)
+                    } else {
+                        Some(k)
+                    }
+                })
+                .and_then(|k| doc.next_in_sentence(k));
         } else if j.is_some_and(|k| doc.norm(k) == "to") {
-            j = j.and_then(|k| doc.next_in_sentence(k)).and_then(|k| doc.next_in_sentence(k));
+            j = j
+                .and_then(|k| doc.next_in_sentence(k))
+                .and_then(|k| doc.next_in_sentence(k));
         }
         let Some(j) = j else { continue };
         let w = doc.norm(j);
@@ -91,10 +107,16 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
         }
         let sentence_end = doc.sentence(i).last;
         let mut end = (j + 6).min(sentence_end);
-        if let Some(stop) = (j..end).find(|&k| matches!(doc.norm(k), "," | "." | ";" | "!" | "?" | "“" | "\"")) {
+        if let Some(stop) =
+            (j..end).find(|&k| matches!(doc.norm(k), "," | "." | ";" | "!" | "?" | "“" | "\""))
+        {
             end = stop.max(j + 1);
         }
-        out.push(Reported { start: i, end, speaker });
+        out.push(Reported {
+            start: i,
+            end,
+            speaker,
+        });
     }
     out
 }
@@ -117,12 +139,17 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             let speaker = doc.norm(sp);
             // The next sentence opens with the same speaker and a speech verb.
             let opens_with_speaker = doc.norm(next.first) == speaker
-                || (matches!(speaker, "he" | "she" | "they") && doc.capitalised(next.first) && doc.tokens[next.first].kind == Kind::Word);
+                || (matches!(speaker, "he" | "she" | "they")
+                    && doc.capitalised(next.first)
+                    && doc.tokens[next.first].kind == Kind::Word);
             let then_speaks = next.first + 1 < next.last && is_speech_verb(cx, next.first + 1);
             if opens_with_speaker && then_speaks && doc.sentence_has_quote(s + 1) {
                 continue;
             }
         }
-        out.push(Raw::at("child_voice.reported_speech", doc.span(r.start, r.end)));
+        out.push(Raw::at(
+            "child_voice.reported_speech",
+            doc.span(r.start, r.end),
+        ));
     }
 }

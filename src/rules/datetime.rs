@@ -27,7 +27,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         None => inc.date > now.date,
     };
     if future {
-        out.push(Raw::field("datetime.future", "incident_at").detail(inc.to_string().replace('T', " ")));
+        out.push(
+            Raw::field("datetime.future", "incident_at").detail(inc.to_string().replace('T', " ")),
+        );
         return;
     }
 
@@ -41,9 +43,15 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     // A date (and time) stated in the opening that differs from the field.
     // Only where the date sets the scene: the opening sentence starts with it, or "On …".
     let sets_scene = |m: &DateMention| {
-        doc.has(m.start, SENTENCE_START) || doc.prev_in_sentence(m.start).is_some_and(|p| doc.norm(p) == "on")
+        doc.has(m.start, SENTENCE_START)
+            || doc
+                .prev_in_sentence(m.start)
+                .is_some_and(|p| doc.norm(p) == "on")
     };
-    if let Some(m) = all_dates.iter().find(|m| narrative(m.start) && opening.first() == Some(&doc.sentence_of[m.start])) {
+    if let Some(m) = all_dates
+        .iter()
+        .find(|m| narrative(m.start) && opening.first() == Some(&doc.sentence_of[m.start]))
+    {
         if let Some(d) = m.date(inc.date.year).filter(|_| sets_scene(m)) {
             if d != inc.date && m.weekday.is_none_or(|w| w == d.weekday()) {
                 conflicts.push((m.start, m.end));
@@ -56,20 +64,28 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     };
 
     let gap = now.minutes(0) - inc.minutes(0);
-    let explained_by_time = all_times.iter().any(|t| (i64::from(t.minute) - i64::from(minute)).abs() <= SAME_TIME);
+    let explained_by_time = all_times
+        .iter()
+        .any(|t| (i64::from(t.minute) - i64::from(minute)).abs() <= SAME_TIME);
     let context = set(&cx.data.time.out_of_hours_context);
     let explained = explained_by_time || context.any_in(doc, 0, doc.len(), |_| true).is_some();
     let weekend = inc.date.weekday() >= 5;
-    let outside = minute < cx.policy.school_day_start || minute >= cx.policy.school_day_end || weekend;
+    let outside =
+        minute < cx.policy.school_day_start || minute >= cx.policy.school_day_end || weekend;
     let out_of_hours = outside && !explained;
     if out_of_hours {
-        let when = if weekend { format!("{} {}", WEEKDAYS[inc.date.weekday()], clock(minute)) } else { clock(minute) };
+        let when = if weekend {
+            format!("{} {}", WEEKDAYS[inc.date.weekday()], clock(minute))
+        } else {
+            clock(minute)
+        };
         out.push(Raw::field("datetime.out_of_hours", "incident_at").detail(when));
     }
 
     // The first time of day the narrative gives, and whether the field's time fits it.
-    let first_time: Option<&TimeMention> =
-        all_times.iter().find(|t| narrative(t.start) && !doc.has(t.start, EXCLUDED));
+    let first_time: Option<&TimeMention> = all_times
+        .iter()
+        .find(|t| narrative(t.start) && !doc.has(t.start, EXCLUDED));
     // Only a time that sets the scene: early in the opening sentence ("At 12.40 on the field").
     let time_differs = first_time.is_some_and(|t| {
         let s = doc.sentence_of[t.start];
@@ -78,7 +94,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             && (i64::from(t.minute) - i64::from(minute)).abs() > SAME_TIME
     });
     let part_mismatch = part_of_day_mismatch(cx, &opening, minute);
-    let vague = set(&cx.data.time.vague_past).any_in(doc, 0, doc.len(), narrative).is_some();
+    let vague = set(&cx.data.time.vague_past)
+        .any_in(doc, 0, doc.len(), narrative)
+        .is_some();
     let at_entry_time = (0..=i64::from(cx.policy.entry_time_minutes)).contains(&gap);
     // "The other day …" while the date field says today.
     let earlier = set(&cx.data.time.earlier_day)
@@ -89,20 +107,34 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     if let Some(m) = earlier {
         conflicts.push((m.start, m.end));
     }
-    if at_entry_time && (vague || part_mismatch.is_some() || time_differs || out_of_hours || !conflicts.is_empty()) {
+    if at_entry_time
+        && (vague
+            || part_mismatch.is_some()
+            || time_differs
+            || out_of_hours
+            || !conflicts.is_empty())
+    {
         out.push(Raw::field("datetime.entry_time", "incident_at").detail(describe_minutes(gap)));
     } else if time_differs {
         let t = first_time.expect("time_differs implies a time");
-        out.push(Raw::at("datetime.conflict", doc.span(t.start, t.end)).detail(format!("time, {}", clock(minute))));
+        out.push(
+            Raw::at("datetime.conflict", doc.span(t.start, t.end))
+                .detail(format!("time, {}", clock(minute))),
+        );
     } else if let Some((a, b)) = part_mismatch {
-        out.push(Raw::at("datetime.conflict", doc.span(a, b)).detail(format!("time, {}", clock(minute))));
+        out.push(
+            Raw::at("datetime.conflict", doc.span(a, b)).detail(format!("time, {}", clock(minute))),
+        );
     }
     push_conflicts(doc, out, &conflicts, inc.date);
 }
 
 fn push_conflicts(doc: &Doc, out: &mut Out, conflicts: &[(usize, usize)], date: Date) {
     for &(a, b) in conflicts {
-        out.push(Raw::at("datetime.conflict", doc.span(a, b)).detail(format!("date, {}", long_date(date))));
+        out.push(
+            Raw::at("datetime.conflict", doc.span(a, b))
+                .detail(format!("date, {}", long_date(date))),
+        );
     }
 }
 
@@ -123,7 +155,12 @@ fn opening_sentences(doc: &Doc, n: usize) -> Vec<usize> {
 /// Weekdays that contradict the incident date: "On Friday …" when the date is a Thursday
 /// (only in the opening, where the incident is set), or "Monday 15th April" when 15 April
 /// is not a Monday (anywhere in the narrative).
-fn weekday_conflicts(cx: &Ctx, all: &[DateMention], inc: Date, opening: &[usize]) -> Vec<(usize, usize)> {
+fn weekday_conflicts(
+    cx: &Ctx,
+    all: &[DateMention],
+    inc: Date,
+    opening: &[usize],
+) -> Vec<(usize, usize)> {
     let doc = cx.doc;
     let planned = set(&cx.data.time.planned);
     let other_day = &cx.data.time.before_other_day;
@@ -142,8 +179,11 @@ fn weekday_conflicts(cx: &Ctx, all: &[DateMention], inc: Date, opening: &[usize]
         let s = doc.sentence_of[m.start];
         let sent = &doc.sentences[s];
         let prev = doc.prev_in_sentence(m.start).map(|p| doc.norm(p));
-        let sets_scene = doc.has(m.start, SENTENCE_START) || matches!(prev, Some("on" | "last" | "this"));
-        let about_other_time = planned.any_in(doc, sent.first, sent.last, |_| true).is_some()
+        let sets_scene =
+            doc.has(m.start, SENTENCE_START) || matches!(prev, Some("on" | "last" | "this"));
+        let about_other_time = planned
+            .any_in(doc, sent.first, sent.last, |_| true)
+            .is_some()
             || prev.is_some_and(|p| other_day.iter().any(|o| o == p));
         if opening.contains(&s) && sets_scene && !about_other_time && w != inc.weekday() {
             out.push((m.start, m.end));
@@ -159,17 +199,30 @@ fn part_of_day_mismatch(cx: &Ctx, opening: &[usize], minute: u32) -> Option<(usi
     let groups = &cx.data.time.part_of_day;
     static PHRASES: std::sync::OnceLock<crate::text::PhraseSet> = std::sync::OnceLock::new();
     let phrases = PHRASES.get_or_init(|| {
-        crate::text::PhraseSet::new(groups.iter().enumerate().flat_map(|(k, g)| g.words.iter().map(move |w| (w.as_str(), k))))
+        crate::text::PhraseSet::new(
+            groups
+                .iter()
+                .enumerate()
+                .flat_map(|(k, g)| g.words.iter().map(move |w| (w.as_str(), k))),
+        )
     });
     // Only a phrase that says when this happened: "At lunchtime", "during lunchtime",
     // "This morning" — not "save them for lunchtime".
     let says_when = |m: &crate::text::Match| {
         doc.has(m.start, SENTENCE_START)
             || matches!(doc.norm(m.start), "this" | "at" | "in" | "during")
-            || doc.prev_in_sentence(m.start).is_some_and(|p| matches!(doc.norm(p), "at" | "during" | "in" | "over" | "on"))
+            || doc
+                .prev_in_sentence(m.start)
+                .is_some_and(|p| matches!(doc.norm(p), "at" | "during" | "in" | "over" | "on"))
     };
-    let first = phrases.find(doc, |i| doc.own(i) && !doc.has(i, ACTIONS)).into_iter().find(says_when)?;
-    let fits = groups[first.payload].windows.iter().any(|[a, b]| (*a..=*b).contains(&minute));
+    let first = phrases
+        .find(doc, |i| doc.own(i) && !doc.has(i, ACTIONS))
+        .into_iter()
+        .find(says_when)?;
+    let fits = groups[first.payload]
+        .windows
+        .iter()
+        .any(|[a, b]| (*a..=*b).contains(&minute));
     (!fits && opening.contains(&doc.sentence_of[first.start])).then_some((first.start, first.end))
 }
 
@@ -178,6 +231,11 @@ fn clock(minute: u32) -> String {
 }
 
 fn long_date(d: Date) -> String {
-    format!("{} {} {} {}", WEEKDAYS[d.weekday()], d.day, MONTHS[d.month as usize - 1], d.year)
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS[d.weekday()],
+        d.day,
+        MONTHS[d.month as usize - 1],
+        d.year
+    )
 }
-

@@ -1,6 +1,6 @@
 //! `documents`: a document the text mentions should be attached.
 
-use super::util::{negated, set, one_of};
+use super::util::{negated, one_of, set};
 use super::{Applies, Ctx, Out, Raw};
 use crate::text::{EXCLUDED, QUOTED};
 
@@ -12,7 +12,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .find(doc, |i| !doc.has(i, QUOTED | EXCLUDED))
         .into_iter()
         .filter(|m| !(doc.regions.has_email && d.email_words.contains(&d.mentions[m.payload])))
-        .filter(|m| !negated(doc, m.start, 3) && !(m.start > 0 && one_of(&d.negations, doc, m.start - 1)))
+        .filter(|m| {
+            !(negated(doc, m.start, 3) || (m.start > 0 && one_of(&d.negations, doc, m.start - 1)))
+        })
         .filter(|m| {
             let s = doc.sentence(m.start);
             future.any_in(doc, s.first, s.last, |_| true).is_none()

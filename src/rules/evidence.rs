@@ -1,6 +1,6 @@
 //! `evidence`: interpretations and opinions need the evidence behind them.
 
-use super::util::{set, one_of};
+use super::util::{one_of, set};
 use super::{Ctx, Out, Raw};
 use crate::text::{Doc, Kind, Match};
 
@@ -28,7 +28,8 @@ fn evidence_after(cx: &Ctx, doc: &Doc, from: usize) -> bool {
 /// An observed detail in tokens `a..b`: a quotation, a number or time, or an observation word.
 fn observation_in(cx: &Ctx, doc: &Doc, a: usize, b: usize) -> bool {
     let obs = set(&cx.data.evidence.observations);
-    (a..b).any(|k| !doc.own(k) || doc.tokens[k].kind == Kind::Number) || obs.any_in(doc, a, b, |_| true).is_some()
+    (a..b).any(|k| !doc.own(k) || doc.tokens[k].kind == Kind::Number)
+        || obs.any_in(doc, a, b, |_| true).is_some()
 }
 
 pub fn check(cx: &Ctx, out: &mut Out) {
@@ -49,7 +50,10 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .into_iter()
         .filter(|m| {
             let s = doc.sentence_of[m.start];
-            let next_has = doc.sentences.get(s + 1).is_some_and(|n| observation_in(cx, doc, n.first, n.last));
+            let next_has = doc
+                .sentences
+                .get(s + 1)
+                .is_some_and(|n| observation_in(cx, doc, n.first, n.last));
             !evidence_after(cx, doc, m.end) && !next_has
         })
         .collect();

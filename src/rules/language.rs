@@ -52,8 +52,11 @@ pub fn check(cx: &Ctx, out: &mut Out) {
                 }
             } else {
                 let p = &cx.policy.extra_phrases[m.payload - builtin];
-                let r = Raw::at("language.emotive", span)
-                    .detail(p.message.clone().unwrap_or_else(|| "Your school asks for neutral wording here.".into()));
+                let r = Raw::at("language.emotive", span).detail(
+                    p.message
+                        .clone()
+                        .unwrap_or_else(|| "Your school asks for neutral wording here.".into()),
+                );
                 match &p.replacement {
                     Some(s) => r.suggest(s.clone()),
                     None => r,
@@ -70,9 +73,16 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         if !own(i) || !one_of(&ints.words, doc, i) {
             continue;
         }
-        let Some(j) = doc.next_in_sentence(i).filter(|&j| doc.is_word(j) && own(j)) else { continue };
+        let Some(j) = doc
+            .next_in_sentence(i)
+            .filter(|&j| doc.is_word(j) && own(j))
+        else {
+            continue;
+        };
         let next = doc.norm(j);
-        if ints.harmless_next.iter().any(|w| w == next) || ints.words.iter().any(|w| w == next) && next != "so" {
+        if ints.harmless_next.iter().any(|w| w == next)
+            || ints.words.iter().any(|w| w == next) && next != "so"
+        {
             continue;
         }
         if doc.norm(i) == "so" && !ints.so_only_before.iter().any(|w| w == next) {
@@ -94,7 +104,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     // Exclamation marks, a run at a time ("!!", "?!").
     let mut i = 0;
     while i < doc.len() {
-        let is_mark = |k: usize| matches!(doc.norm(k), "!" | "?") && doc.tokens[k].kind == crate::text::Kind::Punct;
+        let is_mark = |k: usize| {
+            matches!(doc.norm(k), "!" | "?") && doc.tokens[k].kind == crate::text::Kind::Punct
+        };
         if doc.norm(i) == "!" && own(i) && !doc.has(i, EXCLUDED) {
             let mut a = i;
             while a > 0 && is_mark(a - 1) && doc.tokens[a - 1].end == doc.tokens[a].start {
@@ -105,7 +117,11 @@ pub fn check(cx: &Ctx, out: &mut Out) {
                 b += 1;
             }
             let question = (a..b).any(|k| doc.norm(k) == "?");
-            let r = Raw::at("language.exclamation", doc.span(a, b)).suggest(if question { "?" } else { "." });
+            let r = Raw::at("language.exclamation", doc.span(a, b)).suggest(if question {
+                "?"
+            } else {
+                "."
+            });
             raws.push((a, b, r));
             i = b;
         } else {

@@ -1,11 +1,11 @@
 //! `loop`: is the safeguarding loop closed? What staff did, the outcome, who was
 //! informed, and what happens next, each its own finding.
 
-use super::util::{set, one_of};
+use super::util::{one_of, set};
 use super::{Ctx, Out, Raw};
 use crate::names::{base, is_staff_code};
-use crate::text::{Doc, PhraseSet};
 use crate::text::regions::LineKind;
+use crate::text::{Doc, PhraseSet};
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
@@ -42,7 +42,10 @@ fn party_at(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
         && doc.capitalised(i)
         && doc.capitalised(i + 1)
         && doc.is_word(i + 1)
-        && cx.names.by_full_name(doc.norm(i), base(doc.norm(i + 1))).is_none()
+        && cx
+            .names
+            .by_full_name(doc.norm(i), base(doc.norm(i + 1)))
+            .is_none()
         && cx.names.by_forename(doc.norm(i)).is_none_or(|p| !p.tagged);
     full_name
 }
@@ -58,10 +61,11 @@ fn object_is_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
         if party_at(cx, doc, parties, k) {
             return true;
         }
-        let possessive = (k..(k + 3).min(doc.len())).find(|&p| doc.norm(p).ends_with("'s") || doc.norm(p).ends_with('\''));
+        let possessive = (k..(k + 3).min(doc.len()))
+            .find(|&p| doc.norm(p).ends_with("'s") || doc.norm(p).ends_with('\''));
         if let Some(p) = possessive.filter(|_| doc.capitalised(k)) {
             k = p + 1;
-        } else if one_of(&filler, doc, k) {
+        } else if one_of(filler, doc, k) {
             k += 1;
         } else {
             return false;
@@ -82,14 +86,18 @@ fn informed(cx: &Ctx, doc: &Doc) -> bool {
         let w = doc.norm(i);
         if verbs.iter().any(|v| v == w) {
             // "phoned Leo's mum", "passed this information to the school nurse"
-            if object_is_party(cx, doc, &parties, i) && !(w == "called" && called_a_name(doc, i)) {
+            if object_is_party(cx, doc, parties, i) && !(w == "called" && called_a_name(doc, i)) {
                 return true;
             }
             // "Dad was phoned by …", "MBanks (first aid lead) informed.", "informed by RKhan"
-            let passive = doc.prev_in_sentence(i).is_some_and(|p| matches!(doc.norm(p), "was" | "were" | "been" | "is" | "are"))
-                || doc.next_in_sentence(i).is_none_or(|n| matches!(doc.norm(n), "." | "," | ";" | "by" | "at" | "on" | "and"));
+            let passive = doc
+                .prev_in_sentence(i)
+                .is_some_and(|p| matches!(doc.norm(p), "was" | "were" | "been" | "is" | "are"))
+                || doc.next_in_sentence(i).is_none_or(|n| {
+                    matches!(doc.norm(n), "." | "," | ";" | "by" | "at" | "on" | "and")
+                });
             let s = doc.sentence(i);
-            let party_before = (s.first..i).any(|k| party_at(cx, doc, &parties, k) && doc.own(k));
+            let party_before = (s.first..i).any(|k| party_at(cx, doc, parties, k) && doc.own(k));
             if passive && party_before {
                 return true;
             }
@@ -104,17 +112,24 @@ fn informed(cx: &Ctx, doc: &Doc) -> bool {
         if i + 1 >= doc.len() {
             continue;
         }
-        let Some(m) = plans.match_at(doc, i + 1) else { continue };
+        let Some(m) = plans.match_at(doc, i + 1) else {
+            continue;
+        };
         let before = doc.prev_in_sentence(i).map(|p| doc.norm(p));
-        if before.is_some_and(|b| matches!(b, "him" | "her" | "them" | "me" | "us" | "you" | "asked" | "told")) {
+        if before.is_some_and(|b| {
+            matches!(
+                b,
+                "him" | "her" | "them" | "me" | "us" | "you" | "asked" | "told"
+            )
+        }) {
             continue; // "told him to tell his HOY": the child is asked, nobody is informed
         }
         let passive = doc.norm(m.start) == "be";
         let s = doc.sentence(i);
-        if passive && (s.first..i).any(|k| party_at(cx, doc, &parties, k)) {
+        if passive && (s.first..i).any(|k| party_at(cx, doc, parties, k)) {
             return true;
         }
-        if !passive && object_is_party(cx, doc, &parties, m.end - 1) {
+        if !passive && object_is_party(cx, doc, parties, m.end - 1) {
             return true;
         }
     }
@@ -131,7 +146,10 @@ fn has_actions(cx: &Ctx, doc: &Doc) -> bool {
         l.in_actions && (l.kind == LineKind::Item || (l.kind == LineKind::Text && l.end > l.start))
     }) || doc.regions.lines.iter().any(|l| {
         // "Next steps: review on 18/02." on one line
-        l.kind == LineKind::Heading && doc.text[l.start..l.end].split_once(':').is_some_and(|(_, rest)| rest.trim().len() > 3)
+        l.kind == LineKind::Heading
+            && doc.text[l.start..l.end]
+                .split_once(':')
+                .is_some_and(|(_, rest)| rest.trim().len() > 3)
     });
     if in_section {
         return true;
@@ -146,7 +164,9 @@ fn has_actions(cx: &Ctx, doc: &Doc) -> bool {
         // "KPatel to phone mum" plans; "I had to call for SLT" does not.
         if doc.norm(m.start) == "to" {
             return doc.prev_in_sentence(m.start).is_none_or(|p| {
-                is_staff_code(doc.raw(p)) || doc.capitalised(p) || one_of(&cx.data.loop_.parties, doc, p)
+                is_staff_code(doc.raw(p))
+                    || doc.capitalised(p)
+                    || one_of(&cx.data.loop_.parties, doc, p)
             });
         }
         true

@@ -51,13 +51,34 @@ pub struct Raw {
 
 impl Raw {
     pub fn at(rule: &'static str, span: (usize, usize)) -> Raw {
-        Raw { rule, span: Some(span), field: None, detail: String::new(), suggestion: None, escalated: false }
+        Raw {
+            rule,
+            span: Some(span),
+            field: None,
+            detail: String::new(),
+            suggestion: None,
+            escalated: false,
+        }
     }
     pub fn field(rule: &'static str, field: &'static str) -> Raw {
-        Raw { rule, span: None, field: Some(field), detail: String::new(), suggestion: None, escalated: false }
+        Raw {
+            rule,
+            span: None,
+            field: Some(field),
+            detail: String::new(),
+            suggestion: None,
+            escalated: false,
+        }
     }
     pub fn whole(rule: &'static str) -> Raw {
-        Raw { rule, span: None, field: None, detail: String::new(), suggestion: None, escalated: false }
+        Raw {
+            rule,
+            span: None,
+            field: None,
+            detail: String::new(),
+            suggestion: None,
+            escalated: false,
+        }
     }
     pub fn detail(mut self, d: impl Into<String>) -> Raw {
         self.detail = d.into();
@@ -107,12 +128,19 @@ pub fn is_rule(id: &str) -> bool {
 /// The rule's entry in `data/rules.toml`. Rules only name ids that the table holds
 /// (a test runs every rule's examples), so a miss is a programming error.
 pub fn def(id: &str) -> &'static RuleDef {
-    rule_defs().iter().find(|d| d.id == id).unwrap_or_else(|| panic!("rule {id} is not in data/rules.toml"))
+    rule_defs()
+        .iter()
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| panic!("rule {id} is not in data/rules.toml"))
 }
 
 fn criterion_of(rule: &str) -> &'static str {
     let c = rule.split('.').next().unwrap_or(rule);
-    CRITERIA.iter().copied().find(|k| *k == c).unwrap_or_else(|| panic!("rule {rule} has no criterion"))
+    CRITERIA
+        .iter()
+        .copied()
+        .find(|k| *k == c)
+        .unwrap_or_else(|| panic!("rule {rule} has no criterion"))
 }
 
 /// Runs every rule and builds the verdict.
@@ -120,8 +148,18 @@ pub fn run(entry: &Entry, policy: &Policy, now: LocalDateTime) -> Verdict {
     let data = data();
     let doc = Doc::new(&entry.text, &data.loop_.action_headings);
     let names = NameIndex::new(entry);
-    let cx = Ctx { doc: &doc, entry, policy, data, names: &names, now };
-    let mut out = Out { findings: Vec::new(), applies: BTreeMap::new() };
+    let cx = Ctx {
+        doc: &doc,
+        entry,
+        policy,
+        data,
+        names: &names,
+        now,
+    };
+    let mut out = Out {
+        findings: Vec::new(),
+        applies: BTreeMap::new(),
+    };
     timely::check(&cx, &mut out);
     datetime::check(&cx, &mut out);
     categories::check(&cx, &mut out);
@@ -145,28 +183,38 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
         .filter(|r| cx.policy.rule_enabled(r.rule))
         .filter(|r| {
             // A span that does not slice the text is a rule's bug: drop it rather than fail the page.
-            let sound = r.span.is_none_or(|(s, e)| s <= e && text.get(s..e).is_some());
+            let sound = r
+                .span
+                .is_none_or(|(s, e)| s <= e && text.get(s..e).is_some());
             debug_assert!(sound, "{} reported an unsound span {:?}", r.rule, r.span);
             sound
         })
-        .filter(|r| r.span.is_none_or(|(s, e)| !cx.policy.never_flagged(&text[s..e])))
+        .filter(|r| {
+            r.span
+                .is_none_or(|(s, e)| !cx.policy.never_flagged(&text[s..e]))
+        })
         .collect();
     // One finding per rule and place.
     raws.sort_by(|a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
     raws.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.field == b.field);
 
-    let bytes: Vec<usize> = raws.iter().flat_map(|r| r.span.map(|(s, e)| [s, e]).unwrap_or([0, 0])).collect();
+    let bytes: Vec<usize> = raws
+        .iter()
+        .flat_map(|r| r.span.map(|(s, e)| [s, e]).unwrap_or([0, 0]))
+        .collect();
     let units = utf16_offsets(text, &bytes);
     let mut findings: Vec<Finding> = raws
         .iter()
         .enumerate()
         .map(|(k, r)| {
             let d = def(r.rule);
-            let severity = cx.policy.severity.get(r.rule).copied().unwrap_or(if d.severity == "advice" && !r.escalated {
-                Severity::Advice
-            } else {
-                Severity::Problem
-            });
+            let severity = cx.policy.severity.get(r.rule).copied().unwrap_or(
+                if d.severity == "advice" && !r.escalated {
+                    Severity::Advice
+                } else {
+                    Severity::Problem
+                },
+            );
             let excerpt = r.span.map(|(s, e)| text[s..e].to_string());
             let message = d
                 .message
@@ -198,25 +246,47 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
         .iter()
         .map(|&c| {
             let texts = &cx.data.rules.criteria[c];
-            let first_problem = findings.iter().find(|f| f.criterion == c && f.severity == Severity::Problem);
+            let first_problem = findings
+                .iter()
+                .find(|f| f.criterion == c && f.severity == Severity::Problem);
             let disabled = cx.policy.disabled_criteria.iter().any(|d| d == c);
             let (status, summary) = if disabled {
-                (Status::NotApplicable, "Turned off in the school's settings.".to_string())
+                (
+                    Status::NotApplicable,
+                    "Turned off in the school's settings.".to_string(),
+                )
             } else if let Some(f) = first_problem {
                 (Status::NotMet, f.message.clone())
             } else {
                 match out.applies.get(c).copied().unwrap_or(Applies::Yes) {
                     Applies::Yes => (Status::Met, texts.met.clone()),
-                    Applies::NotApplicable => {
-                        (Status::NotApplicable, texts.not_applicable.clone().unwrap_or_else(|| "Does not apply to this entry.".into()))
-                    }
-                    Applies::Confirm => (Status::Check, texts.check.clone().unwrap_or_else(|| "Please confirm.".into())),
+                    Applies::NotApplicable => (
+                        Status::NotApplicable,
+                        texts
+                            .not_applicable
+                            .clone()
+                            .unwrap_or_else(|| "Does not apply to this entry.".into()),
+                    ),
+                    Applies::Confirm => (
+                        Status::Check,
+                        texts
+                            .check
+                            .clone()
+                            .unwrap_or_else(|| "Please confirm.".into()),
+                    ),
                 }
             };
-            ChecklistRow { criterion: c, status, summary }
+            ChecklistRow {
+                criterion: c,
+                status,
+                summary,
+            }
         })
         .collect();
-    Verdict { checklist, findings }
+    Verdict {
+        checklist,
+        findings,
+    }
 }
 
 /// Helpers the rule modules share.
@@ -229,13 +299,18 @@ pub mod util {
     /// Per data list (by address), a value built once and kept: the lists are compiled
     /// in, so their addresses are stable. A short list scanned by pointer is cheaper
     /// than hashing on every call.
+    type Cache<T> = OnceLock<Mutex<Vec<(usize, usize, &'static T)>>>;
+
     fn cached<T: Send + Sync + 'static>(
-        cache: &'static OnceLock<Mutex<Vec<(usize, usize, &'static T)>>>,
+        cache: &'static Cache<T>,
         words: &'static [String],
         build: impl FnOnce() -> T,
     ) -> &'static T {
         let key = (words.as_ptr() as usize, words.len());
-        let mut list = cache.get_or_init(|| Mutex::new(Vec::new())).lock().unwrap_or_else(|p| p.into_inner());
+        let mut list = cache
+            .get_or_init(|| Mutex::new(Vec::new()))
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
         if let Some(&(_, _, v)) = list.iter().find(|(p, n, _)| (*p, *n) == key) {
             return v;
         }
@@ -246,20 +321,27 @@ pub mod util {
 
     /// The phrase set for a word list of the rule data, payload = index in the list.
     pub fn set(words: &'static [String]) -> &'static PhraseSet {
-        static CACHE: OnceLock<Mutex<Vec<(usize, usize, &'static PhraseSet)>>> = OnceLock::new();
-        cached(&CACHE, words, || PhraseSet::new(words.iter().enumerate().map(|(k, w)| (w.as_str(), k))))
+        static CACHE: Cache<PhraseSet> = OnceLock::new();
+        cached(&CACHE, words, || {
+            PhraseSet::new(words.iter().enumerate().map(|(k, w)| (w.as_str(), k)))
+        })
     }
 
     /// Whether token `i` is one of the (single, lower-case) words of a data list.
     pub fn one_of(words: &'static [String], doc: &Doc, i: usize) -> bool {
-        static CACHE: OnceLock<Mutex<Vec<(usize, usize, &'static HashSet<u64, PrehashedBuild>)>>> = OnceLock::new();
-        let set = cached(&CACHE, words, || words.iter().map(|w| word_hash(&normalise(w))).collect());
+        static CACHE: Cache<HashSet<u64, PrehashedBuild>> = OnceLock::new();
+        let set = cached(&CACHE, words, || {
+            words.iter().map(|w| word_hash(&normalise(w))).collect()
+        });
         doc.tokens.get(i).is_some_and(|t| set.contains(&t.hash))
     }
 
     /// Whether one of the few words before token `i` (same sentence) is a negation.
     pub fn negated(doc: &Doc, i: usize, window: usize) -> bool {
-        const NEG: [&str; 12] = ["no", "not", "never", "without", "didn't", "doesn't", "wasn't", "isn't", "none", "whether", "if", "nothing"];
+        const NEG: [&str; 12] = [
+            "no", "not", "never", "without", "didn't", "doesn't", "wasn't", "isn't", "none",
+            "whether", "if", "nothing",
+        ];
         let mut j = i;
         for _ in 0..window {
             match doc.prev_in_sentence(j) {

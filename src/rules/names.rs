@@ -1,6 +1,6 @@
 //! `names`: staff as JBloggs, children by forename, professionals as full name and role.
 
-use super::util::{set, one_of};
+use super::util::{one_of, set};
 use super::{Ctx, Out, Raw};
 use crate::names::{base, first_names, is_staff_code};
 use crate::policy::StaffNameFormat;
@@ -35,7 +35,10 @@ fn staff_titles(cx: &Ctx, out: &mut Out) {
         let next = (j < doc.len() && doc.sentence_of[j] == doc.sentence_of[i]).then_some(j);
         match next {
             Some(s) if capital_word(doc, s) => {
-                if doc.next_in_sentence(s).is_some_and(|t| capital_word(doc, t)) {
+                if doc
+                    .next_in_sentence(s)
+                    .is_some_and(|t| capital_word(doc, t))
+                {
                     continue; // "Mrs Jane Doe": a full name, looked at with professionals
                 }
                 let surname = base(doc.norm(s));
@@ -46,7 +49,10 @@ fn staff_titles(cx: &Ctx, out: &mut Out) {
                     r = r.suggest((*code).clone()).detail(format!(" Use {code}."));
                 } else if codes.len() > 1 {
                     let list: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
-                    r = r.detail(format!(" The school has {}: which one?", list.join(" and ")));
+                    r = r.detail(format!(
+                        " The school has {}: which one?",
+                        list.join(" and ")
+                    ));
                 }
                 out.push(r);
             }
@@ -67,7 +73,12 @@ fn staff_format(cx: &Ctx, out: &mut Out) {
         }
         let raw = doc.raw(i);
         // jbloggs → JBloggs
-        if let Some(code) = cx.names.staff.iter().find(|c| c.as_str() != raw && c.eq_ignore_ascii_case(raw)) {
+        if let Some(code) = cx
+            .names
+            .staff
+            .iter()
+            .find(|c| c.as_str() != raw && c.eq_ignore_ascii_case(raw))
+        {
             out.push(Raw::at("names.staff_format", doc.span(i, i + 1)).suggest(code.clone()));
             continue;
         }
@@ -85,26 +96,62 @@ fn staff_format(cx: &Ctx, out: &mut Out) {
             if j < doc.len() && is_staff_code(doc.raw(j)) {
                 continue;
             }
-            if (raw != "I" || dotted) && !after_name && j < doc.len() && doc.sentence_of[j] == doc.sentence_of[i] && capital_word(doc, j) {
+            if (raw != "I" || dotted)
+                && !after_name
+                && j < doc.len()
+                && doc.sentence_of[j] == doc.sentence_of[i]
+                && capital_word(doc, j)
+            {
                 let surname = base(doc.norm(j));
-                let known = cx.names.staff_with_surname(surname).into_iter().find(|c| c.starts_with(raw));
+                let known = cx
+                    .names
+                    .staff_with_surname(surname)
+                    .into_iter()
+                    .find(|c| c.starts_with(raw));
                 if dotted || known.is_some() {
-                    let code = known.cloned().unwrap_or_else(|| format!("{raw}{}", &doc.raw(j)[..super::tagging::name_span(doc, j).1 - doc.tokens[j].start]));
-                    out.push(Raw::at("names.staff_format", (doc.tokens[i].start, super::tagging::name_span(doc, j).1)).suggest(code));
+                    let code = known.cloned().unwrap_or_else(|| {
+                        format!(
+                            "{raw}{}",
+                            &doc.raw(j)
+                                [..super::tagging::name_span(doc, j).1 - doc.tokens[j].start]
+                        )
+                    });
+                    out.push(
+                        Raw::at(
+                            "names.staff_format",
+                            (doc.tokens[i].start, super::tagging::name_span(doc, j).1),
+                        )
+                        .suggest(code),
+                    );
                 }
             }
             continue;
         }
         // Joe Bloggs when the school knows JBloggs (and Joe Bloggs is not a pupil).
-        if capital_word(doc, i) && i + 1 < doc.len() && capital_word(doc, i + 1) && doc.sentence_of[i + 1] == doc.sentence_of[i] {
+        if capital_word(doc, i)
+            && i + 1 < doc.len()
+            && capital_word(doc, i + 1)
+            && doc.sentence_of[i + 1] == doc.sentence_of[i]
+        {
             let surname = base(doc.norm(i + 1));
             if cx.names.by_full_name(doc.norm(i), surname).is_some() {
                 continue;
             }
             let initial = raw.chars().next().unwrap_or(' ');
-            if let Some(code) = cx.names.staff_with_surname(surname).into_iter().find(|c| c.starts_with(initial)) {
+            if let Some(code) = cx
+                .names
+                .staff_with_surname(surname)
+                .into_iter()
+                .find(|c| c.starts_with(initial))
+            {
                 if first_names(cx.data).contains(doc.norm(i)) {
-                    out.push(Raw::at("names.staff_format", (doc.tokens[i].start, super::tagging::name_span(doc, i + 1).1)).suggest(code.clone()));
+                    out.push(
+                        Raw::at(
+                            "names.staff_format",
+                            (doc.tokens[i].start, super::tagging::name_span(doc, i + 1).1),
+                        )
+                        .suggest(code.clone()),
+                    );
                 }
             }
         }
@@ -130,9 +177,16 @@ fn child_surnames(cx: &Ctx, out: &mut Out) {
         let Some(surname) = &p.surname else { continue };
         let first_word = surname.split_whitespace().next().unwrap_or(surname);
         for i in 0..doc.len().saturating_sub(1) {
-            if doc.norm(i) == p.forename && base(doc.norm(i + 1)) == first_word && doc.own(i) && doc.own(i + 1) {
+            if doc.norm(i) == p.forename
+                && base(doc.norm(i + 1)) == first_word
+                && doc.own(i)
+                && doc.own(i + 1)
+            {
                 let end = super::tagging::name_span(doc, i + 1).1;
-                out.push(Raw::at("names.child_surname", (doc.tokens[i].start, end)).suggest(doc.raw(i).to_string()));
+                out.push(
+                    Raw::at("names.child_surname", (doc.tokens[i].start, end))
+                        .suggest(doc.raw(i).to_string()),
+                );
             }
         }
     }
@@ -149,14 +203,19 @@ fn role_near(cx: &Ctx, doc: &Doc, first: usize, last: usize) -> bool {
             "(" => return true,
             "," | "-" | "–" | "—" | "|" => {
                 let end = (after + 8).min(doc.len());
-                if (after + 1..end).take_while(|&k| !matches!(doc.norm(k), "." | ";")).any(is_role) {
+                if (after + 1..end)
+                    .take_while(|&k| !matches!(doc.norm(k), "." | ";"))
+                    .any(is_role)
+                {
                     return true;
                 }
             }
             _ => {}
         }
     }
-    first > 0 && doc.sentence_of[first - 1] == doc.sentence_of[first] && (is_role(first - 1) || one_of(&n.professional_titles, doc, first - 1))
+    first > 0
+        && doc.sentence_of[first - 1] == doc.sentence_of[first]
+        && (is_role(first - 1) || one_of(&n.professional_titles, doc, first - 1))
 }
 
 fn professionals(cx: &Ctx, out: &mut Out) {
@@ -168,22 +227,42 @@ fn professionals(cx: &Ctx, out: &mut Out) {
     let mut flagged: Vec<(String, String)> = Vec::new();
     let mut named_roles = false;
     for i in 0..doc.len().saturating_sub(1) {
-        if !doc.own(i) || doc.has(i, EXCLUDED) || !capital_word(doc, i) || !capital_word(doc, i + 1) {
+        if !doc.own(i) || doc.has(i, EXCLUDED) || !capital_word(doc, i) || !capital_word(doc, i + 1)
+        {
             continue;
         }
-        if doc.sentence_of[i + 1] != doc.sentence_of[i] || doc.tokens[i + 1].start > doc.tokens[i].end + 1 {
+        if doc.sentence_of[i + 1] != doc.sentence_of[i]
+            || doc.tokens[i + 1].start > doc.tokens[i].end + 1
+        {
             continue;
         }
-        let after_title = i > 0 && n.professional_titles.iter().chain(&n.staff_titles).any(|t| t == doc.norm(i - 1)) && doc.capitalised(i - 1);
+        let after_title = i > 0
+            && n.professional_titles
+                .iter()
+                .chain(&n.staff_titles)
+                .any(|t| t == doc.norm(i - 1))
+            && doc.capitalised(i - 1);
         let (first, last) = (doc.norm(i).to_string(), base(doc.norm(i + 1)).to_string());
-        if !(lexicon.contains(&first) || after_title) || is_staff_code(doc.raw(i + 1)) || cx.names.by_full_name(&first, &last).is_some() {
+        if !(lexicon.contains(&first) || after_title)
+            || is_staff_code(doc.raw(i + 1))
+            || cx.names.by_full_name(&first, &last).is_some()
+        {
             continue;
         }
-        if i > 0 && capital_word(doc, i - 1) && !after_title && !doc.has(i, crate::text::SENTENCE_START) {
+        if i > 0
+            && capital_word(doc, i - 1)
+            && !after_title
+            && !doc.has(i, crate::text::SENTENCE_START)
+        {
             continue; // part of a longer proper name
         }
         let initial = doc.raw(i).chars().next().unwrap_or(' ');
-        if cx.names.staff_with_surname(&last).iter().any(|c| c.starts_with(initial)) {
+        if cx
+            .names
+            .staff_with_surname(&last)
+            .iter()
+            .any(|c| c.starts_with(initial))
+        {
             continue; // a member of staff in full: staff_format's concern
         }
         let key = (first, last);
@@ -196,7 +275,10 @@ fn professionals(cx: &Ctx, out: &mut Out) {
             continue;
         }
         flagged.push(key);
-        out.push(Raw::at("names.professional_name", (doc.tokens[i].start, super::tagging::name_span(doc, i + 1).1)));
+        out.push(Raw::at(
+            "names.professional_name",
+            (doc.tokens[i].start, super::tagging::name_span(doc, i + 1).1),
+        ));
     }
     // A professional by title and surname only: "PC Smith", "Dr Patel".
     for i in 0..doc.len().saturating_sub(1) {
@@ -204,8 +286,16 @@ fn professionals(cx: &Ctx, out: &mut Out) {
             continue;
         }
         let j = i + 1;
-        if capital_word(doc, j) && doc.sentence_of[j] == doc.sentence_of[i] && !doc.next_in_sentence(j).is_some_and(|k| capital_word(doc, k)) {
-            out.push(Raw::at("names.professional_role", (doc.tokens[i].start, super::tagging::name_span(doc, j).1)));
+        if capital_word(doc, j)
+            && doc.sentence_of[j] == doc.sentence_of[i]
+            && !doc
+                .next_in_sentence(j)
+                .is_some_and(|k| capital_word(doc, k))
+        {
+            out.push(Raw::at(
+                "names.professional_role",
+                (doc.tokens[i].start, super::tagging::name_span(doc, j).1),
+            ));
         }
     }
     // A professional by role alone: "the school nurse", "the duty social worker".
@@ -214,18 +304,32 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         if doc.is_word(m.end) && one_of(&n.role_compounds, doc, m.end) {
             continue;
         }
-        let Some(det) = m.start.checked_sub(1).filter(|&d| doc.sentence_of[d] == doc.sentence_of[m.start]) else { continue };
+        let Some(det) = m
+            .start
+            .checked_sub(1)
+            .filter(|&d| doc.sentence_of[d] == doc.sentence_of[m.start])
+        else {
+            continue;
+        };
         let d = doc.norm(det);
-        let determiner = matches!(d, "the" | "a" | "an" | "their" | "her" | "his" | "my" | "your" | "our") || d.ends_with("'s");
+        let determiner = matches!(
+            d,
+            "the" | "a" | "an" | "their" | "her" | "his" | "my" | "your" | "our"
+        ) || d.ends_with("'s");
         if !determiner {
             continue;
         }
         // Named in apposition: "the school nurse, Priya Shah" / "the school nurse Priya Shah".
-        let k = if m.end < doc.len() && doc.norm(m.end) == "," { m.end + 1 } else { m.end };
+        let k = if m.end < doc.len() && doc.norm(m.end) == "," {
+            m.end + 1
+        } else {
+            m.end
+        };
         if k + 1 < doc.len() && capital_word(doc, k) && capital_word(doc, k + 1) {
             continue;
         }
-        let role_text = doc.text[doc.tokens[m.start].start..doc.tokens[m.end - 1].end].to_lowercase();
+        let role_text =
+            doc.text[doc.tokens[m.start].start..doc.tokens[m.end - 1].end].to_lowercase();
         if named_roles && doc.text.to_lowercase().matches(&role_text).count() > 1 {
             continue; // the professional was named with this role elsewhere
         }

@@ -23,7 +23,10 @@ fn vocabulary(cx: &Ctx, raw: &str) -> bool {
     static SETS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
     let (exact, lower) = SETS.get_or_init(|| {
         let v = &crate::data::data().proofread.vocabulary;
-        (v.iter().cloned().collect(), v.iter().map(|w| w.to_lowercase()).collect())
+        (
+            v.iter().cloned().collect(),
+            v.iter().map(|w| w.to_lowercase()).collect(),
+        )
     });
     exact.contains(raw)
         || (raw.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) && lower.contains(raw))
@@ -48,30 +51,52 @@ fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
                 let key = format!("{norm}/{}", doc.norm(i + 2));
                 hit = pf.text_speak.get(&key).map(|full| (full.clone(), i + 3));
             }
-            hit = hit.or_else(|| pf.text_speak.get(&format!("{norm}/")).map(|full| (full.clone(), i + 2)));
+            hit = hit.or_else(|| {
+                pf.text_speak
+                    .get(&format!("{norm}/"))
+                    .map(|full| (full.clone(), i + 2))
+            });
         }
         let hit = hit.or_else(|| pf.text_speak.get(norm).map(|full| (full.clone(), i + 1)));
         let a_name = raw.starts_with(char::is_uppercase) && lexicon.contains(norm);
         if let Some((full, end)) = hit.filter(|_| !a_name && !vocabulary(cx, raw)) {
-            out.push(Raw::at("proofread.text_speak", doc.span(i, end)).detail(format!(": “{full}”")).suggest(full));
+            out.push(
+                Raw::at("proofread.text_speak", doc.span(i, end))
+                    .detail(format!(": “{full}”"))
+                    .suggest(full),
+            );
             continue;
         }
-        if doc.tokens[i].kind == Kind::Number || raw.chars().any(|c| c.is_ascii_digit()) || raw.chars().count() < 2 {
+        if doc.tokens[i].kind == Kind::Number
+            || raw.chars().any(|c| c.is_ascii_digit())
+            || raw.chars().count() < 2
+        {
             continue;
         }
         if raw.starts_with(char::is_uppercase) || is_staff_code(raw) || vocabulary(cx, raw) {
             continue; // names, places and acronyms: the dictionary cannot judge them
         }
-        if cx.names.people.iter().any(|p| p.forename == base(norm) || p.surname.as_deref() == Some(base(norm))) {
+        if cx
+            .names
+            .people
+            .iter()
+            .any(|p| p.forename == base(norm) || p.surname.as_deref() == Some(base(norm)))
+        {
             continue;
         }
-        let parts_known = raw.split(['-', '‐']).all(|p| p.is_empty() || known(p) || vocabulary(cx, p));
+        let parts_known = raw
+            .split(['-', '‐'])
+            .all(|p| p.is_empty() || known(p) || vocabulary(cx, p));
         if known(raw) || parts_known || known(&fold_accents(raw)) || oxford_spelling(raw) {
             continue;
         }
         // Dropped g: "cryin" → "crying".
         if norm.ends_with("in") && known(&format!("{norm}g")) {
-            out.push(Raw::at("proofread.text_speak", doc.span(i, i + 1)).detail(format!(": “{norm}g”")).suggest(format!("{raw}g")));
+            out.push(
+                Raw::at("proofread.text_speak", doc.span(i, i + 1))
+                    .detail(format!(": “{norm}g”"))
+                    .suggest(format!("{raw}g")),
+            );
             continue;
         }
         let mut r = Raw::at("proofread.spelling", doc.span(i, i + 1));
@@ -112,22 +137,34 @@ fn repeated_words(cx: &Ctx, doc: &Doc, out: &mut Out) {
             && doc.own(i)
             && doc.own(j)
             && doc.sentence_of[i] == doc.sentence_of[j]
-            && doc.text[doc.tokens[i].end..doc.tokens[j].start].chars().all(char::is_whitespace)
+            && doc.text[doc.tokens[i].end..doc.tokens[j].start]
+                .chars()
+                .all(char::is_whitespace)
             && !one_of(&cx.data.proofread.repeat_ok, doc, i)
         {
-            out.push(Raw::at("proofread.repeated_word", doc.span(i, j + 1)).suggest(doc.raw(i).to_string()));
+            out.push(
+                Raw::at("proofread.repeated_word", doc.span(i, j + 1))
+                    .suggest(doc.raw(i).to_string()),
+            );
         }
     }
 }
 
 fn unbalanced(doc: &Doc, out: &mut Out) {
     let others = |pos: usize| {
-        doc.regions.pasted.iter().chain(&doc.regions.excluded).any(|&(s, e)| (s..e).contains(&pos))
+        doc.regions
+            .pasted
+            .iter()
+            .chain(&doc.regions.excluded)
+            .any(|&(s, e)| (s..e).contains(&pos))
     };
     for s in &doc.strays {
         if !others(s.pos) {
-            let detail = "This quotation mark has no partner. Close the quotation after the last word said.";
-            out.push(Raw::at("proofread.unbalanced", (s.pos, s.pos + s.ch.len_utf8())).detail(detail));
+            let detail =
+                "This quotation mark has no partner. Close the quotation after the last word said.";
+            out.push(
+                Raw::at("proofread.unbalanced", (s.pos, s.pos + s.ch.len_utf8())).detail(detail),
+            );
         }
     }
     for line in &doc.regions.lines {
@@ -145,14 +182,20 @@ fn unbalanced(doc: &Doc, out: &mut Out) {
                     let before = text[..k].trim_start();
                     let marker = before.len() <= 2 && before.chars().all(char::is_alphanumeric);
                     if open.pop().is_none() && !marker {
-                        out.push(Raw::at("proofread.unbalanced", (pos, pos + 1)).detail("This bracket closes but never opens."));
+                        out.push(
+                            Raw::at("proofread.unbalanced", (pos, pos + 1))
+                                .detail("This bracket closes but never opens."),
+                        );
                     }
                 }
                 _ => {}
             }
         }
         for pos in open {
-            out.push(Raw::at("proofread.unbalanced", (pos, pos + 1)).detail("This bracket is never closed."));
+            out.push(
+                Raw::at("proofread.unbalanced", (pos, pos + 1))
+                    .detail("This bracket is never closed."),
+            );
         }
     }
 }
@@ -174,14 +217,20 @@ fn capitals(cx: &Ctx, doc: &Doc, out: &mut Out) {
         }
         let mut j = i;
         let mut words = 0;
-        while j < doc.len() && (shouty(j) || (doc.tokens[j].kind == Kind::Punct && j + 1 < doc.len() && shouty(j + 1))) {
+        while j < doc.len()
+            && (shouty(j)
+                || (doc.tokens[j].kind == Kind::Punct && j + 1 < doc.len() && shouty(j + 1)))
+        {
             if doc.tokens[j].kind == Kind::Word {
                 words += 1;
             }
             j += 1;
         }
         if words >= 3 {
-            out.push(Raw::at("proofread.capitals", doc.span(i, j)).detail("Writing in capitals reads as shouting. Use ordinary sentence case."));
+            out.push(
+                Raw::at("proofread.capitals", doc.span(i, j))
+                    .detail("Writing in capitals reads as shouting. Use ordinary sentence case."),
+            );
         }
         i = j.max(i + 1);
     }
@@ -190,7 +239,12 @@ fn capitals(cx: &Ctx, doc: &Doc, out: &mut Out) {
         if is_common_word(&p.forename) {
             continue;
         }
-        if let Some(i) = (0..doc.len()).find(|&i| doc.own(i) && !doc.has(i, EXCLUDED | PASTED) && base(doc.norm(i)) == p.forename && doc.raw(i).starts_with(char::is_lowercase)) {
+        if let Some(i) = (0..doc.len()).find(|&i| {
+            doc.own(i)
+                && !doc.has(i, EXCLUDED | PASTED)
+                && base(doc.norm(i)) == p.forename
+                && doc.raw(i).starts_with(char::is_lowercase)
+        }) {
             let name = p.display_forename().to_string();
             out.push(
                 Raw::at("proofread.capitals", super::tagging::name_span(doc, i))

@@ -26,7 +26,8 @@ pub fn name_span(doc: &Doc, i: usize) -> (usize, usize) {
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     for p in cx.names.tagged() {
-        if !mentioned(doc, &p.forename) && !p.surname.as_deref().is_some_and(|s| mentioned(doc, s)) {
+        if !mentioned(doc, &p.forename) && !p.surname.as_deref().is_some_and(|s| mentioned(doc, s))
+        {
             out.push(Raw::field("tagging.unmentioned", "students").detail(p.full.clone()));
         }
     }
@@ -35,7 +36,11 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     // Forenames of adults named in full elsewhere ("Mark Ellis (social worker)" … "Mark").
     let adult_forenames: Vec<String> = (0..doc.len().saturating_sub(1))
         .filter(|&i| doc.capitalised(i) && doc.capitalised(i + 1) && doc.is_word(i + 1))
-        .filter(|&i| cx.names.by_full_name(doc.norm(i), base(doc.norm(i + 1))).is_none())
+        .filter(|&i| {
+            cx.names
+                .by_full_name(doc.norm(i), base(doc.norm(i + 1)))
+                .is_none()
+        })
         .filter(|&i| cx.names.by_forename(doc.norm(i)).is_none_or(|p| !p.tagged))
         .filter(|&i| !(cx.names.pupil_list_known && cx.names.by_forename(doc.norm(i)).is_some()))
         .map(|i| doc.norm(i).to_string())
@@ -70,7 +75,14 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         }
         let prev = doc.prev_in_sentence(i).map(|p| doc.norm(p).to_string());
         let next = doc.next_in_sentence(i);
-        if prev.as_deref().is_some_and(|p| names.relative_titles.iter().chain(&names.staff_titles).chain(&names.professional_titles).any(|t| t == p)) {
+        if prev.as_deref().is_some_and(|p| {
+            names
+                .relative_titles
+                .iter()
+                .chain(&names.staff_titles)
+                .chain(&names.professional_titles)
+                .any(|t| t == p)
+        }) {
             continue; // Uncle Dean, Mrs Grace, PC Will
         }
         if next.is_some_and(|n| one_of(&names.word_name_contexts, doc, n)) {
@@ -85,7 +97,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         if !known_pupil && adult_forenames.contains(&name) {
             continue;
         }
-        if next.is_some_and(|n| matches!(doc.norm(n), "(" | ",")) && professional_follows(cx, doc, i) {
+        if next.is_some_and(|n| matches!(doc.norm(n), "(" | ","))
+            && professional_follows(cx, doc, i)
+        {
             continue;
         }
         reported.push(name);
@@ -95,5 +109,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 
 /// "Priya (school nurse)", "Sam, the social worker": a role right after the name.
 fn professional_follows(cx: &Ctx, doc: &Doc, i: usize) -> bool {
-    (i + 2..(i + 6).min(doc.len())).any(|k| one_of(&cx.data.names.role_words, doc, k) && doc.norm(k) != "mum" && doc.norm(k) != "dad")
+    (i + 2..(i + 6).min(doc.len())).any(|k| {
+        one_of(&cx.data.names.role_words, doc, k) && doc.norm(k) != "mum" && doc.norm(k) != "dad"
+    })
 }

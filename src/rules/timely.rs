@@ -20,7 +20,8 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     for m in vague.find(doc, |i| doc.own(i) && !doc.has(i, ACTIONS)) {
         out.push(Raw::at("timely.vague_when", doc.span(m.start, m.end)));
     }
-    if cx.entry.incident_at.is_none() && out.findings.iter().any(|f| f.rule == "timely.vague_when") {
+    if cx.entry.incident_at.is_none() && out.findings.iter().any(|f| f.rule == "timely.vague_when")
+    {
         out.set("timely", Applies::Yes);
     }
 }

@@ -60,10 +60,16 @@ pub fn times(doc: &Doc) -> Vec<TimeMention> {
             continue;
         }
         let norm = doc.norm(i);
-        let (num, mut suffix) = norm.split_at(norm.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(norm.len()));
+        let (num, mut suffix) = norm.split_at(
+            norm.find(|c: char| c.is_ascii_alphabetic())
+                .unwrap_or(norm.len()),
+        );
         let mut end = i + 1;
         if suffix.is_empty() {
-            if let Some(n) = doc.next_in_sentence(i).filter(|&n| matches!(doc.norm(n), "am" | "pm")) {
+            if let Some(n) = doc
+                .next_in_sentence(i)
+                .filter(|&n| matches!(doc.norm(n), "am" | "pm"))
+            {
                 suffix = if doc.norm(n) == "am" { "am" } else { "pm" };
                 end = n + 1;
             }
@@ -72,10 +78,16 @@ pub fn times(doc: &Doc) -> Vec<TimeMention> {
             continue;
         }
         let (h, m) = match num.split_once(['.', ':']) {
-            Some((h, m)) if m.len() == 2 && !m.contains(['.', ':']) => match (h.parse::<u32>(), m.parse::<u32>()) {
-                (Ok(h), Ok(m)) if h < 24 && m < 60 && (1..=2).contains(&h.to_string().len()) => (h, m),
-                _ => continue,
-            },
+            Some((h, m)) if m.len() == 2 && !m.contains(['.', ':']) => {
+                match (h.parse::<u32>(), m.parse::<u32>()) {
+                    (Ok(h), Ok(m))
+                        if h < 24 && m < 60 && (1..=2).contains(&h.to_string().len()) =>
+                    {
+                        (h, m)
+                    }
+                    _ => continue,
+                }
+            }
             None if !suffix.is_empty() => match num.parse::<u32>() {
                 Ok(h) if (1..=12).contains(&h) => (h, 0),
                 _ => continue,
@@ -88,7 +100,11 @@ pub fn times(doc: &Doc) -> Vec<TimeMention> {
             "am" | "pm" if h > 12 => continue,
             _ => h,
         };
-        out.push(TimeMention { start: i, end, minute: h * 60 + m });
+        out.push(TimeMention {
+            start: i,
+            end,
+            minute: h * 60 + m,
+        });
     }
     out
 }
@@ -98,7 +114,11 @@ pub fn dates(doc: &Doc) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.len() {
-        let mut m = DateMention { start: i, end: i, ..DateMention::default() };
+        let mut m = DateMention {
+            start: i,
+            end: i,
+            ..DateMention::default()
+        };
         let mut j = i;
         if let Some(w) = weekday_of(doc.norm(j)) {
             m.weekday = Some(w);
@@ -126,7 +146,11 @@ pub fn dates(doc: &Doc) -> Vec<DateMention> {
         } else if j < doc.len() {
             // 3rd March [2025] / March 3rd
             if let Some(d) = day_number(doc.norm(j)) {
-                if let Some(mo) = doc.tokens.get(j + 1).and_then(|_| month_of(doc.norm(j + 1))) {
+                if let Some(mo) = doc
+                    .tokens
+                    .get(j + 1)
+                    .and_then(|_| month_of(doc.norm(j + 1)))
+                {
                     m.day = Some(d);
                     m.month = Some(mo);
                     j += 2;
@@ -169,9 +193,13 @@ mod tests {
 
     #[test]
     fn finds_dates_and_weekdays() {
-        let d = doc("On Monday 3rd March, then 12/03 and 03/03/25, Friday and 8 May 2024, Friday, 9 May.");
-        let found: Vec<(Option<usize>, Option<u32>, Option<u32>, Option<i32>)> =
-            dates(&d).iter().map(|m| (m.weekday, m.day, m.month, m.year)).collect();
+        let d = doc(
+            "On Monday 3rd March, then 12/03 and 03/03/25, Friday and 8 May 2024, Friday, 9 May.",
+        );
+        let found: Vec<(Option<usize>, Option<u32>, Option<u32>, Option<i32>)> = dates(&d)
+            .iter()
+            .map(|m| (m.weekday, m.day, m.month, m.year))
+            .collect();
         assert_eq!(
             found,
             [

@@ -44,7 +44,10 @@ pub struct Doc<'a> {
     pub regions: Regions,
 }
 
-const ABBREVIATIONS: [&str; 16] = ["mr", "mrs", "ms", "dr", "st", "eg", "ie", "e", "g", "i", "etc", "approx", "no", "vs", "sgt", "mx"];
+const ABBREVIATIONS: [&str; 16] = [
+    "mr", "mrs", "ms", "dr", "st", "eg", "ie", "e", "g", "i", "etc", "approx", "no", "vs", "sgt",
+    "mx",
+];
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, action_headings: &[String]) -> Doc<'a> {
@@ -52,16 +55,39 @@ impl<'a> Doc<'a> {
         let (quotes, strays) = quotes::find_quotes(text);
         let regions = regions::find_regions(text, action_headings);
         let mut flags = vec![0u8; tokens.len()];
-        mark(&tokens, &mut flags, quotes.iter().map(|q| (q.start, q.end)), QUOTED);
+        mark(
+            &tokens,
+            &mut flags,
+            quotes.iter().map(|q| (q.start, q.end)),
+            QUOTED,
+        );
         mark(&tokens, &mut flags, regions.pasted.iter().copied(), PASTED);
-        mark(&tokens, &mut flags, regions.excluded.iter().copied(), EXCLUDED);
+        mark(
+            &tokens,
+            &mut flags,
+            regions.excluded.iter().copied(),
+            EXCLUDED,
+        );
         if let Some(a) = regions.actions_start {
-            let in_actions: Vec<(usize, usize)> =
-                regions.lines.iter().filter(|l| l.in_actions).map(|l| (l.start, l.end)).collect();
+            let in_actions: Vec<(usize, usize)> = regions
+                .lines
+                .iter()
+                .filter(|l| l.in_actions)
+                .map(|l| (l.start, l.end))
+                .collect();
             mark(&tokens, &mut flags, in_actions.into_iter(), ACTIONS);
             debug_assert!(a <= text.len());
         }
-        let mut doc = Doc { text, tokens, flags, sentence_of: Vec::new(), sentences: Vec::new(), quotes, strays, regions };
+        let mut doc = Doc {
+            text,
+            tokens,
+            flags,
+            sentence_of: Vec::new(),
+            sentences: Vec::new(),
+            quotes,
+            strays,
+            regions,
+        };
         doc.split_sentences();
         doc
     }
@@ -101,7 +127,9 @@ impl<'a> Doc<'a> {
         let next = &self.tokens[i + 1];
         let is_stop = |s: &str| matches!(s, "." | "!" | "?");
         let next_starts = next.kind == Kind::Number
-            || self.text[next.start..].starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '-' | '•'));
+            || self.text[next.start..].starts_with(|c: char| {
+                c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '-' | '•')
+            });
         if t.kind != Kind::Punct || !self.text[t.end..next.start].starts_with(char::is_whitespace) {
             return false;
         }
@@ -113,7 +141,9 @@ impl<'a> Doc<'a> {
                 let prev = &self.text[self.tokens[i - 1].start..self.tokens[i - 1].end];
                 prev.chars().count() == 1 && prev.starts_with(char::is_uppercase) && prev != "I"
             };
-            let abbrev = i > 0 && t.norm == "." && (ABBREVIATIONS.contains(&self.tokens[i - 1].norm.as_str()) || initial);
+            let abbrev = i > 0
+                && t.norm == "."
+                && (ABBREVIATIONS.contains(&self.tokens[i - 1].norm.as_str()) || initial);
             return next_starts && !abbrev;
         }
         // A closing quotation mark after a full stop: “… go home.” Derek then …
@@ -127,7 +157,12 @@ impl<'a> Doc<'a> {
     fn push_sentence(&mut self, first: usize, last: usize) {
         let start = self.tokens[first].start;
         let end = self.tokens[last - 1].end;
-        self.sentences.push(Sentence { start, end, first, last });
+        self.sentences.push(Sentence {
+            start,
+            end,
+            first,
+            last,
+        });
     }
 
     pub fn len(&self) -> usize {
@@ -185,7 +220,9 @@ impl<'a> Doc<'a> {
     /// Whether the sentence holding token `i` contains a direct quotation.
     pub fn sentence_has_quote(&self, sentence: usize) -> bool {
         let s = &self.sentences[sentence];
-        self.quotes.iter().any(|q| q.start < s.end && s.start < q.end)
+        self.quotes
+            .iter()
+            .any(|q| q.start < s.end && s.start < q.end)
     }
 }
 
@@ -231,16 +268,28 @@ mod tests {
 
     fn sentences(t: &str) -> Vec<String> {
         let d = Doc::new(t, &["actions".to_string()]);
-        d.sentences.iter().map(|s| t[s.start..s.end].to_string()).collect()
+        d.sentences
+            .iter()
+            .map(|s| t[s.start..s.end].to_string())
+            .collect()
     }
 
     #[test]
     fn splits_sentences_without_breaking_quotations() {
         assert_eq!(
-            sentences("Oscar said “Too loud. My ears hurt.” Back in class he sat down. Mr. Smith came!"),
-            ["Oscar said “Too loud. My ears hurt.”", "Back in class he sat down.", "Mr. Smith came!"]
+            sentences(
+                "Oscar said “Too loud. My ears hurt.” Back in class he sat down. Mr. Smith came!"
+            ),
+            [
+                "Oscar said “Too loud. My ears hurt.”",
+                "Back in class he sat down.",
+                "Mr. Smith came!"
+            ]
         );
-        assert_eq!(sentences("At 12.40 Jacob fell.\nActions:\n- KSmith to phone dad"), ["At 12.40 Jacob fell.", "Actions:", "- KSmith to phone dad"]);
+        assert_eq!(
+            sentences("At 12.40 Jacob fell.\nActions:\n- KSmith to phone dad"),
+            ["At 12.40 Jacob fell.", "Actions:", "- KSmith to phone dad"]
+        );
     }
 
     #[test]

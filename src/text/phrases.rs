@@ -52,11 +52,21 @@ impl PhraseSet {
                 slots.push(
                     chunk
                         .split('|')
-                        .map(|w| if w == "*" { ANY } else { tokenize(w).first().map_or(ANY, |t| word_hash(&t.norm)) })
+                        .map(|w| {
+                            if w == "*" {
+                                ANY
+                            } else {
+                                tokenize(w).first().map_or(ANY, |t| word_hash(&t.norm))
+                            }
+                        })
                         .collect(),
                 );
             } else {
-                slots.extend(tokenize(chunk).into_iter().map(|t| vec![word_hash(&t.norm)]));
+                slots.extend(
+                    tokenize(chunk)
+                        .into_iter()
+                        .map(|t| vec![word_hash(&t.norm)]),
+                );
             }
         }
         if slots.is_empty() {
@@ -86,7 +96,12 @@ impl PhraseSet {
         if self.any_first.is_empty() && self.first_bits.get(word).is_none_or(|w| w & mask == 0) {
             return None;
         }
-        let candidates = self.by_first.get(&doc.tokens[i].hash).into_iter().flatten().chain(self.any_first.iter());
+        let candidates = self
+            .by_first
+            .get(&doc.tokens[i].hash)
+            .into_iter()
+            .flatten()
+            .chain(self.any_first.iter());
         let mut best: Option<Match> = None;
         for &k in candidates {
             let (slots, payload) = &self.patterns[k];
@@ -96,10 +111,15 @@ impl PhraseSet {
             }
             let fits = slots.iter().enumerate().all(|(o, alts)| {
                 let w = doc.tokens[i + o].hash;
-                alts.iter().any(|&a| a == w || (a == ANY && doc.is_word(i + o)))
+                alts.iter()
+                    .any(|&a| a == w || (a == ANY && doc.is_word(i + o)))
             });
             if fits && best.is_none_or(|b| end > b.end) {
-                best = Some(Match { start: i, end, payload: *payload });
+                best = Some(Match {
+                    start: i,
+                    end,
+                    payload: *payload,
+                });
             }
         }
         best
@@ -122,8 +142,17 @@ impl PhraseSet {
     }
 
     /// Whether any pattern matches anywhere in tokens `a..b` whose tokens pass `keep`.
-    pub fn any_in(&self, doc: &Doc, a: usize, b: usize, keep: impl Fn(usize) -> bool) -> Option<Match> {
-        (a..b).find_map(|i| self.match_at(doc, i).filter(|m| m.end <= b && (m.start..m.end).all(&keep)))
+    pub fn any_in(
+        &self,
+        doc: &Doc,
+        a: usize,
+        b: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Option<Match> {
+        (a..b).find_map(|i| {
+            self.match_at(doc, i)
+                .filter(|m| m.end <= b && (m.start..m.end).all(&keep))
+        })
     }
 }
 
@@ -133,8 +162,16 @@ mod tests {
 
     #[test]
     fn matches_alternatives_apostrophes_and_longest() {
-        let set = PhraseSet::new([("kick|kicked|kicking off", 0), ("couldn't care less", 1), ("nightmare", 2), ("a nightmare", 3)]);
-        let d = Doc::new("He was kicking off. She couldn’t care less, a nightmare.", &[]);
+        let set = PhraseSet::new([
+            ("kick|kicked|kicking off", 0),
+            ("couldn't care less", 1),
+            ("nightmare", 2),
+            ("a nightmare", 3),
+        ]);
+        let d = Doc::new(
+            "He was kicking off. She couldn’t care less, a nightmare.",
+            &[],
+        );
         let found: Vec<usize> = set.find(&d, |_| true).iter().map(|m| m.payload).collect();
         assert_eq!(found, [0, 1, 3]);
     }

@@ -54,16 +54,32 @@ fn scan_line(line: &str, base: usize, quotes: &mut Vec<Quote>, strays: &mut Vec<
         match c {
             '“' | '„' => {
                 if let Some((p, kind)) = double {
-                    strays.push(Stray { pos: base + p, ch: if kind == Open::Curly { line[p..].chars().next().unwrap_or('“') } else { '"' } });
+                    strays.push(Stray {
+                        pos: base + p,
+                        ch: if kind == Open::Curly {
+                            line[p..].chars().next().unwrap_or('“')
+                        } else {
+                            '"'
+                        },
+                    });
                 }
                 double = Some((i, Open::Curly));
             }
             '”' => match double.take() {
-                Some((p, _)) => quotes.push(Quote { start: base + p, end: base + i + c.len_utf8() }),
-                None => strays.push(Stray { pos: base + i, ch: c }),
+                Some((p, _)) => quotes.push(Quote {
+                    start: base + p,
+                    end: base + i + c.len_utf8(),
+                }),
+                None => strays.push(Stray {
+                    pos: base + i,
+                    ch: c,
+                }),
             },
             '"' => match double.take() {
-                Some((p, _)) => quotes.push(Quote { start: base + p, end: base + i + 1 }),
+                Some((p, _)) => quotes.push(Quote {
+                    start: base + p,
+                    end: base + i + 1,
+                }),
                 None => double = Some((i, Open::Straight)),
             },
             '‘' | '\'' | '’' => {
@@ -75,7 +91,10 @@ fn scan_line(line: &str, base: usize, quotes: &mut Vec<Quote>, strays: &mut Vec<
                     single = Some(i);
                 } else if let Some(p) = single {
                     if !opens {
-                        quotes.push(Quote { start: base + p, end: base + i + c.len_utf8() });
+                        quotes.push(Quote {
+                            start: base + p,
+                            end: base + i + c.len_utf8(),
+                        });
                         single = None;
                     }
                 }
@@ -85,11 +104,17 @@ fn scan_line(line: &str, base: usize, quotes: &mut Vec<Quote>, strays: &mut Vec<
         }
     }
     if let Some((p, kind)) = double {
-        strays.push(Stray { pos: base + p, ch: line[p..].chars().next().unwrap_or('"') });
+        strays.push(Stray {
+            pos: base + p,
+            ch: line[p..].chars().next().unwrap_or('"'),
+        });
         if kind == Open::Curly {
             // An unclosed curly quotation still holds someone's words: protect them.
             let end = line.trim_end_matches(['\n', '\r']).len();
-            quotes.push(Quote { start: base + p, end: base + end });
+            quotes.push(Quote {
+                start: base + p,
+                end: base + end,
+            });
         }
     }
 }
@@ -99,14 +124,27 @@ mod tests {
     use super::*;
 
     fn quoted(t: &str) -> Vec<&str> {
-        find_quotes(t).0.iter().map(|q| &t[q.start..q.end]).collect()
+        find_quotes(t)
+            .0
+            .iter()
+            .map(|q| &t[q.start..q.end])
+            .collect()
     }
 
     #[test]
     fn curly_straight_and_single_quotes() {
-        assert_eq!(quoted("Derek said “My mum’s here” and left."), ["“My mum’s here”"]);
-        assert_eq!(quoted(r#"Ethan said "You did that on purpose" and Jayden replied "So what?""#), [r#""You did that on purpose""#, r#""So what?""#]);
-        assert_eq!(quoted("an account called 'y9_truths'. The girls' toilets"), ["'y9_truths'"]);
+        assert_eq!(
+            quoted("Derek said “My mum’s here” and left."),
+            ["“My mum’s here”"]
+        );
+        assert_eq!(
+            quoted(r#"Ethan said "You did that on purpose" and Jayden replied "So what?""#),
+            [r#""You did that on purpose""#, r#""So what?""#]
+        );
+        assert_eq!(
+            quoted("an account called 'y9_truths'. The girls' toilets"),
+            ["'y9_truths'"]
+        );
         assert_eq!(quoted("she is ‘enjoying art’ and"), ["‘enjoying art’"]);
     }
 
@@ -118,14 +156,21 @@ mod tests {
 
     #[test]
     fn nested_single_inside_double_is_one_quotation() {
-        assert_eq!(quoted("said: “They call me ‘smelly’ every day.” Then"), ["“They call me ‘smelly’ every day.”"]);
+        assert_eq!(
+            quoted("said: “They call me ‘smelly’ every day.” Then"),
+            ["“They call me ‘smelly’ every day.”"]
+        );
     }
 
     #[test]
     fn unbalanced_marks_are_reported() {
         let (q, s) = find_quotes("Derek said “I want to go home.\nNext line.");
         assert_eq!(s.len(), 1);
-        assert_eq!(q.len(), 1, "the unclosed curly quotation still protects the words");
+        assert_eq!(
+            q.len(),
+            1,
+            "the unclosed curly quotation still protects the words"
+        );
         let (_, s) = find_quotes("He said ” twice");
         assert_eq!(s.len(), 1);
     }

@@ -39,14 +39,54 @@ pub struct Regions {
     pub has_email: bool,
 }
 
-const HEADER_NAMES: [&str; 11] = ["from", "sent", "to", "cc", "bcc", "subject", "date", "received", "fw", "fwd", "re"];
-const SIGN_OFFS: [&str; 14] = [
-    "thanks", "thank you", "many thanks", "kind regards", "regards", "best wishes", "best", "cheers", "warm regards",
-    "yours sincerely", "yours faithfully", "all the best", "with thanks", "thanks again",
+const HEADER_NAMES: [&str; 11] = [
+    "from", "sent", "to", "cc", "bcc", "subject", "date", "received", "fw", "fwd", "re",
 ];
-const GREETINGS: [&str; 8] = ["hi", "hello", "dear", "good morning", "good afternoon", "morning", "afternoon", "hiya"];
-const INTRO_WORDS: [&str; 6] = ["below", "pasted", "forwarded", "copied", "as follows", "reads"];
-const MESSAGE_WORDS: [&str; 9] = ["email", "e-mail", "message", "text", "letter", "note", "notification", "reply", "response"];
+const SIGN_OFFS: [&str; 14] = [
+    "thanks",
+    "thank you",
+    "many thanks",
+    "kind regards",
+    "regards",
+    "best wishes",
+    "best",
+    "cheers",
+    "warm regards",
+    "yours sincerely",
+    "yours faithfully",
+    "all the best",
+    "with thanks",
+    "thanks again",
+];
+const GREETINGS: [&str; 8] = [
+    "hi",
+    "hello",
+    "dear",
+    "good morning",
+    "good afternoon",
+    "morning",
+    "afternoon",
+    "hiya",
+];
+const INTRO_WORDS: [&str; 6] = [
+    "below",
+    "pasted",
+    "forwarded",
+    "copied",
+    "as follows",
+    "reads",
+];
+const MESSAGE_WORDS: [&str; 9] = [
+    "email",
+    "e-mail",
+    "message",
+    "text",
+    "letter",
+    "note",
+    "notification",
+    "reply",
+    "response",
+];
 
 fn header_name(line: &str) -> Option<&'static str> {
     let (name, _) = line.trim_start().split_once(':')?;
@@ -60,7 +100,9 @@ fn is_sign_off(line: &str) -> bool {
         l == *s
             || l.strip_prefix(s).is_some_and(|rest| {
                 let rest = rest.trim_start_matches([',', ' ']);
-                rest.len() < l.len() && rest.split_whitespace().count() <= 2 && rest.chars().all(|c| c.is_alphabetic() || c == ' ')
+                rest.len() < l.len()
+                    && rest.split_whitespace().count() <= 2
+                    && rest.chars().all(|c| c.is_alphabetic() || c == ' ')
             })
     })
 }
@@ -83,7 +125,9 @@ fn heading_len(line: &str, headings: &[String]) -> Option<usize> {
 fn is_item(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with(['-', '•', '*', '–', '—', '·'])
-        || t.split_once([')', '.']).is_some_and(|(n, _)| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+        || t.split_once([')', '.']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+        })
 }
 
 pub fn find_regions(text: &str, action_headings: &[String]) -> Regions {
@@ -102,7 +146,12 @@ pub fn find_regions(text: &str, action_headings: &[String]) -> Regions {
         } else {
             LineKind::Text
         };
-        r.lines.push(Line { start, end: start + body.len(), kind, in_actions: false });
+        r.lines.push(Line {
+            start,
+            end: start + body.len(),
+            kind,
+            in_actions: false,
+        });
         start += raw.len();
     }
     mark_actions(&mut r);
@@ -162,7 +211,8 @@ fn mark_emails(text: &str, r: &mut Regions) {
             .take(2)
             .any(|k| {
                 let l = line_text(k, r).to_lowercase();
-                let intro = INTRO_WORDS.iter().any(|w| l.contains(w)) || l.trim_end().ends_with(':');
+                let intro =
+                    INTRO_WORDS.iter().any(|w| l.contains(w)) || l.trim_end().ends_with(':');
                 intro && MESSAGE_WORDS.iter().any(|w| l.contains(w))
             });
         // The body: through the paragraph holding a sign-off, else the first paragraph.
@@ -172,7 +222,11 @@ fn mark_emails(text: &str, r: &mut Regions) {
             .find(|&k| matches!(r.lines[k].kind, LineKind::Heading | LineKind::EmailHeader))
             .unwrap_or(n);
         let sign_off = (body_first..stop).find(|&k| is_sign_off(line_text(k, r)));
-        let para_end = |from: usize| (from..stop).find(|&k| r.lines[k].kind == LineKind::Blank).unwrap_or(stop);
+        let para_end = |from: usize| {
+            (from..stop)
+                .find(|&k| r.lines[k].kind == LineKind::Blank)
+                .unwrap_or(stop)
+        };
         let body_end = match sign_off {
             Some(s) => para_end(s),
             None => para_end(body_first),
@@ -185,14 +239,20 @@ fn mark_emails(text: &str, r: &mut Regions) {
             // Greeting ("Hi Anna," / "Dear Ms O'Neill,"): the name is the addressee.
             let g = line_text(body_first, r);
             let gl = g.to_lowercase();
-            if GREETINGS.iter().any(|w| gl.starts_with(w) && gl[w.len()..].starts_with([' ', ','])) {
+            if GREETINGS
+                .iter()
+                .any(|w| gl.starts_with(w) && gl[w.len()..].starts_with([' ', ',']))
+            {
                 let cut = g.find(',').unwrap_or(g.len());
-                r.excluded.push((r.lines[body_first].start, r.lines[body_first].start + cut));
+                r.excluded
+                    .push((r.lines[body_first].start, r.lines[body_first].start + cut));
             }
             // Signature: the sign-off line and what follows it in the body; with no
             // sign-off, a last line of one to three capitalised words ("Leanne Fisher").
             match sign_off {
-                Some(s) => r.excluded.push((r.lines[s].start, r.lines[body_end - 1].end)),
+                Some(s) => r
+                    .excluded
+                    .push((r.lines[s].start, r.lines[body_end - 1].end)),
                 None => {
                     let last = line_text(body_end - 1, r).trim();
                     let words: Vec<&str> = last.split_whitespace().collect();
@@ -200,7 +260,8 @@ fn mark_emails(text: &str, r: &mut Regions) {
                         && (1..=3).contains(&words.len())
                         && words.iter().all(|w| w.starts_with(char::is_uppercase))
                     {
-                        r.excluded.push((r.lines[body_end - 1].start, r.lines[body_end - 1].end));
+                        r.excluded
+                            .push((r.lines[body_end - 1].start, r.lines[body_end - 1].end));
                     }
                 }
             }

@@ -64,7 +64,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let joins = match next {
                     Some(n) if n.is_alphanumeric() => {
                         ((is_apostrophe(c) && c != '‘') || is_hyphen(c)) && prev.is_alphanumeric()
-                            || (matches!(c, '.' | ':') && prev.is_ascii_digit() && n.is_ascii_digit())
+                            || (matches!(c, '.' | ':')
+                                && prev.is_ascii_digit()
+                                && n.is_ascii_digit())
                     }
                     _ => false,
                 };
@@ -76,14 +78,30 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             let end = chars.get(j).map_or(text.len(), |p| p.0);
             let raw = &text[start..end];
-            let kind = if raw.starts_with(|c: char| c.is_ascii_digit()) { Kind::Number } else { Kind::Word };
+            let kind = if raw.starts_with(|c: char| c.is_ascii_digit()) {
+                Kind::Number
+            } else {
+                Kind::Word
+            };
             let norm = normalise(raw);
-            out.push(Token { start, end, kind, hash: word_hash(&norm), norm });
+            out.push(Token {
+                start,
+                end,
+                kind,
+                hash: word_hash(&norm),
+                norm,
+            });
             i = j;
         } else {
             let end = chars.get(i + 1).map_or(text.len(), |p| p.0);
             let norm = c.to_string();
-            out.push(Token { start, end, kind: Kind::Punct, hash: word_hash(&norm), norm });
+            out.push(Token {
+                start,
+                end,
+                kind: Kind::Punct,
+                hash: word_hash(&norm),
+                norm,
+            });
             i += 1;
         }
     }
@@ -113,7 +131,18 @@ mod tests {
     #[test]
     fn keeps_apostrophes_hyphens_and_times_inside_tokens() {
         assert_eq!(words("Derek’s mum didn't"), ["derek's", "mum", "didn't"]);
-        assert_eq!(words("Ellie-Mae met AJones-Smith at 12.40, 8.35am"), ["ellie-mae", "met", "ajones-smith", "at", "12.40", ",", "8.35am"]);
+        assert_eq!(
+            words("Ellie-Mae met AJones-Smith at 12.40, 8.35am"),
+            [
+                "ellie-mae",
+                "met",
+                "ajones-smith",
+                "at",
+                "12.40",
+                ",",
+                "8.35am"
+            ]
+        );
         assert_eq!(words("girls’ toilets"), ["girls", "’", "toilets"]);
         assert_eq!(words("“Hi!”"), ["“", "hi", "!", "”"]);
     }

@@ -33,13 +33,25 @@ pub fn parse(argv: &[String]) -> Result<Args, String> {
         Some("-V" | "--version") => Command::Version,
         Some(other) => return Err(format!("unknown command `{other}`")),
     };
-    let mut a = Args { command, file: None, format: Format::Json, policy: None, now: None, html: None };
+    let mut a = Args {
+        command,
+        file: None,
+        format: Format::Json,
+        policy: None,
+        now: None,
+        html: None,
+    };
     while let Some(arg) = it.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
             _ => (arg.as_str(), None),
         };
-        let mut value = |name: &str| inline.clone().or_else(|| it.next().cloned()).ok_or(format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or(format!("{name} needs a value"))
+        };
         match flag {
             "--format" => {
                 a.format = match value("--format")?.as_str() {
@@ -71,10 +83,16 @@ mod tests {
     #[test]
     fn parses_the_spec_forms() {
         let a = args("check - --format text --policy p.json --now 2023-12-07T11:05").unwrap();
-        assert_eq!((a.command, a.file.as_deref(), a.format), (Command::Check, Some("-"), Format::Text));
+        assert_eq!(
+            (a.command, a.file.as_deref(), a.format),
+            (Command::Check, Some("-"), Format::Text)
+        );
         assert_eq!(a.now.as_deref(), Some("2023-12-07T11:05"));
         assert_eq!(args("check --format=json").unwrap().format, Format::Json);
-        assert_eq!(args("audit x.csv --html r.html").unwrap().html.as_deref(), Some("r.html"));
+        assert_eq!(
+            args("audit x.csv --html r.html").unwrap().html.as_deref(),
+            Some("r.html")
+        );
     }
 
     #[test]

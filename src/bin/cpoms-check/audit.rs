@@ -9,15 +9,63 @@ use std::io::{IsTerminal, Write};
 
 /// Header names (lower case) accepted for each entry field; CPOMS exports vary.
 const COLUMNS: [(&str, &[&str]); 9] = [
-    ("text", &["text", "incident", "details", "description", "incident details", "entry", "concern"]),
-    ("incident_at", &["incident_at", "incident date", "date", "date/time", "incident date/time", "occurred"]),
+    (
+        "text",
+        &[
+            "text",
+            "incident",
+            "details",
+            "description",
+            "incident details",
+            "entry",
+            "concern",
+        ],
+    ),
+    (
+        "incident_at",
+        &[
+            "incident_at",
+            "incident date",
+            "date",
+            "date/time",
+            "incident date/time",
+            "occurred",
+        ],
+    ),
     ("incident_time", &["time", "incident time"]),
-    ("recorded_at", &["recorded_at", "recorded", "created", "created at", "date recorded", "logged"]),
-    ("students", &["students", "student", "pupil", "pupils", "student name"]),
-    ("linked_students", &["linked_students", "linked students", "linked"]),
+    (
+        "recorded_at",
+        &[
+            "recorded_at",
+            "recorded",
+            "created",
+            "created at",
+            "date recorded",
+            "logged",
+        ],
+    ),
+    (
+        "students",
+        &["students", "student", "pupil", "pupils", "student name"],
+    ),
+    (
+        "linked_students",
+        &["linked_students", "linked students", "linked"],
+    ),
     ("categories", &["categories", "category"]),
     ("attachments", &["attachments", "files", "documents"]),
-    ("recorded_by", &["recorded_by", "recorded by", "staff", "author", "reported by", "created by", "user"]),
+    (
+        "recorded_by",
+        &[
+            "recorded_by",
+            "recorded by",
+            "staff",
+            "author",
+            "reported by",
+            "created by",
+            "user",
+        ],
+    ),
 ];
 
 #[derive(Default)]
@@ -27,27 +75,54 @@ struct Tally {
     status: BTreeMap<(&'static str, &'static str), usize>,
 }
 
-pub fn run(path: &str, html: Option<&str>, policy: &Policy, now: LocalDateTime) -> Result<(), String> {
+pub fn run(
+    path: &str,
+    html: Option<&str>,
+    policy: &Policy,
+    now: LocalDateTime,
+) -> Result<(), String> {
     let input = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let rows = csv::parse(&input).map_err(|e| format!("{path}: {e}"))?;
-    let Some(((_, header), body)) = rows.split_first() else { return Err(format!("{path}: the file is empty")) };
+    let Some(((_, header), body)) = rows.split_first() else {
+        return Err(format!("{path}: the file is empty"));
+    };
     let col = |field: &str| -> Option<usize> {
         let names = COLUMNS.iter().find(|(f, _)| *f == field)?.1;
-        header.iter().position(|h| names.contains(&h.trim().to_lowercase().as_str()))
+        header
+            .iter()
+            .position(|h| names.contains(&h.trim().to_lowercase().as_str()))
     };
-    let text_col = col("text").ok_or_else(|| format!("{path}: line 1: no column holds the entry text (name one `text`)"))?;
+    let text_col = col("text").ok_or_else(|| {
+        format!("{path}: line 1: no column holds the entry text (name one `text`)")
+    })?;
     let progress = std::io::stderr().is_terminal();
     let mut all = Tally::default();
     let mut by_staff: BTreeMap<String, Tally> = BTreeMap::new();
     let mut rules: BTreeMap<&'static str, usize> = BTreeMap::new();
     for (k, (line, row)) in body.iter().enumerate() {
-        let cell = |field: &str| col(field).and_then(|c| row.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty());
+        let cell = |field: &str| {
+            col(field)
+                .and_then(|c| row.get(c))
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+        };
         let list = |field: &str| -> Vec<String> {
-            cell(field).map(|s| s.split([';', '|']).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()).unwrap_or_default()
+            cell(field)
+                .map(|s| {
+                    s.split([';', '|'])
+                        .map(|p| p.trim().to_string())
+                        .filter(|p| !p.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
         };
         let date = |field: &str, time: Option<&str>| -> Result<Option<LocalDateTime>, String> {
-            let Some(raw) = cell(field) else { return Ok(None) };
-            parse_date(raw, time).map(Some).map_err(|e| format!("{path}: line {line}: column `{field}`: {e}"))
+            let Some(raw) = cell(field) else {
+                return Ok(None);
+            };
+            parse_date(raw, time)
+                .map(Some)
+                .map_err(|e| format!("{path}: line {line}: column `{field}`: {e}"))
         };
         let entry = Entry {
             text: row.get(text_col).cloned().unwrap_or_default(),
@@ -66,7 +141,9 @@ pub fn run(path: &str, html: Option<&str>, policy: &Policy, now: LocalDateTime) 
         for t in [&mut all, by_staff.entry(staff).or_default()] {
             t.entries += 1;
             for r in &verdict.checklist {
-                *t.status.entry((r.criterion, r.status.as_str())).or_default() += 1;
+                *t.status
+                    .entry((r.criterion, r.status.as_str()))
+                    .or_default() += 1;
                 if r.status == Status::NotMet {
                     *t.not_met.entry(r.criterion).or_default() += 1;
                 }
@@ -77,7 +154,13 @@ pub fn run(path: &str, html: Option<&str>, policy: &Policy, now: LocalDateTime) 
         }
         if progress {
             let done = (k + 1) * 30 / body.len().max(1);
-            eprint!("\r[{}{}] {}/{}", "#".repeat(done), " ".repeat(30 - done), k + 1, body.len());
+            eprint!(
+                "\r[{}{}] {}/{}",
+                "#".repeat(done),
+                " ".repeat(30 - done),
+                k + 1,
+                body.len()
+            );
         }
     }
     if progress {
@@ -87,7 +170,8 @@ pub fn run(path: &str, html: Option<&str>, policy: &Policy, now: LocalDateTime) 
     if let Some(out) = html {
         let page = summary_html(path, &all, &by_staff, &rules);
         let mut f = std::fs::File::create(out).map_err(|e| format!("cannot write {out}: {e}"))?;
-        f.write_all(page.as_bytes()).map_err(|e| format!("cannot write {out}: {e}"))?;
+        f.write_all(page.as_bytes())
+            .map_err(|e| format!("cannot write {out}: {e}"))?;
     }
     Ok(())
 }
@@ -105,8 +189,14 @@ fn parse_date(raw: &str, time: Option<&str>) -> Result<LocalDateTime, String> {
         None => (raw, time),
     };
     let parts: Vec<&str> = date.split(['/', '.', '-']).collect();
-    let [d, m, y] = parts.as_slice() else { return Err(format!("“{raw}” is not a date such as 16/01/2024 09:00")) };
-    let y = if y.len() == 2 { format!("20{y}") } else { y.to_string() };
+    let [d, m, y] = parts.as_slice() else {
+        return Err(format!("“{raw}” is not a date such as 16/01/2024 09:00"));
+    };
+    let y = if y.len() == 2 {
+        format!("20{y}")
+    } else {
+        y.to_string()
+    };
     let iso = format!("{y:0>4}-{m:0>2}-{d:0>2}");
     let iso = match clock {
         Some(t) if !t.is_empty() => format!("{iso}T{:0>5}", t.replace('.', ":")),
@@ -116,20 +206,42 @@ fn parse_date(raw: &str, time: Option<&str>) -> Result<LocalDateTime, String> {
 }
 
 fn pct(n: usize, of: usize) -> f64 {
-    if of == 0 { 0.0 } else { 100.0 * n as f64 / of as f64 }
+    if of == 0 {
+        0.0
+    } else {
+        100.0 * n as f64 / of as f64
+    }
 }
 
-fn summary_text(all: &Tally, by_staff: &BTreeMap<String, Tally>, rules: &BTreeMap<&str, usize>) -> String {
+fn summary_text(
+    all: &Tally,
+    by_staff: &BTreeMap<String, Tally>,
+    rules: &BTreeMap<&str, usize>,
+) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{} entries checked\n\nCriterion      not met", all.entries);
+    let _ = writeln!(
+        s,
+        "{} entries checked\n\nCriterion      not met",
+        all.entries
+    );
     for c in CRITERIA {
         let n = all.not_met.get(c).copied().unwrap_or(0);
-        let _ = writeln!(s, "  {c:<12} {n:>5}  {:>5.1}%  {}", pct(n, all.entries), "█".repeat((pct(n, all.entries) / 5.0).round() as usize));
+        let _ = writeln!(
+            s,
+            "  {c:<12} {n:>5}  {:>5.1}%  {}",
+            pct(n, all.entries),
+            "█".repeat((pct(n, all.entries) / 5.0).round() as usize)
+        );
     }
     let _ = writeln!(s, "\nBy member of staff (criteria not met per entry)");
     for (name, t) in by_staff {
         let total: usize = t.not_met.values().sum();
-        let _ = writeln!(s, "  {name:<20} {:>4} entries  {:>4.1}", t.entries, total as f64 / t.entries.max(1) as f64);
+        let _ = writeln!(
+            s,
+            "  {name:<20} {:>4} entries  {:>4.1}",
+            t.entries,
+            total as f64 / t.entries.max(1) as f64
+        );
     }
     let mut top: Vec<(&&str, &usize)> = rules.iter().collect();
     top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -141,10 +253,18 @@ fn summary_text(all: &Tally, by_staff: &BTreeMap<String, Tally>, rules: &BTreeMa
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
-fn summary_html(source: &str, all: &Tally, by_staff: &BTreeMap<String, Tally>, rules: &BTreeMap<&str, usize>) -> String {
+fn summary_html(
+    source: &str,
+    all: &Tally,
+    by_staff: &BTreeMap<String, Tally>,
+    rules: &BTreeMap<&str, usize>,
+) -> String {
     let mut rows = String::new();
     for c in CRITERIA {
         let n = all.not_met.get(c).copied().unwrap_or(0);
@@ -154,7 +274,13 @@ fn summary_html(source: &str, all: &Tally, by_staff: &BTreeMap<String, Tally>, r
     let mut staff = String::new();
     for (name, t) in by_staff {
         let total: usize = t.not_met.values().sum();
-        let _ = write!(staff, "<tr><th scope=row>{}</th><td>{}</td><td>{:.1}</td></tr>", esc(name), t.entries, total as f64 / t.entries.max(1) as f64);
+        let _ = write!(
+            staff,
+            "<tr><th scope=row>{}</th><td>{}</td><td>{:.1}</td></tr>",
+            esc(name),
+            t.entries,
+            total as f64 / t.entries.max(1) as f64
+        );
     }
     let mut top: Vec<(&&str, &usize)> = rules.iter().collect();
     top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -183,9 +309,18 @@ mod tests {
 
     #[test]
     fn reads_uk_and_iso_dates() {
-        assert_eq!(parse_date("16/01/2024 09:00", None).unwrap().to_string(), "2024-01-16T09:00");
-        assert_eq!(parse_date("16.01.24", Some("9.05")).unwrap().to_string(), "2024-01-16T09:05");
-        assert_eq!(parse_date("2024-01-16", Some("09:00")).unwrap().to_string(), "2024-01-16T09:00");
+        assert_eq!(
+            parse_date("16/01/2024 09:00", None).unwrap().to_string(),
+            "2024-01-16T09:00"
+        );
+        assert_eq!(
+            parse_date("16.01.24", Some("9.05")).unwrap().to_string(),
+            "2024-01-16T09:05"
+        );
+        assert_eq!(
+            parse_date("2024-01-16", Some("09:00")).unwrap().to_string(),
+            "2024-01-16T09:00"
+        );
         assert!(parse_date("31/02/2024", None).is_err());
         assert!(parse_date("yesterday", None).is_err());
     }

@@ -70,9 +70,20 @@ mod tests {
 
     #[test]
     fn quotes_commas_and_newlines() {
-        let rows = parse("text,staff\n\"Derek said \"\"no\"\", then\nleft\",JBloggs\r\nplain,GBrown\n").unwrap();
+        let rows =
+            parse("text,staff\n\"Derek said \"\"no\"\", then\nleft\",JBloggs\r\nplain,GBrown\n")
+                .unwrap();
         assert_eq!(rows.len(), 3);
-        assert_eq!(rows[1], (2, vec!["Derek said \"no\", then\nleft".to_string(), "JBloggs".to_string()]));
+        assert_eq!(
+            rows[1],
+            (
+                2,
+                vec![
+                    "Derek said \"no\", then\nleft".to_string(),
+                    "JBloggs".to_string()
+                ]
+            )
+        );
         assert_eq!(rows[2].0, 4);
         assert!(parse("a\n\"open").unwrap_err().contains("line 2"));
     }

@@ -55,7 +55,11 @@ fn run(argv: &[String]) -> Result<(), String> {
                 args::Format::Json => writeln!(out, "{}", verdict.to_json()),
                 args::Format::Text => {
                     let colour = stdout_colour();
-                    write!(out, "{}", text_report::render(&verdict, &entry.text, colour))
+                    write!(
+                        out,
+                        "{}",
+                        text_report::render(&verdict, &entry.text, colour)
+                    )
                 }
             };
             written.map_err(|e| format!("could not write the verdict: {e}"))
@@ -63,7 +67,10 @@ fn run(argv: &[String]) -> Result<(), String> {
         args::Command::Audit => {
             let policy = load_policy(parsed.policy.as_deref())?;
             let now = now(parsed.now.as_deref())?;
-            let file = parsed.file.as_deref().ok_or("audit needs the CSV export's path")?;
+            let file = parsed
+                .file
+                .as_deref()
+                .ok_or("audit needs the CSV export's path")?;
             audit::run(file, parsed.html.as_deref(), &policy, now)
         }
     }
@@ -74,8 +81,11 @@ fn stdout_colour() -> bool {
 }
 
 fn load_policy(path: Option<&str>) -> Result<Policy, String> {
-    let Some(path) = path else { return Ok(Policy::default()) };
-    let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read the policy file {path}: {e}"))?;
+    let Some(path) = path else {
+        return Ok(Policy::default());
+    };
+    let json = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the policy file {path}: {e}"))?;
     Policy::from_json(&json).map_err(|e| format!("{path}: {e}"))
 }
 
@@ -85,7 +95,8 @@ fn now(arg: Option<&str>) -> Result<LocalDateTime, String> {
         Some(s) => LocalDateTime::parse(s).map_err(|e| format!("--now: {e}")),
         None => {
             let t = chrono::Local::now().naive_local();
-            LocalDateTime::parse(&t.format("%Y-%m-%dT%H:%M").to_string()).map_err(|e| format!("clock: {e}"))
+            LocalDateTime::parse(&t.format("%Y-%m-%dT%H:%M").to_string())
+                .map_err(|e| format!("clock: {e}"))
         }
     }
 }
@@ -94,11 +105,18 @@ fn read_input(file: Option<&str>) -> Result<String, String> {
     let mut bytes = Vec::new();
     match file {
         None | Some("-") => {
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
         }
         Some(path) => {
             bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
         }
     }
-    String::from_utf8(bytes).map_err(|e| format!("the input is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the input is not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }

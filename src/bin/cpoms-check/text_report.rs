@@ -50,34 +50,67 @@ fn in_context(text: &str, f: &Finding, st: &Style) -> Option<String> {
     const SIDE: usize = 40;
     let mut pre = String::new();
     if before.chars().count() > SIDE {
-        let cut = before.char_indices().rev().nth(SIDE - 1).map_or(0, |(b, _)| b);
+        let cut = before
+            .char_indices()
+            .rev()
+            .nth(SIDE - 1)
+            .map_or(0, |(b, _)| b);
         before = &before[cut..];
         pre.push('…');
     }
     let mut post = String::new();
     if after.chars().count() > SIDE {
-        let cut = after.char_indices().nth(SIDE).map_or(after.len(), |(b, _)| b);
+        let cut = after
+            .char_indices()
+            .nth(SIDE)
+            .map_or(after.len(), |(b, _)| b);
         after = &after[..cut];
         post.push('…');
     }
-    let excerpt = if st.on { st.paint("1;4;31", &text[s..e]) } else { format!("»{}«", &text[s..e]) };
-    Some(format!("line {line_no}: {pre}{before}{excerpt}{after}{post}"))
+    let excerpt = if st.on {
+        st.paint("1;4;31", &text[s..e])
+    } else {
+        format!("»{}«", &text[s..e])
+    };
+    Some(format!(
+        "line {line_no}: {pre}{before}{excerpt}{after}{post}"
+    ))
 }
 
 pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
     let st = Style { on: colour };
     let mut out = String::new();
-    let not_met = v.checklist.iter().filter(|r| r.status == Status::NotMet).count();
-    let to_check = v.checklist.iter().filter(|r| r.status == Status::Check).count();
+    let not_met = v
+        .checklist
+        .iter()
+        .filter(|r| r.status == Status::NotMet)
+        .count();
+    let to_check = v
+        .checklist
+        .iter()
+        .filter(|r| r.status == Status::Check)
+        .count();
     let _ = writeln!(
         out,
         "{}",
-        st.paint("1", &format!("CPOMS check: {not_met} of {} criteria not met, {to_check} to confirm", v.checklist.len()))
+        st.paint(
+            "1",
+            &format!(
+                "CPOMS check: {not_met} of {} criteria not met, {to_check} to confirm",
+                v.checklist.len()
+            )
+        )
     );
     let _ = writeln!(out);
     for r in &v.checklist {
         let (m, code) = mark(r.status);
-        let _ = writeln!(out, "  {} {:<12} {}", st.paint(code, m), r.criterion, r.summary);
+        let _ = writeln!(
+            out,
+            "  {} {:<12} {}",
+            st.paint(code, m),
+            r.criterion,
+            r.summary
+        );
     }
     if v.findings.is_empty() {
         let _ = writeln!(out, "\nNo findings.");
@@ -85,11 +118,20 @@ pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
     }
     let _ = writeln!(out, "\n{}", st.paint("1", "Findings"));
     for row in &v.checklist {
-        let fs: Vec<&Finding> = v.findings.iter().filter(|f| f.criterion == row.criterion).collect();
+        let fs: Vec<&Finding> = v
+            .findings
+            .iter()
+            .filter(|f| f.criterion == row.criterion)
+            .collect();
         if fs.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n  {} · {}", st.paint("1", row.criterion), row.status.as_str().replace('_', " "));
+        let _ = writeln!(
+            out,
+            "\n  {} · {}",
+            st.paint("1", row.criterion),
+            row.status.as_str().replace('_', " ")
+        );
         for f in fs {
             let sev = match f.severity {
                 Severity::Problem => st.paint("31", "problem"),
@@ -118,7 +160,11 @@ mod tests {
     #[test]
     fn marks_excerpts_and_groups_by_criterion() {
         let e = Entry::from_text("Derek was kicking off in class.");
-        let v = check(&e, &Policy::default(), LocalDateTime::parse("2024-01-01T10:00").unwrap());
+        let v = check(
+            &e,
+            &Policy::default(),
+            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
+        );
         let t = render(&v, &e.text, false);
         assert!(t.contains("»kicking off«"), "{t}");
         assert!(t.contains("  language · not met"));

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what the build and tests need that cargo does not fetch by itself:
+# the wasm32 target and wasm-bindgen-cli at the exact version Cargo.lock pins.
+# Idempotent: skips what is already there. (No --locked: see shared/research/toolchain.md.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+want="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
+have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" || true
+if [[ "$have" != "$want" ]]; then
+  cargo install wasm-bindgen-cli --version "$want"
+fi
+command -v node >/dev/null || { echo "install-tools: Node.js (18 or later) is needed for the WebAssembly tests" >&2; exit 1; }

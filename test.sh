@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: the engine's unit, rule, property and CLI tests; the docs-drift check;
+# the WebAssembly build for wasm32 and its tests in Node; and, when the shared corpus is
+# beside this checkout, the scorer's gates on both labelled corpora.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/install-tools.sh
+
+echo "== cargo test"
+cargo test --locked
+
+echo "== WebAssembly build (wasm32-unknown-unknown) and Node tests"
+./build.sh
+node --test tests/node/
+
+shared="../shared"
+if [[ -x "$shared/tools/score" && -f "$shared/corpus/dev.jsonl" ]]; then
+  echo "== corpus gates (issue 2): dev macro-F1 ≥ 0.90, recall ≥ 0.90, ≤ 2 false flags; dev-more ≥ 0.85, ≥ 0.85, ≤ 3"
+  "$shared/tools/score" "$shared/corpus/dev.jsonl" --cmd "target/release/cpoms-check check --format json -" \
+    --min-f1 0.90 --min-flag-recall 0.90 --max-false-flags 2
+  "$shared/tools/score" "$shared/corpus/dev-more.jsonl" --cmd "target/release/cpoms-check check --format json -" \
+    --min-f1 0.85 --min-flag-recall 0.85 --max-false-flags 3
+else
+  echo "== corpus gates skipped: $shared/corpus is not beside this checkout"
+fi
+echo "all tests passed"

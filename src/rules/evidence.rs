@@ -2,7 +2,7 @@
 
 use super::util::{one_of, set};
 use super::{Ctx, Out, Raw};
-use crate::text::{Doc, Kind, Match};
+use crate::text::{Doc, Kind, Match, ACTIONS};
 
 /// Whether what follows token `from` in its sentence gives evidence: a colon or dash
 /// then words, or a connector ("because", "as shown by") then an observation.
@@ -45,9 +45,11 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         })
         .filter(|m| !evidence_after(cx, doc, m.end))
         .collect();
+    // Soft markers in the plans, or in a condition ("if Grace seems unwell"), interpret nothing.
     let soft: Vec<Match> = set(&ev.soft)
-        .find(doc, own)
+        .find(doc, |i| own(i) && !doc.has(i, ACTIONS))
         .into_iter()
+        .filter(|m| !(m.start > 0 && matches!(doc.norm(m.start - 1), "if" | "whether") || m.start > 1 && matches!(doc.norm(m.start - 2), "if" | "whether")))
         .filter(|m| {
             let s = doc.sentence_of[m.start];
             let next_has = doc

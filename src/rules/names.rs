@@ -41,6 +41,13 @@ fn staff_titles(cx: &Ctx, out: &mut Out) {
                 {
                     continue; // "Mrs Jane Doe": a full name, looked at with professionals
                 }
+                // "Mrs Ahmed (mum)", "Mr Lee, Kai's dad": a parent or carer, not staff.
+                let relation = (s + 1..(s + 5).min(doc.len()))
+                    .take_while(|&k| doc.sentence_of[k] == doc.sentence_of[s])
+                    .any(|k| one_of(&cx.data.speech.family, doc, k) || one_of(&n.professional_roles, doc, k));
+                if relation && doc.next_in_sentence(s).is_some_and(|k| matches!(doc.norm(k), "(" | "," | "-" | "–")) {
+                    continue;
+                }
                 let surname = base(doc.norm(s));
                 let codes = cx.names.staff_with_surname(surname);
                 let (a, b) = (doc.tokens[i].start, super::tagging::name_span(doc, s).1);

@@ -109,20 +109,18 @@ pub fn base(norm: &str) -> &str {
 /// `JBloggs`, `KONeill`, `AJones-Smith`: an initial and a surname, no space.
 /// Acronyms with a small letter (SENCo, TAs, DSLs) are not codes.
 pub fn is_staff_code(raw: &str) -> bool {
-    let raw_chars: Vec<char> = raw.chars().collect();
-    if raw_chars.len() < 4
-        || !raw_chars
-            .iter()
-            .all(|c| c.is_ascii_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
+    // Called for most tokens by several rules: no allocation.
+    let bytes = raw.as_bytes();
+    if bytes.len() < 4
+        || !raw
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\'' | '’'))
     {
         return false;
     }
-    let lead_caps = raw_chars
-        .iter()
-        .take_while(|c| c.is_ascii_uppercase())
-        .count();
-    let lower = raw_chars.iter().filter(|c| c.is_ascii_lowercase()).count();
-    (2..=3).contains(&lead_caps) && lower >= 2 && raw_chars[lead_caps].is_ascii_lowercase()
+    let lead_caps = bytes.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    let lower = bytes.iter().filter(|b| b.is_ascii_lowercase()).count();
+    (2..=3).contains(&lead_caps) && lower >= 2 && bytes[lead_caps].is_ascii_lowercase()
 }
 
 #[cfg(test)]

@@ -208,6 +208,9 @@ impl Policy {
     }
 
     pub fn never_flagged(&self, excerpt: &str) -> bool {
+        if self.never_flag.is_empty() {
+            return false;
+        }
         let e = excerpt.to_lowercase();
         self.never_flag.contains(&e)
     }

@@ -3,7 +3,11 @@
 use cpoms_check::{check, Entry, LocalDateTime, Policy, Status};
 
 fn run(e: &Entry) -> cpoms_check::Verdict {
-    check(e, &Policy::default(), LocalDateTime::parse("2024-03-04T11:00").unwrap())
+    check(
+        e,
+        &Policy::default(),
+        LocalDateTime::parse("2024-03-04T11:00").unwrap(),
+    )
 }
 
 #[test]
@@ -20,16 +24,32 @@ fn empty_text_gives_a_full_checklist_and_no_text_findings() {
 fn offsets_count_utf16_after_emoji_and_combining_marks() {
     let text = "👩‍👧 Zoe\u{301} said “I’m fine” but Derek was kicking off!";
     let v = run(&Entry::from_text(text));
-    let f = v.findings.iter().find(|f| f.rule == "language.emotive").unwrap();
+    let f = v
+        .findings
+        .iter()
+        .find(|f| f.rule == "language.emotive")
+        .unwrap();
     let units: Vec<u16> = text.encode_utf16().collect();
-    assert_eq!(String::from_utf16(&units[f.start.unwrap()..f.end.unwrap()]).unwrap(), "kicking off");
-    assert!(!v.findings.iter().any(|f| f.excerpt.as_deref() == Some("fine")));
+    assert_eq!(
+        String::from_utf16(&units[f.start.unwrap()..f.end.unwrap()]).unwrap(),
+        "kicking off"
+    );
+    assert!(!v
+        .findings
+        .iter()
+        .any(|f| f.excerpt.as_deref() == Some("fine")));
 }
 
 #[test]
 fn curly_and_straight_apostrophes_are_the_same_word() {
     for t in ["She couldn't care less.", "She couldn’t care less."] {
-        assert!(run(&Entry::from_text(t)).findings.iter().any(|f| f.rule == "language.emotive"), "{t}");
+        assert!(
+            run(&Entry::from_text(t))
+                .findings
+                .iter()
+                .any(|f| f.rule == "language.emotive"),
+            "{t}"
+        );
     }
 }
 
@@ -37,12 +57,24 @@ fn curly_and_straight_apostrophes_are_the_same_word() {
 fn an_introduced_email_is_not_the_writers_language_but_an_own_email_is() {
     let theirs = "Email from mum below\n\nFrom: Leanne Fisher\nSent: 12 November 2024 21:14\nSubject: Kacey\n\nHi, the girls are horrible to her. I am sick of it!\nLeanne Fisher";
     let v = run(&Entry::from_text(theirs));
-    assert!(!v.findings.iter().any(|f| f.criterion == "language"), "{:?}", v.findings);
+    assert!(
+        !v.findings.iter().any(|f| f.criterion == "language"),
+        "{:?}",
+        v.findings
+    );
     let own = "From: Gemma Lowe\nSent: 14 January 2025 15:52\nTo: Year 8 Team\n\nHi all, Tyler kicked off in Maths.\nThanks\nGemma";
     let v = run(&Entry::from_text(own));
     assert!(v.findings.iter().any(|f| f.rule == "language.emotive"));
-    assert!(!v.findings.iter().any(|f| f.excerpt.as_deref() == Some("Gemma")), "the signature is not a child");
-    assert!(v.findings.iter().any(|f| f.rule == "tagging.untagged" && f.excerpt.as_deref() == Some("Tyler")));
+    assert!(
+        !v.findings
+            .iter()
+            .any(|f| f.excerpt.as_deref() == Some("Gemma")),
+        "the signature is not a child"
+    );
+    assert!(v
+        .findings
+        .iter()
+        .any(|f| f.rule == "tagging.untagged" && f.excerpt.as_deref() == Some("Tyler")));
 }
 
 #[test]
@@ -50,11 +82,19 @@ fn words_that_are_names_are_pupils_only_in_context() {
     let e = Entry {
         text: "KONeill will meet Will on Tuesday. I hope the summer term goes well.".into(),
         students: vec!["Will Harper".into()],
-        pupils: Some(vec!["Will Harper".into(), "Hope Sinclair".into(), "Summer Hayes".into()]),
+        pupils: Some(vec![
+            "Will Harper".into(),
+            "Hope Sinclair".into(),
+            "Summer Hayes".into(),
+        ]),
         ..Entry::default()
     };
     let v = run(&e);
-    assert!(!v.findings.iter().any(|f| f.criterion == "tagging"), "{:?}", v.findings);
+    assert!(
+        !v.findings.iter().any(|f| f.criterion == "tagging"),
+        "{:?}",
+        v.findings
+    );
 }
 
 #[test]
@@ -66,12 +106,22 @@ fn a_pupil_on_the_list_named_but_not_tagged_is_flagged() {
         ..Entry::default()
     };
     let v = run(&e);
-    let f = v.findings.iter().find(|f| f.rule == "tagging.untagged").expect("Ethan");
+    let f = v
+        .findings
+        .iter()
+        .find(|f| f.rule == "tagging.untagged")
+        .expect("Ethan");
     assert_eq!(f.excerpt.as_deref(), Some("Ethan"));
 }
 
 #[test]
 fn a_list_marker_bracket_is_not_unbalanced() {
-    let v = run(&Entry::from_text("Actions:\n1) KPatel to phone mum.\n2) Review on Friday."));
-    assert!(!v.findings.iter().any(|f| f.rule == "proofread.unbalanced"), "{:?}", v.findings);
+    let v = run(&Entry::from_text(
+        "Actions:\n1) KPatel to phone mum.\n2) Review on Friday.",
+    ));
+    assert!(
+        !v.findings.iter().any(|f| f.rule == "proofread.unbalanced"),
+        "{:?}",
+        v.findings
+    );
 }

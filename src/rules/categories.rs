@@ -43,9 +43,9 @@ fn label_words(s: &str) -> String {
     )
 }
 
-/// Whether a label (already through `label_words`) holds any of the terms.
-fn holds_any(label_norm: &str, terms: &[String]) -> bool {
-    terms.iter().any(|t| label_norm.contains(&label_words(t)))
+/// Whether a label holds any of the terms (both already through `label_words`).
+fn holds_any(label_norm: &str, terms_norm: &[String]) -> bool {
+    terms_norm.iter().any(|t| label_norm.contains(t.as_str()))
 }
 
 pub fn check(cx: &Ctx, out: &mut Out) {
@@ -182,7 +182,7 @@ mod tests {
     use super::*;
 
     fn label_has(label: &str, term: &str) -> bool {
-        holds_any(&label_words(label), &[term.to_string()])
+        holds_any(&label_words(label), &[label_words(term)])
     }
 
     #[test]

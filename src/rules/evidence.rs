@@ -49,7 +49,10 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     let soft: Vec<Match> = set(&ev.soft)
         .find(doc, |i| own(i) && !doc.has(i, ACTIONS))
         .into_iter()
-        .filter(|m| !(m.start > 0 && matches!(doc.norm(m.start - 1), "if" | "whether") || m.start > 1 && matches!(doc.norm(m.start - 2), "if" | "whether")))
+        .filter(|m| {
+            !(m.start > 0 && matches!(doc.norm(m.start - 1), "if" | "whether")
+                || m.start > 1 && matches!(doc.norm(m.start - 2), "if" | "whether"))
+        })
         .filter(|m| {
             let s = doc.sentence_of[m.start];
             let next_has = doc

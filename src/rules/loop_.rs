@@ -61,10 +61,25 @@ fn object_is_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
         if party_at(cx, doc, parties, k) {
             return true;
         }
-        let possessive = (k..(k + 3).min(doc.len()))
-            .find(|&p| doc.norm(p).ends_with("'s") || doc.norm(p).ends_with('\''));
-        if let Some(p) = possessive.filter(|_| doc.capitalised(k)) {
-            k = p + 1;
+        // "Leo Fitzgerald's dad", "both girls' parents": skip the possessor.
+        let possessive = |p: usize| {
+            doc.norm(p).ends_with("'s")
+                || doc.norm(p).ends_with('\'')
+                || (p + 1 < doc.len()
+                    && doc.norm(p + 1) == "'"
+                    && doc.tokens[p + 1].start == doc.tokens[p].end)
+        };
+        let named_possessor = (k..(k + 3).min(doc.len()))
+            .find(|&p| possessive(p))
+            .filter(|_| doc.capitalised(k));
+        if let Some(p) = named_possessor {
+            k = p + if doc.norm(p).ends_with('s') && !doc.norm(p).ends_with("'s") {
+                2
+            } else {
+                1
+            };
+        } else if possessive(k) {
+            k += if doc.norm(k).contains('\'') { 1 } else { 2 };
         } else if one_of(filler, doc, k) {
             k += 1;
         } else {

@@ -44,8 +44,15 @@ fn staff_titles(cx: &Ctx, out: &mut Out) {
                 // "Mrs Ahmed (mum)", "Mr Lee, Kai's dad": a parent or carer, not staff.
                 let relation = (s + 1..(s + 5).min(doc.len()))
                     .take_while(|&k| doc.sentence_of[k] == doc.sentence_of[s])
-                    .any(|k| one_of(&cx.data.speech.family, doc, k) || one_of(&n.professional_roles, doc, k));
-                if relation && doc.next_in_sentence(s).is_some_and(|k| matches!(doc.norm(k), "(" | "," | "-" | "–")) {
+                    .any(|k| {
+                        one_of(&cx.data.speech.family, doc, k)
+                            || one_of(&n.professional_roles, doc, k)
+                    });
+                if relation
+                    && doc
+                        .next_in_sentence(s)
+                        .is_some_and(|k| matches!(doc.norm(k), "(" | "," | "-" | "–"))
+                {
                     continue;
                 }
                 let surname = base(doc.norm(s));

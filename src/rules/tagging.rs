@@ -50,11 +50,30 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         if !doc.is_word(i) || doc.has(i, EXCLUDED) {
             continue;
         }
-        let name = base(doc.norm(i)).to_string();
+        let name = base(doc.norm(i));
+        // Most words are no one's name: rule them out before any allocation.
+        let pupil = cx.names.by_forename(name);
+        if pupil.is_none() && (cx.names.pupil_list_known || !lexicon.contains(name)) {
+            continue;
+        }
+        let name = name.to_string();
         if reported.contains(&name) || is_staff_code(doc.raw(i)) {
             continue;
         }
-        let pupil = cx.names.by_forename(&name);
+        // The second word of a full name is a surname ("Jade Carter"), not another child.
+        let after_first_name = doc.prev_in_sentence(i).is_some_and(|p| {
+            doc.capitalised(p)
+                && (cx.names.by_forename(base(doc.norm(p))).is_some()
+                    || lexicon.contains(doc.norm(p)))
+        });
+        if after_first_name
+            || cx
+                .names
+                .tagged()
+                .any(|p| p.surname.as_deref() == Some(name.as_str()))
+        {
+            continue;
+        }
         if pupil.is_some_and(|p| p.tagged) {
             continue;
         }

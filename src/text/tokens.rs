@@ -110,6 +110,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Lower case with straight apostrophes and plain hyphens.
 pub fn normalise(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase(); // most words: no curly marks, no Unicode case rules
+    }
     s.chars()
         .map(|c| match c {
             '’' | 'ʼ' | '‘' => '\'',

@@ -1,7 +1,8 @@
 //! British English spelling: the en-GB Hunspell dictionary (`data/dictionary/`, from the
 //! npm package `dictionary-en-gb`, MIT AND BSD; see its LICENSE) read by `spellbook`.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 static AFF: &str = include_str!("../data/dictionary/en-GB.aff");
 static DIC: &str = include_str!("../data/dictionary/en-GB.dic");
@@ -14,12 +15,25 @@ pub fn dictionary() -> &'static spellbook::Dictionary {
 }
 
 /// Whether the dictionary knows the word as written (curly apostrophes allowed).
+/// Answers are remembered: entries repeat the same few hundred words, and a look-up in
+/// a map is cheaper than the dictionary's affix rules. The memory is capped.
 pub fn known(word: &str) -> bool {
+    const CAP: usize = 50_000;
+    static SEEN: OnceLock<Mutex<HashMap<String, bool>>> = OnceLock::new();
+    let seen = SEEN.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(&k) = seen.lock().unwrap_or_else(|p| p.into_inner()).get(word) {
+        return k;
+    }
     let w: String = word
         .chars()
         .map(|c| if c == '’' { '\'' } else { c })
         .collect();
-    dictionary().check(&w)
+    let k = dictionary().check(&w);
+    let mut map = seen.lock().unwrap_or_else(|p| p.into_inner());
+    if map.len() < CAP {
+        map.insert(word.to_string(), k);
+    }
+    k
 }
 
 /// Whether the word, in lower case, is an ordinary English word ("will", "grace", "summer").
@@ -28,11 +42,25 @@ pub fn is_common_word(lower: &str) -> bool {
 }
 
 /// One replacement, offered only when the dictionary's best guess is close to the word.
+/// Suggesting is the dictionary's slow path (milliseconds), so answers are remembered.
 pub fn suggestion(word: &str) -> Option<String> {
+    const CAP: usize = 10_000;
+    static SEEN: OnceLock<Mutex<HashMap<String, Option<String>>>> = OnceLock::new();
+    let seen = SEEN.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(s) = seen.lock().unwrap_or_else(|p| p.into_inner()).get(word) {
+        return s.clone();
+    }
     let mut out = Vec::new();
     dictionary().suggest(word, &mut out);
-    let best = out.into_iter().next()?;
-    (edit_distance(&best.to_lowercase(), &word.to_lowercase()) <= 2).then_some(best)
+    let best = out
+        .into_iter()
+        .next()
+        .filter(|b| edit_distance(&b.to_lowercase(), &word.to_lowercase()) <= 2);
+    let mut map = seen.lock().unwrap_or_else(|p| p.into_inner());
+    if map.len() < CAP {
+        map.insert(word.to_string(), best.clone());
+    }
+    best
 }
 
 /// Damerau–Levenshtein (optimal string alignment) distance.

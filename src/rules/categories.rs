@@ -4,7 +4,7 @@ use super::util::negated;
 use super::{Ctx, Out, Raw};
 use crate::data::CategoryGroup;
 use crate::text::{PhraseSet, ACTIONS, EXCLUDED};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// The categories assumed when the page does not list the school's own.
 pub const DEFAULT_CATEGORIES: [&str; 14] = [
@@ -43,6 +43,21 @@ fn label_words(s: &str) -> String {
     )
 }
 
+/// The school's labels through `label_words`, remembered: the page sends the same list
+/// with every keystroke.
+fn normalised_labels(labels: &[String]) -> Vec<String> {
+    static LAST: Mutex<Option<(Vec<String>, Vec<String>)>> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(|p| p.into_inner());
+    match last.as_ref() {
+        Some((raw, norm)) if raw.as_slice() == labels => norm.clone(),
+        _ => {
+            let norm: Vec<String> = labels.iter().map(|a| label_words(a)).collect();
+            *last = Some((labels.to_vec(), norm.clone()));
+            norm
+        }
+    }
+}
+
 /// Whether a label holds any of the terms (both already through `label_words`).
 fn holds_any(label_norm: &str, terms_norm: &[String]) -> bool {
     terms_norm.iter().any(|t| label_norm.contains(t.as_str()))
@@ -71,7 +86,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         })
         .collect();
     let chosen: Vec<String> = entry.categories.iter().map(|c| label_words(c)).collect();
-    let available_norm: Vec<String> = available.iter().map(|a| label_words(a)).collect();
+    let available_norm = normalised_labels(&available);
     let school_sets: Vec<Compiled> = school.iter().map(compile).collect();
     let groups = cx
         .data

@@ -314,6 +314,7 @@ fn professionals(cx: &Ctx, out: &mut Out) {
     }
     // A professional by role alone: "the school nurse", "the duty social worker".
     let roles = set(&n.professional_roles);
+    let mut lower_text: Option<String> = None;
     for m in roles.find(doc, |k| doc.own(k)) {
         if doc.is_word(m.end) && one_of(&n.role_compounds, doc, m.end) {
             continue;
@@ -344,7 +345,13 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         }
         let role_text =
             doc.text[doc.tokens[m.start].start..doc.tokens[m.end - 1].end].to_lowercase();
-        if named_roles && doc.text.to_lowercase().matches(&role_text).count() > 1 {
+        if named_roles
+            && lower_text
+                .get_or_insert_with(|| doc.text.to_lowercase())
+                .matches(&role_text)
+                .count()
+                > 1
+        {
             continue; // the professional was named with this role elsewhere
         }
         out.push(Raw::at("names.professional_role", doc.span(det, m.end)));

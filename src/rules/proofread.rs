@@ -33,7 +33,11 @@ fn vocabulary(cx: &Ctx, raw: &str) -> bool {
         || cx.policy.never_flagged(raw)
 }
 
+/// Spelling suggestions computed per check, at most.
+const MAX_SUGGESTIONS: usize = 20;
+
 fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
+    let mut suggested = 0;
     let pf = &cx.data.proofread;
     let lexicon = first_names(cx.data);
     for i in 0..doc.len() {
@@ -73,21 +77,22 @@ fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
         {
             continue;
         }
-        if raw.starts_with(char::is_uppercase) || is_staff_code(raw) || vocabulary(cx, raw) {
+        if raw.starts_with(char::is_uppercase) || is_staff_code(raw) || known(raw) {
             continue; // names, places and acronyms: the dictionary cannot judge them
         }
-        if cx
-            .names
-            .people
-            .iter()
-            .any(|p| p.forename == base(norm) || p.surname.as_deref() == Some(base(norm)))
+        if vocabulary(cx, raw)
+            || cx
+                .names
+                .people
+                .iter()
+                .any(|p| p.forename == base(norm) || p.surname.as_deref() == Some(base(norm)))
         {
             continue;
         }
         let parts_known = raw
             .split(['-', '‐'])
             .all(|p| p.is_empty() || known(p) || vocabulary(cx, p));
-        if known(raw) || parts_known || known(&fold_accents(raw)) || oxford_spelling(raw) {
+        if parts_known || known(&fold_accents(raw)) || oxford_spelling(raw) {
             continue;
         }
         // Dropped g: "cryin" → "crying".
@@ -100,7 +105,12 @@ fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
             continue;
         }
         let mut r = Raw::at("proofread.spelling", doc.span(i, i + 1));
-        if let Some(s) = suggestion(raw) {
+        // Suggestions are slow to compute: a pasted wall of unknown words gets the first few.
+        suggested += 1;
+        if let Some(s) = (suggested <= MAX_SUGGESTIONS)
+            .then(|| suggestion(raw))
+            .flatten()
+        {
             r = r.detail(format!(" Did you mean “{s}”?")).suggest(s);
         }
         out.push(r);
@@ -151,15 +161,20 @@ fn repeated_words(cx: &Ctx, doc: &Doc, out: &mut Out) {
 }
 
 fn unbalanced(doc: &Doc, out: &mut Out) {
-    let others = |pos: usize| {
-        doc.regions
-            .pasted
-            .iter()
-            .chain(&doc.regions.excluded)
-            .any(|&(s, e)| (s..e).contains(&pos))
-    };
+    // Someone else's words and quotations are not the writer's to balance. One sorted list
+    // of those spans, walked once alongside the text, keeps this linear in the length.
+    let mut shielded: Vec<(usize, usize)> = doc
+        .regions
+        .pasted
+        .iter()
+        .chain(&doc.regions.excluded)
+        .copied()
+        .collect();
+    let others = shielded.clone();
+    shielded.extend(doc.quotes.iter().map(|q| (q.start, q.end)));
+    shielded.sort_unstable();
     for s in &doc.strays {
-        if !others(s.pos) {
+        if !others.iter().any(|&(a, e)| (a..e).contains(&s.pos)) {
             let detail =
                 "This quotation mark has no partner. Close the quotation after the last word said.";
             out.push(
@@ -167,28 +182,37 @@ fn unbalanced(doc: &Doc, out: &mut Out) {
             );
         }
     }
+    let mut next_span = 0;
     for line in &doc.regions.lines {
         let text = &doc.text[line.start..line.end];
         let mut open: Vec<usize> = Vec::new();
         for (k, c) in text.char_indices() {
-            let pos = line.start + k;
-            if others(pos) || doc.quotes.iter().any(|q| (q.start..q.end).contains(&pos)) {
+            if c != '(' && c != ')' {
                 continue;
             }
-            match c {
-                '(' => open.push(pos),
-                ')' => {
-                    // "1)" or "a)" at the start of a line is a list marker.
-                    let before = text[..k].trim_start();
-                    let marker = before.len() <= 2 && before.chars().all(char::is_alphanumeric);
-                    if open.pop().is_none() && !marker {
-                        out.push(
-                            Raw::at("proofread.unbalanced", (pos, pos + 1))
-                                .detail("This bracket closes but never opens."),
-                        );
-                    }
+            let pos = line.start + k;
+            while next_span < shielded.len() && shielded[next_span].1 <= pos {
+                next_span += 1;
+            }
+            if shielded[next_span..]
+                .iter()
+                .take_while(|&&(a, _)| a <= pos)
+                .any(|&(a, e)| a <= pos && pos < e)
+            {
+                continue;
+            }
+            if c == '(' {
+                open.push(pos);
+            } else {
+                // "1)" or "a)" at the start of a line is a list marker.
+                let before = text[..k].trim_start();
+                let marker = before.len() <= 2 && before.chars().all(char::is_alphanumeric);
+                if open.pop().is_none() && !marker {
+                    out.push(
+                        Raw::at("proofread.unbalanced", (pos, pos + 1))
+                            .detail("This bracket closes but never opens."),
+                    );
                 }
-                _ => {}
             }
         }
         for pos in open {

@@ -89,11 +89,19 @@ impl PhraseSet {
         self.patterns.push((slots, payload));
     }
 
+    /// Whether a pattern could start with this word (a bit test; no false negatives).
+    #[inline]
+    fn may_start(&self, hash: u64) -> bool {
+        if !self.any_first.is_empty() {
+            return true;
+        }
+        let (word, mask) = bit(hash);
+        self.first_bits.get(word).is_some_and(|w| w & mask != 0)
+    }
+
     /// The longest match starting at token `i`.
     pub fn match_at(&self, doc: &Doc, i: usize) -> Option<Match> {
-        let h = doc.tokens[i].hash;
-        let (word, mask) = bit(h);
-        if self.any_first.is_empty() && self.first_bits.get(word).is_none_or(|w| w & mask == 0) {
+        if !self.may_start(doc.tokens[i].hash) {
             return None;
         }
         let candidates = self
@@ -130,6 +138,10 @@ impl PhraseSet {
         let mut out = Vec::new();
         let mut i = 0;
         while i < doc.len() {
+            if !self.may_start(doc.tokens[i].hash) {
+                i += 1;
+                continue;
+            }
             match self.match_at(doc, i) {
                 Some(m) if (m.start..m.end).all(&keep) => {
                     out.push(m);

@@ -42,68 +42,63 @@ fn is_hyphen(c: char) -> bool {
 /// (`12.40`, `8.35am`, `14:25`). Everything else that is not space is punctuation,
 /// one character each.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    let mut it = text.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
         if c.is_whitespace() {
-            i += 1;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let c = chars[j].1;
-                if c.is_alphanumeric() {
-                    j += 1;
-                    continue;
-                }
-                let prev = chars[j - 1].1;
-                let next = chars.get(j + 1).map(|p| p.1);
-                let joins = match next {
-                    Some(n) if n.is_alphanumeric() => {
-                        ((is_apostrophe(c) && c != '‘') || is_hyphen(c)) && prev.is_alphanumeric()
-                            || (matches!(c, '.' | ':')
-                                && prev.is_ascii_digit()
-                                && n.is_ascii_digit())
-                    }
-                    _ => false,
-                };
-                if joins {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            let end = chars.get(j).map_or(text.len(), |p| p.0);
-            let raw = &text[start..end];
-            let kind = if raw.starts_with(|c: char| c.is_ascii_digit()) {
-                Kind::Number
-            } else {
-                Kind::Word
-            };
-            let norm = normalise(raw);
-            out.push(Token {
-                start,
-                end,
-                kind,
-                hash: word_hash(&norm),
-                norm,
-            });
-            i = j;
-        } else {
-            let end = chars.get(i + 1).map_or(text.len(), |p| p.0);
+        if !c.is_alphanumeric() {
             let norm = c.to_string();
             out.push(Token {
                 start,
-                end,
+                end: start + c.len_utf8(),
                 kind: Kind::Punct,
                 hash: word_hash(&norm),
                 norm,
             });
-            i += 1;
+            continue;
         }
+        let mut end = start + c.len_utf8();
+        let mut prev = c;
+        while let Some(&(b, c)) = it.peek() {
+            if c.is_alphanumeric() {
+                it.next();
+                end = b + c.len_utf8();
+                prev = c;
+                continue;
+            }
+            // A joiner needs a letter or digit on both sides: Derek’s, Ellie-Mae, 12.40.
+            let next = text[b + c.len_utf8()..].chars().next();
+            let joins = match next {
+                Some(n) if n.is_alphanumeric() => {
+                    ((is_apostrophe(c) && c != '‘') || is_hyphen(c)) && prev.is_alphanumeric()
+                        || (matches!(c, '.' | ':') && prev.is_ascii_digit() && n.is_ascii_digit())
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            it.next();
+            let (nb, n) = it.next().expect("the joiner is followed by a character");
+            end = nb + n.len_utf8();
+            prev = n;
+        }
+        let raw = &text[start..end];
+        let kind = if raw.starts_with(|c: char| c.is_ascii_digit()) {
+            Kind::Number
+        } else {
+            Kind::Word
+        };
+        let norm = normalise(raw);
+        out.push(Token {
+            start,
+            end,
+            kind,
+            hash: word_hash(&norm),
+            norm,
+        });
     }
     out
 }

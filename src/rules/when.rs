@@ -196,7 +196,8 @@ mod tests {
         let d = doc(
             "On Monday 3rd March, then 12/03 and 03/03/25, Friday and 8 May 2024, Friday, 9 May.",
         );
-        let found: Vec<(Option<usize>, Option<u32>, Option<u32>, Option<i32>)> = dates(&d)
+        type Parts = (Option<usize>, Option<u32>, Option<u32>, Option<i32>);
+        let found: Vec<Parts> = dates(&d)
             .iter()
             .map(|m| (m.weekday, m.day, m.month, m.year))
             .collect();

@@ -15,6 +15,8 @@ mod tagging;
 mod timely;
 mod when;
 
+pub use categories::DEFAULT_CATEGORIES;
+
 use crate::data::{data, Data, RuleDef};
 use crate::datetime::LocalDateTime;
 use crate::entry::Entry;

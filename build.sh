@@ -2,9 +2,12 @@
 # One command builds everything this repository ships:
 #   target/release/cpoms-check     the native command-line tool
 #   pkg/node/                      the engine as WebAssembly for Node (wasm-bindgen --target nodejs)
-#   pkg/web/                       the engine as WebAssembly for the browser extension (--target web)
-# Needs: cargo, the wasm32-unknown-unknown target, wasm-bindgen-cli at the version in Cargo.lock.
-# `./build.sh native` or `./build.sh wasm` builds one half.
+#   pkg/web/                       the engine as WebAssembly for the browser (--target web)
+#   dist/chrome/, dist/firefox/    the extension for each browser, from the one manifest.json,
+#   dist/cpoms-check-*.zip         with the WebAssembly size-optimised by wasm-opt -Oz
+# Needs: cargo, the wasm32-unknown-unknown target, wasm-bindgen-cli at the version in Cargo.lock,
+# and the npm packages of package.json (wasm-opt) — scripts/install-tools.sh installs them all.
+# `./build.sh native`, `./build.sh wasm` or `./build.sh extension` builds one part.
 set -euo pipefail
 cd "$(dirname "$0")"
 what="${1:-all}"
@@ -29,5 +32,14 @@ if [[ "$what" == all || "$what" == wasm ]]; then
   rm -rf pkg/node pkg/web
   wasm-bindgen "$wasm" --target nodejs --out-dir pkg/node
   wasm-bindgen "$wasm" --target web --out-dir pkg/web
-  ls -l pkg/node/*.wasm pkg/web/*.wasm
+fi
+
+if [[ "$what" == all || "$what" == extension ]]; then
+  mkdir -p target/extension
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue pkg/web/cpoms_check_bg.wasm -o target/extension/cpoms_check_bg.wasm
+  cargo run --release --locked --quiet --bin pack-extension -- target/extension/cpoms_check_bg.wasm --out dist
+  raw=$(stat -c %s target/extension/cpoms_check_bg.wasm)
+  gz=$(gzip -9 -c target/extension/cpoms_check_bg.wasm | wc -c)
+  echo "extension WebAssembly: $raw bytes ($gz gzip -9)"
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the engine's unit, rule, property and CLI tests; the docs-drift check;
-# the WebAssembly build for wasm32 and its tests in Node; and, when the shared corpus is
+# the WebAssembly build for wasm32 and its tests in Node; the packaged extension and its
+# lint; and, when the shared corpus is
 # beside this checkout, the scorer's gates on both labelled corpora.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,9 +10,13 @@ scripts/install-tools.sh
 echo "== cargo test"
 cargo test --locked
 
-echo "== WebAssembly build (wasm32-unknown-unknown) and Node tests"
+echo "== WebAssembly build (wasm32-unknown-unknown), the packaged extension, and Node tests"
 ./build.sh
 node --test tests/node/
+
+echo "== web-ext lint (Mozilla's linter) on the Firefox package: 0 errors"
+node_modules/.bin/web-ext lint --source-dir dist/firefox --output json --no-input \
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);for(const m of r.errors)console.error(m.code,m.file,m.message);console.log("web-ext lint:",JSON.stringify(r.summary));process.exit(r.errors.length?1:0)})'
 
 shared="../shared"
 if [[ -x "$shared/tools/score" && -f "$shared/corpus/dev.jsonl" ]]; then

@@ -11,3 +11,7 @@ if [[ "$have" != "$want" ]]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 command -v node >/dev/null || { echo "install-tools: Node.js (18 or later) is needed for the WebAssembly tests" >&2; exit 1; }
+# wasm-opt (npm binaryen: Debian's is too old for current Rust output) and web-ext's linter.
+if [[ ! -x node_modules/.bin/wasm-opt || ! -x node_modules/.bin/web-ext || package-lock.json -nt node_modules ]]; then
+  npm ci --no-audit --no-fund
+fi

@@ -1,0 +1,83 @@
+// The packaged extension (dist/, from ./build.sh): manifests per browser, the fewest
+// permissions, no remote code, zips that hold exactly the folders, and the optimised
+// WebAssembly still checks an entry.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = join(root, 'dist');
+const manifest = (b) => JSON.parse(readFileSync(join(dist, b, 'manifest.json'), 'utf8'));
+
+function files(dir, prefix = '') {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+
+/** Names and sizes in a zip's central directory. */
+function zipEntries(path) {
+  const buf = readFileSync(path);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const out = {};
+  for (let i = 0; i < count; i++) {
+    const size = buf.readUInt32LE(at + 24);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extra = buf.readUInt16LE(at + 30);
+    const comment = buf.readUInt16LE(at + 32);
+    out[buf.toString('utf8', at + 46, at + 46 + nameLen)] = size;
+    at += 46 + nameLen + extra + comment;
+  }
+  return out;
+}
+
+for (const browser of ['chrome', 'firefox']) {
+  test(`${browser}: runs only on CPOMS, with the fewest permissions`, () => {
+    const m = manifest(browser);
+    assert.equal(m.manifest_version, 3);
+    assert.deepEqual(m.host_permissions, ['https://*.cpoms.net/*']);
+    assert.deepEqual(m.content_scripts.map((c) => c.matches), [['https://*.cpoms.net/*']]);
+    assert.ok(m.permissions.every((p) => ['storage'].includes(p)), m.permissions.join());
+    assert.match(m.content_security_policy.extension_pages, /'wasm-unsafe-eval'/);
+    assert.doesNotMatch(m.content_security_policy.extension_pages, /https?:/);
+  });
+
+  test(`${browser}: no remote code and no network calls in the scripts`, () => {
+    for (const f of files(join(dist, browser)).filter((f) => f.endsWith('.js'))) {
+      const src = readFileSync(join(dist, browser, f), 'utf8');
+      assert.doesNotMatch(src, /["'`]https?:\/\//, `${f} loads or names a remote URL`);
+      assert.doesNotMatch(src, /\bXMLHttpRequest\b|\bWebSocket\b|sendBeacon/, `${f} can send data`);
+    }
+  });
+
+  test(`${browser}: the zip holds exactly the folder`, () => {
+    const entries = zipEntries(join(dist, `cpoms-check-${browser}.zip`));
+    const dir = files(join(dist, browser));
+    assert.deepEqual(Object.keys(entries).sort(), dir.sort());
+    for (const f of dir) assert.equal(entries[f], statSync(join(dist, browser, f)).size, f);
+  });
+}
+
+test('chrome has a service worker; firefox background scripts and its gecko settings', () => {
+  assert.equal(manifest('chrome').background.service_worker, 'background.js');
+  assert.equal(manifest('chrome').browser_specific_settings, undefined);
+  const ff = manifest('firefox');
+  assert.deepEqual(ff.background.scripts, ['background.js']);
+  assert.ok(ff.browser_specific_settings.gecko.id);
+  assert.deepEqual(ff.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+});
+
+test('the optimised WebAssembly in the package checks an entry', async () => {
+  const glue = await import(pathToFileURL(join(dist, 'chrome', 'pkg', 'cpoms_check.js')).href);
+  glue.initSync({ module: readFileSync(join(dist, 'chrome', 'pkg', 'cpoms_check_bg.wasm')) });
+  const entry = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8'));
+  const v = glue.check(entry);
+  const status = Object.fromEntries(v.checklist.map((r) => [r.criterion, r.status]));
+  assert.equal(status.language, 'not_met');
+  assert.ok(v.findings.some((f) => f.excerpt === 'kicking off'));
+});

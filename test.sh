@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the engine's unit, rule, property and CLI tests; the docs-drift check;
-# the WebAssembly build for wasm32 and its tests in Node; the packaged extension and its
-# lint; and, when the shared corpus is
-# beside this checkout, the scorer's gates on both labelled corpora.
+# the WebAssembly build for wasm32 and its tests in Node; the packaged extension, its lint
+# and its end-to-end tests in Chromium; and, when the shared corpus is beside this
+# checkout, the scorer's gates on both labelled corpora.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-tools.sh
@@ -13,6 +13,9 @@ cargo test --locked
 echo "== WebAssembly build (wasm32-unknown-unknown), the packaged extension, and Node tests"
 ./build.sh
 node --test tests/node/
+
+echo "== end-to-end: the packaged extension in Chromium on the replica CPOMS page"
+node --test tests/e2e/
 
 echo "== web-ext lint (Mozilla's linter) on the Firefox package: 0 errors"
 node_modules/.bin/web-ext lint --source-dir dist/firefox --output json --no-input \

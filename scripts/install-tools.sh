@@ -11,7 +11,16 @@ if [[ "$have" != "$want" ]]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 command -v node >/dev/null || { echo "install-tools: Node.js (18 or later) is needed for the WebAssembly tests" >&2; exit 1; }
+# Debian's Chromium for the end-to-end tests (branded Chrome ignores --load-extension).
+if ! command -v chromium >/dev/null; then
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "install-tools: the end-to-end tests need Debian's chromium (apt-get install chromium)" >&2
+    exit 1
+  fi
+fi
 # wasm-opt (npm binaryen: Debian's is too old for current Rust output) and web-ext's linter.
-if [[ ! -x node_modules/.bin/wasm-opt || ! -x node_modules/.bin/web-ext || package-lock.json -nt node_modules ]]; then
+if [[ ! -x node_modules/.bin/wasm-opt || ! -x node_modules/.bin/web-ext || ! -d node_modules/playwright-core || package-lock.json -nt node_modules ]]; then
   npm ci --no-audit --no-fund
 fi

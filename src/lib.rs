@@ -35,6 +35,8 @@ pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use datetime::LocalDateTime;
 pub use entry::{Entry, InputError};

@@ -11,7 +11,7 @@ fn js_err(msg: String) -> JsValue {
     js_sys::Error::new(&msg).into()
 }
 
-fn local_now() -> Result<LocalDateTime, JsValue> {
+pub(crate) fn local_now() -> Result<LocalDateTime, JsValue> {
     let d = js_sys::Date::new_0();
     let s = format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}",

@@ -1,0 +1,151 @@
+//! Underlines over a textarea's text: a mirror element with the field's exact text and
+//! text layout, in a shadow root above the field. Each finding becomes a span over its
+//! words, so the browser's own line breaking puts it in the right place.
+
+use crate::verdict::{Severity, Verdict};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, HtmlElement, HtmlTextAreaElement, ShadowRootInit, ShadowRootMode};
+
+pub struct Overlay {
+    host: HtmlElement,
+    mirror: HtmlElement,
+}
+
+/// Colour per criterion; each underline also carries a text label (`aria-label`), so colour
+/// is never the only cue.
+fn colour(criterion: &str) -> &'static str {
+    match criterion {
+        "language" => "#b3261e",
+        "evidence" => "#8a4b00",
+        "child_voice" => "#6a1b9a",
+        "names" => "#1d4f91",
+        "proofread" => "#00695c",
+        "tagging" => "#ad1457",
+        _ => "#5f4b00",
+    }
+}
+
+/// The layout properties the mirror copies from the field.
+const COPIED: [&str; 19] = [
+    "font-family", "font-size", "font-weight", "font-style", "font-stretch",
+    "line-height", "letter-spacing", "word-spacing", "text-indent", "text-align", "text-transform", "tab-size",
+    "padding-top", "padding-right", "padding-bottom", "padding-left", "direction", "border-top-width", "border-left-width",
+];
+
+impl Overlay {
+    pub fn new(document: &Document, editor: &HtmlTextAreaElement) -> Result<Overlay, JsValue> {
+        let host: HtmlElement = document.create_element("div")?.dyn_into()?;
+        host.set_attribute("data-cpoms-check", "overlay")?;
+        let style = host.style();
+        for (k, v) in [("position", "absolute"), ("pointer-events", "none"), ("z-index", "2147483000"), ("margin", "0"), ("padding", "0")] {
+            style.set_property(k, v)?;
+        }
+        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        let mirror: HtmlElement = document.create_element("div")?.dyn_into()?;
+        shadow.append_child(&mirror)?;
+        document.body().ok_or("no body")?.append_child(&host)?;
+        let o = Overlay { host, mirror };
+        o.copy_layout(editor)?;
+        o.follow(editor);
+        Ok(o)
+    }
+
+    fn copy_layout(&self, editor: &HtmlTextAreaElement) -> Result<(), JsValue> {
+        let window = web_sys::window().ok_or("no window")?;
+        let computed = window.get_computed_style(editor)?.ok_or("no style")?;
+        let m = self.mirror.style();
+        for p in COPIED {
+            m.set_property(p, &computed.get_property_value(p)?)?;
+        }
+        for (k, v) in [
+            ("box-sizing", "border-box"),
+            ("white-space", "pre-wrap"), ("overflow-wrap", "break-word"), ("overflow", "hidden"), ("color", "transparent"),
+            ("border-style", "solid"), ("border-color", "transparent"), ("margin", "0"),
+            ("border-right-width", &computed.get_property_value("border-right-width")?),
+            ("border-bottom-width", &computed.get_property_value("border-bottom-width")?),
+        ] {
+            m.set_property(k, v)?;
+        }
+        Ok(())
+    }
+
+    /// Keeps the overlay over the field through page scrolling, resizing and the field's own scrolling.
+    pub fn follow(&self, editor: &HtmlTextAreaElement) {
+        let Some(window) = web_sys::window() else { return };
+        let r = editor.get_bounding_client_rect();
+        let (sx, sy) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+        let s = self.host.style();
+        let _ = s.set_property("left", &format!("{}px", r.left() + sx));
+        let _ = s.set_property("top", &format!("{}px", r.top() + sy));
+        let _ = s.set_property("width", &format!("{}px", r.width()));
+        let _ = s.set_property("height", &format!("{}px", r.height()));
+        // The mirror is the field's border box; a scroll bar narrows the field's text, so the
+        // mirror's right padding takes its width too, and lines wrap at the same words.
+        let m = self.mirror.style();
+        let _ = m.set_property("width", &format!("{}px", r.width()));
+        let _ = m.set_property("height", &format!("{}px", r.height()));
+        if let Ok(Some(cs)) = window.get_computed_style(editor) {
+            let px = |p: &str| cs.get_property_value(p).ok().and_then(|v| v.trim_end_matches("px").parse::<f64>().ok()).unwrap_or(0.0);
+            let borders = px("border-left-width") + px("border-right-width");
+            let scrollbar = (f64::from(editor.offset_width()) - f64::from(editor.client_width()) - borders).max(0.0);
+            let _ = m.set_property("padding-right", &format!("{}px", px("padding-right") + scrollbar));
+        }
+        self.mirror.set_scroll_top(editor.scroll_top());
+    }
+
+    /// Rebuilds the mirror: the text, with one span per finding that has a place in it.
+    pub fn render(&self, editor: &HtmlTextAreaElement, text: &str, verdict: &Verdict) {
+        let Some(document) = super::document() else { return };
+        self.mirror.set_text_content(None);
+        // Problems first, then the longest, so an advice inside a problem does not split it.
+        let mut spans: Vec<_> = verdict.findings.iter().filter(|f| f.start.is_some()).collect();
+        spans.sort_by_key(|f| (f.start, f.severity, std::cmp::Reverse(f.end)));
+        let bytes = byte_offsets(text);
+        let mut at = 0usize; // UTF-16 offset written so far
+        for f in spans {
+            let (s, e) = (f.start.unwrap_or(0), f.end.unwrap_or(0));
+            if s < at || e <= s {
+                continue; // overlaps one already drawn
+            }
+            let _ = self.mirror.append_with_str_1(&text[bytes(at)..bytes(s)]);
+            let Ok(mark) = document.create_element("span") else { return };
+            for (k, v) in [
+                ("data-rule", f.rule.to_string()),
+                ("data-criterion", f.criterion.to_string()),
+                ("data-start", s.to_string()),
+                ("data-end", e.to_string()),
+                ("aria-label", format!("{}: {}", f.criterion.replace('_', " "), f.message)),
+            ] {
+                let _ = mark.set_attribute(k, &v);
+            }
+            let style = match f.severity {
+                Severity::Problem => "wavy",
+                Severity::Advice => "dotted",
+            };
+            let c = colour(f.criterion);
+            let _ = mark.set_attribute(
+                "style",
+                &format!("text-decoration: underline {style} {c}; text-decoration-skip-ink: none; text-underline-offset: 3px; background: {c}14; border-radius: 2px"),
+            );
+            mark.set_text_content(Some(&text[bytes(s)..bytes(e)]));
+            let _ = self.mirror.append_child(&mark);
+            at = e;
+        }
+        let _ = self.mirror.append_with_str_1(&text[bytes(at)..]);
+        self.follow(editor);
+    }
+}
+
+/// UTF-16 offset → byte offset in `text`.
+fn byte_offsets(text: &str) -> impl Fn(usize) -> usize + '_ {
+    move |units: usize| {
+        let mut u = 0;
+        for (b, c) in text.char_indices() {
+            if u >= units {
+                return b;
+            }
+            u += c.len_utf16();
+        }
+        text.len()
+    }
+}

@@ -1,0 +1,101 @@
+// The packaged extension (dist/chrome, unchanged) in Debian's Chromium on the replica page:
+// underlines appear over the flagged words, inside the field, and the summary counts the
+// criteria not met. Needs ./build.sh and chromium; run: node --test tests/e2e/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { startReplica } from './server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const extension = join(root, 'dist', 'chrome');
+const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
+const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'cpoms_check.js'));
+
+let replica;
+let context;
+let profile;
+
+before(async () => {
+  replica = await startReplica();
+  profile = mkdtempSync(join(tmpdir(), 'cpoms-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: false, // --headless=new below: extensions need the new headless mode
+    ignoreHTTPSErrors: true,
+    viewport: { width: 900, height: 700 },
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync',
+      '--disable-background-networking', '--disable-component-update', '--disable-quic',
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
+      '--host-resolver-rules=MAP *.cpoms.net 127.0.0.1', '--ignore-certificate-errors',
+    ],
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await replica?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+/** UTF-16 spans of every occurrence of `phrase` in `text`. */
+function spans(text, phrase) {
+  const out = [];
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) out.push([i, i + phrase.length]);
+  return out;
+}
+
+test('typing the bad example underlines each loaded phrase over its words, inside the field', async () => {
+  const page = await context.newPage();
+  await page.goto(replica.url('/incidents/new'));
+  const field = page.locator('#incident_description');
+  await field.fill(bad);
+  const marks = page.locator('[data-cpoms-check="overlay"] [data-rule]');
+  await marks.first().waitFor();
+  const found = await marks.evaluateAll((els) =>
+    els.map((e) => ({ rule: e.dataset.rule, criterion: e.dataset.criterion, start: +e.dataset.start, end: +e.dataset.end, boxes: [...e.getClientRects()].map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })) })));
+  const value = await field.inputValue();
+  const box = await field.boundingBox();
+  for (const phrase of ['kicking off', 'time and time again', 'really frightened', 'flew out', 'not bothered', 'really upset me', 'absolutely wild', '!']) {
+    const hit = found.find((f) => f.criterion === 'language' && spans(value, phrase).some(([s, e]) => f.start < e && s < f.end));
+    assert.ok(hit, `no underline over “${phrase}”`);
+    assert.ok(hit.boxes.length > 0, `“${phrase}” has no box`);
+    for (const b of hit.boxes) {
+      assert.ok(b.x >= box.x - 1 && b.x + b.w <= box.x + box.width + 1, `“${phrase}” box is outside the field horizontally`);
+      assert.ok(b.y >= box.y - 1 && b.y + b.h <= box.y + box.height + 1, `“${phrase}” box is outside the field vertically`);
+    }
+    // Over the right words: a click in the middle of the first box puts the field's caret
+    // inside the finding (the overlay lets clicks through to the field).
+    const b = hit.boxes[0];
+    await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+    const caret = await field.evaluate((t) => t.selectionStart);
+    assert.ok(caret >= hit.start && caret <= hit.end, `click on “${phrase}” put the caret at ${caret}, not in ${hit.start}–${hit.end}`);
+  }
+  // The underline's text is the field's text at its offsets.
+  for (const f of found) {
+    const text = await page.locator(`[data-cpoms-check="overlay"] [data-start="${f.start}"]`).first().textContent();
+    assert.equal(text, value.slice(f.start, f.end));
+  }
+  const count = await page.locator('[data-cpoms-check="summary"] [data-count]').getAttribute('data-count');
+  const expected = engine.check({ text: value }).checklist.filter((r) => r.status === 'not_met').length;
+  assert.equal(Number(count), expected);
+  mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
+  await page.screenshot({ path: join(root, 'docs', 'screenshots', 'underlines-chromium.png') });
+  await page.close();
+});
+
+test('the page and its form are untouched: only marked hosts are added', async () => {
+  const page = await context.newPage();
+  await page.goto(replica.url('/incidents/new'));
+  await page.locator('#incident_description').fill('Derek was kicking off.');
+  await page.locator('[data-cpoms-check="overlay"] [data-rule]').first().waitFor();
+  const added = await page.evaluate(() => [...document.body.children].filter((e) => !['H1', 'FORM'].includes(e.tagName)).map((e) => e.getAttribute('data-cpoms-check')));
+  assert.deepEqual(added.sort(), ['overlay', 'summary']);
+  assert.equal(await page.locator('#incident_description').inputValue(), 'Derek was kicking off.');
+  await page.close();
+});

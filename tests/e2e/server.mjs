@@ -1,0 +1,58 @@
+// A replica of the CPOMS "Add Incident" page, served over HTTPS with a throwaway
+// certificate, recording every body posted to it. Tests map *.cpoms.net to this server.
+import https from 'node:https';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const pages = new URL('./pages/', import.meta.url);
+
+function certificate() {
+  const dir = mkdtempSync(join(tmpdir(), 'cpoms-replica-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=*.cpoms.net',
+    '-addext', 'subjectAltName=DNS:*.cpoms.net', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const pair = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  rmSync(dir, { recursive: true, force: true });
+  return pair;
+}
+
+/**
+ * Starts the replica. `variant` picks the page (`textarea` for now); `csp` adds a strict
+ * Content-Security-Policy header without 'wasm-unsafe-eval'.
+ */
+export async function startReplica() {
+  const received = [];
+  const server = https.createServer(certificate(), (req, res) => {
+    const url = new URL(req.url, 'https://replica');
+    if (req.method === 'POST' && url.pathname === '/incidents') {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ contentType: req.headers['content-type'], body: Buffer.concat(chunks) });
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Incident saved</p>');
+      });
+      return;
+    }
+    const variant = url.searchParams.get('variant') ?? 'textarea';
+    if (url.pathname === '/incidents/new' && /^[a-z-]+$/.test(variant)) {
+      const headers = { 'content-type': 'text/html; charset=utf-8' };
+      if (url.searchParams.has('csp')) headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
+      try {
+        res.writeHead(200, headers).end(readFileSync(new URL(`${variant}.html`, pages)));
+      } catch {
+        res.writeHead(404).end();
+      }
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    port,
+    received,
+    url: (path) => `https://school.cpoms.net:${port}${path}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}

@@ -146,8 +146,17 @@ fn school_vocabulary_is_never_a_spelling_mistake() {
 #[test]
 fn every_category_signal_suggests_its_category_when_not_chosen() {
     // The default set, plus labels other schools use.
-    let extra = ["Child-on-child Abuse", "Child Exploitation", "Young Carer", "Drugs"];
-    let labels: Vec<&str> = cpoms_check::rules::DEFAULT_CATEGORIES.iter().copied().chain(extra).collect();
+    let extra = [
+        "Child-on-child Abuse",
+        "Child Exploitation",
+        "Young Carer",
+        "Drugs",
+    ];
+    let labels: Vec<&str> = cpoms_check::rules::DEFAULT_CATEGORIES
+        .iter()
+        .copied()
+        .chain(extra)
+        .collect();
     for g in &data().categories.group {
         for signal in &g.signals {
             let e = Entry {

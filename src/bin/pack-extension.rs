@@ -16,8 +16,16 @@ fn main() -> ExitCode {
         eprintln!("usage: pack-extension WASM [--out DIR]");
         return ExitCode::from(2);
     };
-    let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).map_or("dist", String::as_str);
-    match pack(Path::new(env!("CARGO_MANIFEST_DIR")), Path::new(wasm), Path::new(out)) {
+    let out = args
+        .iter()
+        .position(|a| a == "--out")
+        .and_then(|i| args.get(i + 1))
+        .map_or("dist", String::as_str);
+    match pack(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        Path::new(wasm),
+        Path::new(out),
+    ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("pack-extension: {e}");
@@ -32,35 +40,48 @@ fn manifest_for(base: &Value, browser: &str) -> Value {
     let obj = m.as_object_mut().expect("the manifest is an object");
     if browser == "chrome" {
         obj.remove("browser_specific_settings");
-        obj.insert("background".into(), json!({"service_worker": "background.js", "type": "module"}));
+        obj.insert(
+            "background".into(),
+            json!({"service_worker": "background.js", "type": "module"}),
+        );
     } else {
-        obj.insert("background".into(), json!({"scripts": ["background.js"], "type": "module"}));
+        obj.insert(
+            "background".into(),
+            json!({"scripts": ["background.js"], "type": "module"}),
+        );
     }
     m
 }
 
 fn pack(root: &Path, wasm: &Path, out: &Path) -> Result<(), String> {
     let read = |p: PathBuf| std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()));
-    let base: Value = serde_json::from_slice(&read(root.join("manifest.json"))?).map_err(|e| format!("manifest.json: {e}"))?;
+    let base: Value = serde_json::from_slice(&read(root.join("manifest.json"))?)
+        .map_err(|e| format!("manifest.json: {e}"))?;
     let files: Vec<(&str, Vec<u8>)> = vec![
         ("content.js", read(root.join("extension/content.js"))?),
         ("background.js", read(root.join("extension/background.js"))?),
-        ("pkg/cpoms_check.js", read(root.join("pkg/web/cpoms_check.js"))?),
+        (
+            "pkg/cpoms_check.js",
+            read(root.join("pkg/web/cpoms_check.js"))?,
+        ),
         ("pkg/cpoms_check_bg.wasm", read(wasm.to_path_buf())?),
     ];
     for browser in ["chrome", "firefox"] {
         let dir = out.join(browser);
         let _ = std::fs::remove_dir_all(&dir);
-        let manifest = serde_json::to_vec_pretty(&manifest_for(&base, browser)).expect("serialises");
+        let manifest =
+            serde_json::to_vec_pretty(&manifest_for(&base, browser)).expect("serialises");
         let mut entries: Vec<(&str, &[u8])> = vec![("manifest.json", &manifest)];
         entries.extend(files.iter().map(|(n, b)| (*n, b.as_slice())));
         for (name, bytes) in &entries {
             let path = dir.join(name);
-            std::fs::create_dir_all(path.parent().expect("has a parent")).map_err(|e| e.to_string())?;
+            std::fs::create_dir_all(path.parent().expect("has a parent"))
+                .map_err(|e| e.to_string())?;
             std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
         }
         let zip = out.join(format!("cpoms-check-{browser}.zip"));
-        std::fs::write(&zip, zip::stored(&entries)).map_err(|e| format!("{}: {e}", zip.display()))?;
+        std::fs::write(&zip, zip::stored(&entries))
+            .map_err(|e| format!("{}: {e}", zip.display()))?;
         println!("{} and {}", dir.display(), zip.display());
     }
     Ok(())
@@ -74,7 +95,11 @@ mod zip {
         for &b in data {
             crc ^= u32::from(b);
             for _ in 0..8 {
-                crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                crc = if crc & 1 != 0 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc
@@ -112,7 +137,8 @@ mod zip {
             central.extend_from_slice(&offset.to_le_bytes());
             central.extend_from_slice(name.as_bytes());
         }
-        let (cd_offset, cd_len, count) = (out.len() as u32, central.len() as u32, entries.len() as u16);
+        let (cd_offset, cd_len, count) =
+            (out.len() as u32, central.len() as u32, entries.len() as u16);
         out.extend_from_slice(&central);
         out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
         out.extend_from_slice(&[0; 4]); // disk numbers
@@ -146,6 +172,10 @@ mod tests {
         assert_eq!(chrome["background"]["service_worker"], "background.js");
         assert!(chrome.get("browser_specific_settings").is_none());
         assert_eq!(firefox["background"]["scripts"][0], "background.js");
-        assert_eq!(firefox["browser_specific_settings"]["gecko"]["data_collection_permissions"]["required"][0], "none");
+        assert_eq!(
+            firefox["browser_specific_settings"]["gecko"]["data_collection_permissions"]
+                ["required"][0],
+            "none"
+        );
     }
 }

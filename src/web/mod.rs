@@ -9,7 +9,7 @@ mod fields;
 mod overlay;
 mod summary;
 
-use crate::{check, Entry, Policy};
+use crate::{check, Policy};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,19 +37,31 @@ thread_local! {
 pub fn start() -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let Some(editor) = fields::find_editor(&document) else { return Ok(()) };
+    let Some(editor) = fields::find_editor(&document) else {
+        return Ok(());
+    };
     let overlay = overlay::Overlay::new(&document, &editor)?;
     let summary = summary::Summary::new(&document)?;
 
     let on_input = Closure::<dyn FnMut()>::new(schedule);
     let on_scroll = Closure::<dyn FnMut()>::new(|| with_app(|app| app.overlay.follow(&app.editor)));
     editor.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref())?;
+    // A change to any other field (date, pickers, categories, files) re-checks too.
+    if let Some(form) = editor.form() {
+        form.add_event_listener_with_callback("change", on_input.as_ref().unchecked_ref())?;
+    }
     editor.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref())?;
     window.add_event_listener_with_callback("resize", on_scroll.as_ref().unchecked_ref())?;
     window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref())?;
 
     APP.with(|a| {
-        *a.borrow_mut() = Some(App { editor, overlay, summary, timer: None, _listeners: vec![on_input, on_scroll] });
+        *a.borrow_mut() = Some(App {
+            editor,
+            overlay,
+            summary,
+            timer: None,
+            _listeners: vec![on_input, on_scroll],
+        });
     });
     run_check();
     Ok(())
@@ -65,23 +77,30 @@ fn with_app(f: impl FnOnce(&mut App)) {
 
 /// Restarts the quiet-time timer; the check runs when typing pauses.
 fn schedule() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     with_app(|app| {
         if let Some(t) = app.timer.take() {
             window.clear_timeout_with_handle(t);
         }
         let cb = Closure::once_into_js(run_check);
-        app.timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), DEBOUNCE_MS).ok();
+        app.timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), DEBOUNCE_MS)
+            .ok();
     });
 }
 
 fn run_check() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     with_app(|app| {
         app.timer = None;
-        let text = app.editor.value();
-        let entry = Entry { text, incident_at: fields::incident_at(&document), ..Entry::default() };
-        let Ok(now) = crate::wasm::local_now() else { return };
+        let entry = fields::read_entry(&document, app.editor.value());
+        let Ok(now) = crate::wasm::local_now() else {
+            return;
+        };
         let verdict = check(&entry, &Policy::default(), now);
         app.overlay.render(&app.editor, &entry.text, &verdict);
         app.summary.render(&verdict);

@@ -27,9 +27,25 @@ fn colour(criterion: &str) -> &'static str {
 
 /// The layout properties the mirror copies from the field.
 const COPIED: [&str; 19] = [
-    "font-family", "font-size", "font-weight", "font-style", "font-stretch",
-    "line-height", "letter-spacing", "word-spacing", "text-indent", "text-align", "text-transform", "tab-size",
-    "padding-top", "padding-right", "padding-bottom", "padding-left", "direction", "border-top-width", "border-left-width",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "font-stretch",
+    "line-height",
+    "letter-spacing",
+    "word-spacing",
+    "text-indent",
+    "text-align",
+    "text-transform",
+    "tab-size",
+    "padding-top",
+    "padding-right",
+    "padding-bottom",
+    "padding-left",
+    "direction",
+    "border-top-width",
+    "border-left-width",
 ];
 
 impl Overlay {
@@ -37,7 +53,13 @@ impl Overlay {
         let host: HtmlElement = document.create_element("div")?.dyn_into()?;
         host.set_attribute("data-cpoms-check", "overlay")?;
         let style = host.style();
-        for (k, v) in [("position", "absolute"), ("pointer-events", "none"), ("z-index", "2147483000"), ("margin", "0"), ("padding", "0")] {
+        for (k, v) in [
+            ("position", "absolute"),
+            ("pointer-events", "none"),
+            ("z-index", "2147483000"),
+            ("margin", "0"),
+            ("padding", "0"),
+        ] {
             style.set_property(k, v)?;
         }
         let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
@@ -59,10 +81,21 @@ impl Overlay {
         }
         for (k, v) in [
             ("box-sizing", "border-box"),
-            ("white-space", "pre-wrap"), ("overflow-wrap", "break-word"), ("overflow", "hidden"), ("color", "transparent"),
-            ("border-style", "solid"), ("border-color", "transparent"), ("margin", "0"),
-            ("border-right-width", &computed.get_property_value("border-right-width")?),
-            ("border-bottom-width", &computed.get_property_value("border-bottom-width")?),
+            ("white-space", "pre-wrap"),
+            ("overflow-wrap", "break-word"),
+            ("overflow", "hidden"),
+            ("color", "transparent"),
+            ("border-style", "solid"),
+            ("border-color", "transparent"),
+            ("margin", "0"),
+            (
+                "border-right-width",
+                &computed.get_property_value("border-right-width")?,
+            ),
+            (
+                "border-bottom-width",
+                &computed.get_property_value("border-bottom-width")?,
+            ),
         ] {
             m.set_property(k, v)?;
         }
@@ -71,9 +104,14 @@ impl Overlay {
 
     /// Keeps the overlay over the field through page scrolling, resizing and the field's own scrolling.
     pub fn follow(&self, editor: &HtmlTextAreaElement) {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let r = editor.get_bounding_client_rect();
-        let (sx, sy) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+        let (sx, sy) = (
+            window.scroll_x().unwrap_or(0.0),
+            window.scroll_y().unwrap_or(0.0),
+        );
         let s = self.host.style();
         let _ = s.set_property("left", &format!("{}px", r.left() + sx));
         let _ = s.set_property("top", &format!("{}px", r.top() + sy));
@@ -85,20 +123,36 @@ impl Overlay {
         let _ = m.set_property("width", &format!("{}px", r.width()));
         let _ = m.set_property("height", &format!("{}px", r.height()));
         if let Ok(Some(cs)) = window.get_computed_style(editor) {
-            let px = |p: &str| cs.get_property_value(p).ok().and_then(|v| v.trim_end_matches("px").parse::<f64>().ok()).unwrap_or(0.0);
+            let px = |p: &str| {
+                cs.get_property_value(p)
+                    .ok()
+                    .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
             let borders = px("border-left-width") + px("border-right-width");
-            let scrollbar = (f64::from(editor.offset_width()) - f64::from(editor.client_width()) - borders).max(0.0);
-            let _ = m.set_property("padding-right", &format!("{}px", px("padding-right") + scrollbar));
+            let scrollbar =
+                (f64::from(editor.offset_width()) - f64::from(editor.client_width()) - borders)
+                    .max(0.0);
+            let _ = m.set_property(
+                "padding-right",
+                &format!("{}px", px("padding-right") + scrollbar),
+            );
         }
         self.mirror.set_scroll_top(editor.scroll_top());
     }
 
     /// Rebuilds the mirror: the text, with one span per finding that has a place in it.
     pub fn render(&self, editor: &HtmlTextAreaElement, text: &str, verdict: &Verdict) {
-        let Some(document) = super::document() else { return };
+        let Some(document) = super::document() else {
+            return;
+        };
         self.mirror.set_text_content(None);
         // Problems first, then the longest, so an advice inside a problem does not split it.
-        let mut spans: Vec<_> = verdict.findings.iter().filter(|f| f.start.is_some()).collect();
+        let mut spans: Vec<_> = verdict
+            .findings
+            .iter()
+            .filter(|f| f.start.is_some())
+            .collect();
         spans.sort_by_key(|f| (f.start, f.severity, std::cmp::Reverse(f.end)));
         let bytes = byte_offsets(text);
         let mut at = 0usize; // UTF-16 offset written so far
@@ -108,13 +162,18 @@ impl Overlay {
                 continue; // overlaps one already drawn
             }
             let _ = self.mirror.append_with_str_1(&text[bytes(at)..bytes(s)]);
-            let Ok(mark) = document.create_element("span") else { return };
+            let Ok(mark) = document.create_element("span") else {
+                return;
+            };
             for (k, v) in [
                 ("data-rule", f.rule.to_string()),
                 ("data-criterion", f.criterion.to_string()),
                 ("data-start", s.to_string()),
                 ("data-end", e.to_string()),
-                ("aria-label", format!("{}: {}", f.criterion.replace('_', " "), f.message)),
+                (
+                    "aria-label",
+                    format!("{}: {}", f.criterion.replace('_', " "), f.message),
+                ),
             ] {
                 let _ = mark.set_attribute(k, &v);
             }

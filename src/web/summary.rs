@@ -12,7 +12,10 @@ impl Summary {
     pub fn new(document: &Document) -> Result<Summary, JsValue> {
         let host: HtmlElement = document.create_element("div")?.dyn_into()?;
         host.set_attribute("data-cpoms-check", "summary")?;
-        host.set_attribute("style", "position: fixed; right: 16px; bottom: 16px; z-index: 2147483001")?;
+        host.set_attribute(
+            "style",
+            "position: fixed; right: 16px; bottom: 16px; z-index: 2147483001",
+        )?;
         let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
         let chip: HtmlElement = document.create_element("div")?.dyn_into()?;
         chip.set_attribute("role", "status")?;
@@ -27,7 +30,11 @@ impl Summary {
     }
 
     pub fn render(&self, verdict: &Verdict) {
-        let n = verdict.checklist.iter().filter(|r| r.status == Status::NotMet).count();
+        let n = verdict
+            .checklist
+            .iter()
+            .filter(|r| r.status == Status::NotMet)
+            .count();
         let _ = self.chip.set_attribute("data-count", &n.to_string());
         let label = match n {
             0 => "CPOMS check: no points open".to_string(),

@@ -99,3 +99,27 @@ test('the page and its form are untouched: only marked hosts are added', async (
   assert.equal(await page.locator('#incident_description').inputValue(), 'Derek was kicking off.');
   await page.close();
 });
+
+test('the form fields are read: tagged pupils, categories and the incident date count', async () => {
+  const good = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-good.json'), 'utf8'));
+  const page = await context.newPage();
+  await page.goto(replica.url('/incidents/new'));
+  await page.locator('#incident_description').fill(good.text);
+  await page.locator('[data-cpoms-check="summary"] [data-count]').waitFor();
+  // Before the fields: Derek is named but not tagged, and no category is chosen.
+  await page.locator('[data-cpoms-check="overlay"] [data-rule="tagging.untagged"]').waitFor();
+  await page.locator('#incident_student_ids').selectOption('101');
+  await page.getByLabel('Behaviour').check();
+  await page.locator('#incident_date').fill('2023-12-07');
+  await page.locator('#incident_time').fill('09:30');
+  await page.locator('[data-cpoms-check="overlay"] [data-rule="tagging.untagged"]').waitFor({ state: 'detached' });
+  const count = Number(await page.locator('[data-cpoms-check="summary"] [data-count]').getAttribute('data-count'));
+  const entry = {
+    text: good.text, incident_at: '2023-12-07T09:30', students: ['Derek Smith'], categories: ['Behaviour'],
+    available_categories: ['Safeguarding', 'Behaviour', 'Medical'], pupils: ['Derek Smith', 'Amira Khan'],
+  };
+  const expected = engine.check(entry).checklist.filter((r) => r.status === 'not_met').map((r) => r.criterion);
+  assert.deepEqual(expected, ['timely'], 'recorded years after 2023: only timeliness is open');
+  assert.equal(count, expected.length);
+  await page.close();
+});

@@ -5,6 +5,7 @@
 //! the page's own elements, values or events; everything added lives in open shadow roots
 //! on hosts marked `data-cpoms-check`. If the editor is not found, nothing is added.
 
+mod checklist;
 mod fields;
 mod overlay;
 mod summary;
@@ -13,7 +14,9 @@ use crate::{check, Policy};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlTextAreaElement};
+use web_sys::{
+    Document, Event, HtmlElement, HtmlFormElement, HtmlTextAreaElement, KeyboardEvent, SubmitEvent,
+};
 
 /// Milliseconds of quiet typing before a check: quick enough to feel live, slow enough
 /// not to check half-typed words on every key.
@@ -24,8 +27,11 @@ struct App {
     overlay: overlay::Overlay,
     summary: summary::Summary,
     timer: Option<i32>,
+    /// Set while re-submitting after the checklist, so that submission passes untouched.
+    passing: bool,
     /// Kept alive for as long as the page: the event listeners call into them.
     _listeners: Vec<Closure<dyn FnMut()>>,
+    _event_listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
 
 thread_local! {
@@ -54,13 +60,24 @@ pub fn start() -> Result<(), JsValue> {
     window.add_event_listener_with_callback("resize", on_scroll.as_ref().unchecked_ref())?;
     window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref())?;
 
+    // Capture phase on the window: the checklist comes before the page's own submit handlers,
+    // which then see the person's submission exactly as before.
+    let on_submit = Closure::<dyn FnMut(Event)>::new(intercept);
+    window.add_event_listener_with_callback_and_bool(
+        "submit",
+        on_submit.as_ref().unchecked_ref(),
+        true,
+    )?;
+
     APP.with(|a| {
         *a.borrow_mut() = Some(App {
             editor,
             overlay,
             summary,
             timer: None,
+            passing: false,
             _listeners: vec![on_input, on_scroll],
+            _event_listeners: vec![on_submit],
         });
     });
     run_check();
@@ -105,6 +122,108 @@ fn run_check() {
         app.overlay.render(&app.editor, &entry.text, &verdict);
         app.summary.render(&verdict);
     });
+}
+
+/// A submission of the entry's form: show the checklist first (never blocking).
+fn intercept(event: Event) {
+    let Some(document) = document() else { return };
+    let Some(form) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
+    else {
+        return;
+    };
+    let submitter = event
+        .dyn_ref::<SubmitEvent>()
+        .and_then(|e| e.submitter())
+        .and_then(|s| s.dyn_into::<HtmlElement>().ok());
+    let mut show = None;
+    with_app(|app| {
+        if app.editor.form().as_ref() != Some(&form) {
+            return;
+        }
+        if app.passing {
+            app.passing = false; // the person chose Submit: let it through untouched
+            return;
+        }
+        let Ok(now) = crate::wasm::local_now() else {
+            return;
+        };
+        let entry = fields::read_entry(&document, app.editor.value());
+        let verdict = check(&entry, &Policy::default(), now);
+        show = Some(verdict);
+    });
+    let Some(verdict) = show else { return };
+    event.prevent_default();
+    event.stop_immediate_propagation();
+    let Ok(host) = checklist::show(&document, &verdict) else {
+        resubmit(&form, submitter.as_ref()); // the checklist failed: submit as if it were not there
+        return;
+    };
+    let first_problem = verdict
+        .findings
+        .iter()
+        .find(|f| f.severity == crate::Severity::Problem && f.start.is_some())
+        .map(|f| (f.start, f.end));
+    let back = {
+        let host = host.clone();
+        move || {
+            host.remove();
+            with_app(|app| {
+                let _ = app.editor.focus();
+                if let Some((Some(s), Some(e))) = first_problem {
+                    let _ = app.editor.set_selection_range(s as u32, e as u32);
+                }
+            });
+        }
+    };
+    let submit = {
+        let host = host.clone();
+        let form = form.clone();
+        move || {
+            host.remove();
+            resubmit(&form, submitter.as_ref());
+        }
+    };
+    let shadow = host.shadow_root();
+    let button = |action: &str| {
+        shadow.as_ref().and_then(|s| {
+            s.query_selector(&format!("[data-action={action}]"))
+                .ok()
+                .flatten()
+        })
+    };
+    if let Some(b) = button("back") {
+        let _ = b.add_event_listener_with_callback(
+            "click",
+            Closure::once_into_js(back.clone()).unchecked_ref(),
+        );
+    }
+    if let Some(b) = button("submit") {
+        let _ = b.add_event_listener_with_callback(
+            "click",
+            Closure::once_into_js(submit).unchecked_ref(),
+        );
+    }
+    let on_key = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        if e.dyn_ref::<KeyboardEvent>()
+            .is_some_and(|k| k.key() == "Escape")
+        {
+            back();
+        }
+    });
+    let _ = host.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    on_key.forget(); // lives as long as the dialog's host; small, and once per submission
+}
+
+/// Submits the form as the person did, through the page's own submit path.
+fn resubmit(form: &HtmlFormElement, submitter: Option<&HtmlElement>) {
+    with_app(|app| app.passing = true);
+    let sent = form.request_submit_with_submitter(submitter);
+    if sent.is_err() {
+        with_app(|app| app.passing = false);
+        form.submit().ok();
+    }
 }
 
 pub(crate) fn document() -> Option<Document> {

@@ -123,3 +123,74 @@ test('the form fields are read: tagged pupils, categories and the incident date 
   assert.equal(count, expected.length);
   await page.close();
 });
+
+/** Fills the replica form the same way with or without the extension. */
+async function fillGood(page) {
+  const good = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-good.json'), 'utf8'));
+  await page.goto(replica.url('/incidents/new'));
+  await page.locator('#incident_description').fill(good.text);
+  await page.locator('#incident_student_ids').selectOption('101');
+  await page.getByLabel('Behaviour').check();
+  await page.locator('#incident_date').fill('2023-12-07');
+  await page.locator('#incident_time').fill('09:30');
+  return good;
+}
+
+test('submit opens the checklist; its Submit posts exactly what the page posts without the extension', async () => {
+  const page = await context.newPage();
+  const good = await fillGood(page);
+  await page.getByRole('button', { name: 'Add Incident' }).click();
+  const dialog = page.locator('[data-cpoms-check="checklist"] [role="dialog"]');
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  assert.equal(replica.received.length, 0, 'nothing is sent before the person chooses');
+  const rows = await page.locator('[data-cpoms-check="checklist"] [data-criterion][data-status]').evaluateAll((els) =>
+    els.map((e) => [e.dataset.criterion, e.dataset.status]));
+  const entry = {
+    text: good.text, incident_at: '2023-12-07T09:30', students: ['Derek Smith'], categories: ['Behaviour'],
+    available_categories: ['Safeguarding', 'Behaviour', 'Medical'], pupils: ['Derek Smith', 'Amira Khan'],
+  };
+  assert.deepEqual(rows, engine.check(entry).checklist.map((r) => [r.criterion, r.status]));
+  const focused = await page.evaluate(() => document.querySelector('[data-cpoms-check="checklist"]').shadowRoot.activeElement?.dataset.action);
+  assert.equal(focused, 'submit', 'Submit has the focus: one key press submits');
+  await page.screenshot({ path: join(root, 'docs', 'screenshots', 'checklist-chromium.png') });
+  await page.locator('[data-cpoms-check="checklist"] [data-action="submit"]').click();
+  await page.getByText('Incident saved').waitFor();
+  const withExtension = replica.received.at(-1);
+  await page.close();
+
+  // The same form filled in a browser without the extension.
+  const plain = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP *.cpoms.net 127.0.0.1', '--ignore-certificate-errors'],
+  });
+  try {
+    const p = await (await plain.newContext({ ignoreHTTPSErrors: true })).newPage();
+    await fillGood(p);
+    await p.getByRole('button', { name: 'Add Incident' }).click();
+    await p.getByText('Incident saved').waitFor();
+  } finally {
+    await plain.close();
+  }
+  const without = replica.received.at(-1);
+  assert.equal(replica.received.length, 2);
+  assert.equal(withExtension.contentType, without.contentType);
+  assert.ok(withExtension.body.equals(without.body), `bodies differ:\n${withExtension.body}\n${without.body}`);
+  assert.match(withExtension.body.toString(), /commit=Add\+Incident/, 'the submit button is part of the submission');
+});
+
+test('Escape returns to the form, at the first problem, and sends nothing', async () => {
+  const before = replica.received.length;
+  const page = await context.newPage();
+  await page.goto(replica.url('/incidents/new'));
+  await page.locator('#incident_description').fill(bad);
+  await page.getByRole('button', { name: 'Add Incident' }).click();
+  await page.locator('[data-cpoms-check="checklist"] [role="dialog"]').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('[data-cpoms-check="checklist"]').waitFor({ state: 'detached' });
+  const [focusedId, start] = await page.evaluate(() => [document.activeElement?.id, document.activeElement?.selectionStart]);
+  assert.equal(focusedId, 'incident_description');
+  assert.ok(start >= 0);
+  assert.equal(replica.received.length, before);
+  await page.close();
+});

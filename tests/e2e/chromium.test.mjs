@@ -3,7 +3,7 @@
 // criteria not met. Needs ./build.sh and chromium; run: node --test tests/e2e/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,4 +193,59 @@ test('Escape returns to the form, at the first problem, and sends nothing', asyn
   assert.ok(start >= 0);
   assert.equal(replica.received.length, before);
   await page.close();
+});
+
+test('a page whose CSP refuses WebAssembly still gets the summary and the checklist (background engine)', async () => {
+  const before = replica.received.length;
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(replica.url('/incidents/new?csp=1'));
+  await page.locator('#incident_description').fill(bad);
+  await page.locator('[data-cpoms-check="summary"] [data-count]').waitFor();
+  const count = Number(await page.locator('[data-cpoms-check="summary"] [data-count]').getAttribute('data-count'));
+  assert.equal(count, engine.check({ text: bad }).checklist.filter((r) => r.status === 'not_met').length);
+  assert.equal(await page.locator('[data-cpoms-check="overlay"]').count(), 0, 'the fallback draws no underlines');
+  await page.getByRole('button', { name: 'Add Incident' }).click();
+  await page.locator('[data-cpoms-check="checklist"] [role="dialog"]').waitFor();
+  assert.equal(await page.locator('[data-cpoms-check="checklist"] [data-criterion]').count(), 12);
+  await page.locator('[data-cpoms-check="checklist"] [data-action="submit"]').click();
+  await page.getByText('Incident saved').waitFor();
+  assert.equal(replica.received.length, before + 1);
+  assert.match(replica.received.at(-1).body.toString(), /incident%5Bdescription%5D=Last\+week\+Derek/);
+  assert.deepEqual(errors, [], 'the page itself raised no error');
+  await page.close();
+});
+
+test('with a broken WebAssembly file the page works exactly as without the extension', async () => {
+  const broken = mkdtempSync(join(tmpdir(), 'cpoms-broken-'));
+  cpSync(extension, broken, { recursive: true });
+  writeFileSync(join(broken, 'pkg', 'cpoms_check_bg.wasm'), Buffer.from('this is not WebAssembly'));
+  const dir = mkdtempSync(join(tmpdir(), 'cpoms-chromium-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: false,
+    ignoreHTTPSErrors: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      `--disable-extensions-except=${broken}`, `--load-extension=${broken}`,
+      '--host-resolver-rules=MAP *.cpoms.net 127.0.0.1', '--ignore-certificate-errors'],
+  });
+  try {
+    const before = replica.received.length;
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e));
+    await page.goto(replica.url('/incidents/new'));
+    await page.locator('#incident_description').fill('Derek was kicking off!');
+    await page.waitForTimeout(800); // longer than the checker's pause before checking
+    assert.equal(await page.locator('[data-cpoms-check]').count(), 0, 'nothing is added to the page');
+    await page.getByRole('button', { name: 'Add Incident' }).click();
+    await page.getByText('Incident saved').waitFor();
+    assert.equal(replica.received.length, before + 1, 'the form submits at once, as without the extension');
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(broken, { recursive: true, force: true });
+  }
 });

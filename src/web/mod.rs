@@ -5,12 +5,13 @@
 //! the page's own elements, values or events; everything added lives in open shadow roots
 //! on hosts marked `data-cpoms-check`. If the editor is not found, nothing is added.
 
+mod card;
 mod checklist;
 mod fields;
 mod overlay;
 mod summary;
 
-use crate::{check, Policy};
+use crate::{check, Policy, Status, Verdict};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,6 +27,11 @@ struct App {
     editor: HtmlTextAreaElement,
     overlay: overlay::Overlay,
     summary: summary::Summary,
+    card: card::Card,
+    /// The latest verdict, with dismissed findings removed.
+    verdict: Option<Verdict>,
+    /// Findings the person dismissed, as rule and excerpt: for this page's life only, never stored.
+    dismissed: Vec<(String, String)>,
     timer: Option<i32>,
     /// Set while re-submitting after the checklist, so that submission passes untouched.
     passing: bool,
@@ -48,6 +54,7 @@ pub fn start() -> Result<(), JsValue> {
     };
     let overlay = overlay::Overlay::new(&document, &editor)?;
     let summary = summary::Summary::new(&document)?;
+    let card = card::Card::new(&document)?;
 
     let on_input = Closure::<dyn FnMut()>::new(schedule);
     let on_scroll = Closure::<dyn FnMut()>::new(|| with_app(|app| app.overlay.follow(&app.editor)));
@@ -59,6 +66,27 @@ pub fn start() -> Result<(), JsValue> {
     editor.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref())?;
     window.add_event_listener_with_callback("resize", on_scroll.as_ref().unchecked_ref())?;
     window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref())?;
+
+    // The card: on hover over an underline, and when the caret moves into one.
+    let on_move = Closure::<dyn FnMut(Event)>::new(|e: Event| {
+        if let Some(m) = e.dyn_ref::<web_sys::MouseEvent>() {
+            hover(f64::from(m.client_x()), f64::from(m.client_y()));
+        }
+    });
+    editor.add_event_listener_with_callback("mousemove", on_move.as_ref().unchecked_ref())?;
+    // Escape closes the card; any other key or click that moves the caret into an underline opens it.
+    let on_caret = Closure::<dyn FnMut(Event)>::new(|e: Event| {
+        if e.dyn_ref::<KeyboardEvent>()
+            .is_some_and(|k| k.key() == "Escape")
+        {
+            with_app(|app| app.card.hide());
+        } else {
+            caret_moved();
+        }
+    });
+    for ev in ["keyup", "click"] {
+        editor.add_event_listener_with_callback(ev, on_caret.as_ref().unchecked_ref())?;
+    }
 
     // Capture phase on the window: the checklist comes before the page's own submit handlers,
     // which then see the person's submission exactly as before.
@@ -74,10 +102,13 @@ pub fn start() -> Result<(), JsValue> {
             editor,
             overlay,
             summary,
+            card,
+            verdict: None,
+            dismissed: Vec::new(),
             timer: None,
             passing: false,
             _listeners: vec![on_input, on_scroll],
-            _event_listeners: vec![on_submit],
+            _event_listeners: vec![on_submit, on_move, on_caret],
         });
     });
     run_check();
@@ -118,10 +149,135 @@ fn run_check() {
         let Ok(now) = crate::wasm::local_now() else {
             return;
         };
-        let verdict = check(&entry, &Policy::default(), now);
+        let mut verdict = check(&entry, &Policy::default(), now);
+        without_dismissed(&mut verdict, &app.dismissed);
         app.overlay.render(&app.editor, &entry.text, &verdict);
         app.summary.render(&verdict);
+        app.card.hide();
+        app.verdict = Some(verdict);
     });
+}
+
+/// Removes dismissed findings; a criterion whose problems were all dismissed is no longer `not_met`.
+fn without_dismissed(v: &mut Verdict, dismissed: &[(String, String)]) {
+    if dismissed.is_empty() {
+        return;
+    }
+    v.findings.retain(|f| {
+        !dismissed
+            .iter()
+            .any(|(r, x)| r == f.rule && Some(x.as_str()) == f.excerpt.as_deref())
+    });
+    for row in &mut v.checklist {
+        if row.status == Status::NotMet
+            && !v
+                .findings
+                .iter()
+                .any(|f| f.criterion == row.criterion && f.severity == crate::Severity::Problem)
+        {
+            row.status = Status::Met;
+            row.summary = "The points found here were dismissed.".into();
+        }
+    }
+}
+
+fn hover(x: f64, y: f64) {
+    let target = APP.with(|a| {
+        let a = a.borrow();
+        let app = a.as_ref()?;
+        let (rule, start, rect) = app.overlay.hit(x, y)?;
+        let f = app
+            .verdict
+            .as_ref()?
+            .findings
+            .iter()
+            .find(|f| f.rule == rule && f.start == Some(start))?
+            .clone();
+        Some((f, rect))
+    });
+    match target {
+        Some((f, rect)) => open_card(&f, &rect),
+        None => with_app(|app| app.card.hide()),
+    }
+}
+
+fn caret_moved() {
+    let target = APP.with(|a| {
+        let a = a.borrow();
+        let app = a.as_ref()?;
+        let caret = app.editor.selection_start().ok()?? as usize;
+        let f = app
+            .verdict
+            .as_ref()?
+            .findings
+            .iter()
+            .find(|f| f.start.is_some_and(|s| s < caret) && f.end.is_some_and(|e| caret <= e))?
+            .clone();
+        let rect = app.overlay.rect_of(f.rule, f.start?)?;
+        Some((f, rect))
+    });
+    if let Some((f, rect)) = target {
+        open_card(&f, &rect);
+    }
+}
+
+fn open_card(f: &crate::Finding, rect: &web_sys::DomRect) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let (sx, sy) = (
+        window.scroll_x().unwrap_or(0.0),
+        window.scroll_y().unwrap_or(0.0),
+    );
+    let mut wired = None;
+    with_app(|app| {
+        let before = app.card.showing.clone();
+        app.card.show(f, rect.left() + sx, rect.bottom() + sy + 4.0);
+        if app.card.showing != before {
+            wired = Some((app.card.button("apply"), app.card.button("dismiss")));
+        }
+    });
+    let Some((apply, dismiss)) = wired else {
+        return;
+    };
+    let (rule, excerpt) = (f.rule.to_string(), f.excerpt.clone().unwrap_or_default());
+    let (start, end, suggestion) = (
+        f.start.unwrap_or(0),
+        f.end.unwrap_or(0),
+        f.suggestion.clone(),
+    );
+    if let (Some(b), Some(s)) = (apply, suggestion) {
+        let apply_now = move || apply_suggestion(start, end, &s);
+        let _ = b.add_event_listener_with_callback(
+            "click",
+            Closure::once_into_js(apply_now).unchecked_ref(),
+        );
+    }
+    if let Some(b) = dismiss {
+        let dismiss_now = move || {
+            with_app(|app| app.dismissed.push((rule, excerpt)));
+            run_check();
+        };
+        let _ = b.add_event_listener_with_callback(
+            "click",
+            Closure::once_into_js(dismiss_now).unchecked_ref(),
+        );
+    }
+}
+
+/// Replaces the finding's words through the editor's own input path: undo keeps working and
+/// the page's scripts see an ordinary input.
+fn apply_suggestion(start: usize, end: usize, replacement: &str) {
+    let Some(html) = document().and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok()) else {
+        return;
+    };
+    let editor = APP.with(|a| a.borrow().as_ref().map(|app| app.editor.clone()));
+    let Some(editor) = editor else { return };
+    let _ = editor.focus();
+    if editor.set_selection_range(start as u32, end as u32).is_ok() {
+        let _ = html.exec_command_with_show_ui_and_value("insertText", false, replacement);
+    }
+    with_app(|app| app.card.hide());
 }
 
 /// A submission of the entry's form: show the checklist first (never blocking).

@@ -195,6 +195,39 @@ impl Overlay {
     }
 }
 
+impl Overlay {
+    /// The underline under the point (client coordinates): its rule, start, and the box hit.
+    pub fn hit(&self, x: f64, y: f64) -> Option<(String, usize, web_sys::DomRect)> {
+        let marks = self.mirror.query_selector_all("[data-rule]").ok()?;
+        for i in 0..marks.length() {
+            let Some(el) = marks
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let rects = el.get_client_rects();
+            for k in 0..rects.length() {
+                let Some(r) = rects.item(k) else { continue };
+                if x >= r.left() && x <= r.right() && y >= r.top() - 2.0 && y <= r.bottom() + 2.0 {
+                    let start = el.get_attribute("data-start")?.parse().ok()?;
+                    return Some((el.get_attribute("data-rule")?, start, r));
+                }
+            }
+        }
+        None
+    }
+
+    /// The first box of the underline starting at `start`.
+    pub fn rect_of(&self, rule: &str, start: usize) -> Option<web_sys::DomRect> {
+        let el = self
+            .mirror
+            .query_selector(&format!("[data-rule=\"{rule}\"][data-start=\"{start}\"]"))
+            .ok()??;
+        el.get_client_rects().item(0)
+    }
+}
+
 /// UTF-16 offset → byte offset in `text`.
 fn byte_offsets(text: &str) -> impl Fn(usize) -> usize + '_ {
     move |units: usize| {

@@ -72,6 +72,7 @@ test('typing the bad example underlines each loaded phrase over its words, insid
     // Over the right words: a click in the middle of the first box puts the field's caret
     // inside the finding (the overlay lets clicks through to the field).
     const b = hit.boxes[0];
+    await page.keyboard.press('Escape'); // closes the card the last click opened
     await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
     const caret = await field.evaluate((t) => t.selectionStart);
     assert.ok(caret >= hit.start && caret <= hit.end, `click on “${phrase}” put the caret at ${caret}, not in ${hit.start}–${hit.end}`);
@@ -95,7 +96,7 @@ test('the page and its form are untouched: only marked hosts are added', async (
   await page.locator('#incident_description').fill('Derek was kicking off.');
   await page.locator('[data-cpoms-check="overlay"] [data-rule]').first().waitFor();
   const added = await page.evaluate(() => [...document.body.children].filter((e) => !['H1', 'FORM'].includes(e.tagName)).map((e) => e.getAttribute('data-cpoms-check')));
-  assert.deepEqual(added.sort(), ['overlay', 'summary']);
+  assert.deepEqual(added.sort(), ['card', 'overlay', 'summary']);
   assert.equal(await page.locator('#incident_description').inputValue(), 'Derek was kicking off.');
   await page.close();
 });
@@ -248,4 +249,36 @@ test('with a broken WebAssembly file the page works exactly as without the exten
     rmSync(dir, { recursive: true, force: true });
     rmSync(broken, { recursive: true, force: true });
   }
+});
+
+test('hovering an underline opens its card; Apply replaces the words and Ctrl+Z undoes it; Dismiss hides it', async () => {
+  const page = await context.newPage();
+  await page.goto(replica.url('/incidents/new'));
+  const field = page.locator('#incident_description');
+  await field.fill(bad);
+  const phrase = 'time and time again';
+  const at = bad.indexOf(phrase);
+  const mark = page.locator(`[data-cpoms-check="overlay"] [data-start="${at}"]`);
+  await mark.waitFor();
+  const box = (await mark.evaluate((e) => { const r = e.getClientRects()[0]; return { x: r.x, y: r.y, w: r.width, h: r.height }; }));
+  await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+  const card = page.locator('[data-cpoms-check-card]');
+  await card.waitFor();
+  const text = await card.textContent();
+  assert.match(text, /exaggerates/);
+  assert.match(text, /Guidance: “appropriate and professional language/);
+  await card.locator('[data-action="apply"]').click();
+  assert.equal(await field.inputValue(), bad.replace(phrase, 'repeatedly'));
+  await field.press('Control+z');
+  assert.equal(await field.inputValue(), bad, 'undo restores the words');
+
+  // Dismiss: the underline goes for this page's life.
+  const kicking = bad.indexOf('kicking off');
+  const k = page.locator(`[data-cpoms-check="overlay"] [data-rule="language.emotive"][data-start="${kicking}"]`);
+  await k.waitFor();
+  const kb = await k.evaluate((e) => { const r = e.getClientRects()[0]; return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+  await page.mouse.move(kb.x + kb.w / 2, kb.y + kb.h / 2);
+  await page.locator('[data-cpoms-check-card] [data-action="dismiss"]').click();
+  await k.waitFor({ state: 'detached' });
+  await page.close();
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the engine's unit, rule, property and CLI tests; the docs-drift check;
 # the WebAssembly build for wasm32 and its tests in Node; the packaged extension, its lint
-# and its end-to-end tests in Chromium; and, when the shared corpus is beside this
+# and its end-to-end tests in Chromium and Firefox; and, when the shared corpus is beside this
 # checkout, the scorer's gates on both labelled corpora.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,7 +14,7 @@ echo "== WebAssembly build (wasm32-unknown-unknown), the packaged extension, and
 ./build.sh
 node --test tests/node/
 
-echo "== end-to-end: the packaged extension in Chromium on the replica CPOMS page"
+echo "== end-to-end: the packaged extension in Chromium and Firefox on the replica CPOMS page"
 node --test tests/e2e/
 
 echo "== web-ext lint (Mozilla's linter) on the Firefox package: 0 errors"

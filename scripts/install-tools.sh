@@ -11,16 +11,22 @@ if [[ "$have" != "$want" ]]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 command -v node >/dev/null || { echo "install-tools: Node.js (18 or later) is needed for the WebAssembly tests" >&2; exit 1; }
-# Debian's Chromium for the end-to-end tests (branded Chrome ignores --load-extension).
-if ! command -v chromium >/dev/null; then
+# Browsers for the end-to-end tests: Debian's Chromium (branded Chrome ignores
+# --load-extension) and Firefox ESR, and geckodriver to drive Firefox.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+if (( ${#missing[@]} )); then
   if [[ $(id -u) -eq 0 ]]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "install-tools: the end-to-end tests need Debian's chromium (apt-get install chromium)" >&2
+    echo "install-tools: the end-to-end tests need: apt-get install ${missing[*]}" >&2
     exit 1
   fi
 fi
+command -v geckodriver >/dev/null || cargo install geckodriver
 # wasm-opt (npm binaryen: Debian's is too old for current Rust output) and web-ext's linter.
-if [[ ! -x node_modules/.bin/wasm-opt || ! -x node_modules/.bin/web-ext || ! -d node_modules/playwright-core || package-lock.json -nt node_modules ]]; then
+if [[ ! -x node_modules/.bin/wasm-opt || ! -x node_modules/.bin/web-ext || ! -d node_modules/playwright-core \
+      || ! -d node_modules/selenium-webdriver || package-lock.json -nt node_modules ]]; then
   npm ci --no-audit --no-fund
 fi

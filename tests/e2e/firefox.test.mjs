@@ -1,0 +1,93 @@
+// The packaged extension (dist/firefox, unchanged) in Firefox ESR on the replica page,
+// through selenium-webdriver and geckodriver. Firefox does not apply a page's CSP to
+// content scripts, so the strict-CSP variant runs the full page layer here too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { Builder, By, until } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+import { startReplica } from './server.mjs';
+
+process.env.SE_OFFLINE = 'true'; // never let Selenium Manager download a driver
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
+const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'cpoms_check.js'));
+const geckodriver = process.env.GECKODRIVER ?? execFileSync('sh', ['-c', 'command -v geckodriver']).toString().trim();
+
+let replica;
+before(async () => { replica = await startReplica(); });
+after(async () => { await replica?.close(); });
+
+async function browser({ extension }) {
+  const options = new firefox.Options().setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr').addArguments('-headless');
+  options.setPreference('network.dns.forceResolve', '127.0.0.1');
+  options.setAcceptInsecureCerts(true);
+  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options)
+    .setFirefoxService(new firefox.ServiceBuilder(geckodriver)).build();
+  if (extension) await driver.installAddon(join(root, 'dist', 'firefox'), true);
+  return driver;
+}
+
+const type = (driver, text) => driver.executeScript(
+  "const t = document.querySelector('#incident_description'); t.focus(); t.value = arguments[0]; t.dispatchEvent(new Event('input', {bubbles: true}));", text);
+
+const marks = (driver) => driver.executeScript(`
+  const host = document.querySelector('[data-cpoms-check="overlay"]');
+  return host ? [...host.shadowRoot.querySelectorAll('[data-rule]')].map((e) => ({ rule: e.dataset.rule, criterion: e.dataset.criterion, start: +e.dataset.start, end: +e.dataset.end, text: e.textContent })) : [];`);
+
+for (const variant of ['', '?csp=1']) {
+  test(`underlines, summary and checklist in Firefox${variant ? ' (strict page CSP)' : ''}`, async () => {
+    const driver = await browser({ extension: true });
+    try {
+      await driver.get(replica.url(`/incidents/new${variant}`));
+      await driver.wait(async () => (await driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"summary\"]')")), 10000);
+      await type(driver, bad);
+      await driver.wait(async () => (await marks(driver)).length > 0, 10000);
+      const found = await marks(driver);
+      for (const phrase of ['kicking off', 'time and time again', 'really frightened', 'flew out', 'not bothered', 'really upset me', 'absolutely wild', '!']) {
+        const at = bad.indexOf(phrase);
+        assert.ok(found.some((f) => f.criterion === 'language' && f.start < at + phrase.length && at < f.end), `no underline over “${phrase}”`);
+      }
+      for (const f of found) assert.equal(f.text, bad.slice(f.start, f.end));
+      const count = await driver.executeScript("return document.querySelector('[data-cpoms-check=\"summary\"]').shadowRoot.querySelector('[data-count]').dataset.count");
+      assert.equal(Number(count), engine.check({ text: bad }).checklist.filter((r) => r.status === 'not_met').length);
+      const before = replica.received.length;
+      await driver.findElement(By.css('input[type=submit]')).click();
+      await driver.wait(async () => driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"checklist\"]')"), 10000);
+      const rows = await driver.executeScript("return document.querySelector('[data-cpoms-check=\"checklist\"]').shadowRoot.querySelectorAll('[data-criterion][data-status]').length");
+      assert.equal(rows, 12);
+      assert.equal(replica.received.length, before);
+      await driver.executeScript("document.querySelector('[data-cpoms-check=\"checklist\"]').shadowRoot.querySelector('[data-action=submit]').click()");
+      await driver.wait(until.elementLocated(By.xpath("//*[contains(text(), 'Incident saved')]")), 10000);
+      assert.equal(replica.received.length, before + 1);
+    } finally {
+      await driver.quit();
+    }
+  });
+}
+
+test('Firefox posts the same body with and without the extension', async () => {
+  const bodies = [];
+  for (const extension of [true, false]) {
+    const driver = await browser({ extension });
+    try {
+      await driver.get(replica.url('/incidents/new'));
+      if (extension) await driver.wait(async () => driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"summary\"]')"), 10000);
+      await type(driver, 'At 10.00 in the hall, JBloggs saw Derek fall.');
+      await driver.findElement(By.css('input[type=submit]')).click();
+      if (extension) {
+        await driver.wait(async () => driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"checklist\"]')"), 10000);
+        await driver.executeScript("document.querySelector('[data-cpoms-check=\"checklist\"]').shadowRoot.querySelector('[data-action=submit]').click()");
+      }
+      await driver.wait(until.elementLocated(By.xpath("//*[contains(text(), 'Incident saved')]")), 10000);
+      bodies.push(replica.received.at(-1).body);
+    } finally {
+      await driver.quit();
+    }
+  }
+  assert.ok(bodies[0].equals(bodies[1]), `${bodies[0]}\n${bodies[1]}`);
+});

@@ -239,6 +239,19 @@ fn mark(tokens: &[Token], flags: &mut [u8], spans: impl Iterator<Item = (usize, 
     }
 }
 
+/// A UTF-16 offset (as the DOM and the verdict count) → the byte offset in `text`;
+/// past the end, the text's length.
+pub fn byte_offset(text: &str, units: usize) -> usize {
+    let mut u = 0;
+    for (b, c) in text.char_indices() {
+        if u >= units {
+            return b;
+        }
+        u += c.len_utf16();
+    }
+    text.len()
+}
+
 /// Byte offsets → UTF-16 code units, for many offsets in one pass.
 pub fn utf16_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..bytes.len()).collect();
@@ -298,6 +311,12 @@ mod tests {
         let hate = d.tokens.iter().position(|t| t.norm == "hate").unwrap();
         let today = d.tokens.iter().position(|t| t.norm == "today").unwrap();
         assert!(!d.own(hate) && d.own(today));
+    }
+
+    #[test]
+    fn byte_offsets_from_utf16() {
+        assert_eq!(byte_offset("a😀b", 3), 5);
+        assert_eq!(byte_offset("a😀b", 9), 6);
     }
 
     #[test]

@@ -154,7 +154,7 @@ impl Overlay {
             .filter(|f| f.start.is_some())
             .collect();
         spans.sort_by_key(|f| (f.start, f.severity, std::cmp::Reverse(f.end)));
-        let bytes = byte_offsets(text);
+        let bytes = |units: usize| crate::text::byte_offset(text, units);
         let mut at = 0usize; // UTF-16 offset written so far
         for f in spans {
             let (s, e) = (f.start.unwrap_or(0), f.end.unwrap_or(0));
@@ -225,19 +225,5 @@ impl Overlay {
             .query_selector(&format!("[data-rule=\"{rule}\"][data-start=\"{start}\"]"))
             .ok()??;
         el.get_client_rects().item(0)
-    }
-}
-
-/// UTF-16 offset → byte offset in `text`.
-fn byte_offsets(text: &str) -> impl Fn(usize) -> usize + '_ {
-    move |units: usize| {
-        let mut u = 0;
-        for (b, c) in text.char_indices() {
-            if u >= units {
-                return b;
-            }
-            u += c.len_utf16();
-        }
-        text.len()
     }
 }

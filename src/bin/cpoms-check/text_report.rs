@@ -1,6 +1,7 @@
 //! The verdict as text for a terminal: the checklist, then findings grouped by
 //! criterion with each excerpt marked in its line.
 
+use cpoms_check::text::byte_offset as byte_at;
 use cpoms_check::{Finding, Severity, Status, Verdict};
 use std::fmt::Write;
 
@@ -25,18 +26,6 @@ fn mark(status: Status) -> (&'static str, &'static str) {
         Status::Check => ("?", "33"),
         Status::NotApplicable => ("–", "2"),
     }
-}
-
-/// UTF-16 offset → byte offset.
-fn byte_at(text: &str, units: usize) -> usize {
-    let mut u = 0;
-    for (b, c) in text.char_indices() {
-        if u >= units {
-            return b;
-        }
-        u += c.len_utf16();
-    }
-    text.len()
 }
 
 /// The excerpt's line, shortened around it, with the excerpt marked.
@@ -170,11 +159,5 @@ mod tests {
         assert!(t.contains("  language · not met"));
         assert!(!t.contains('\x1b'));
         assert!(render(&v, &e.text, true).contains('\x1b'));
-    }
-
-    #[test]
-    fn byte_offsets_from_utf16() {
-        assert_eq!(byte_at("a😀b", 3), 5);
-        assert_eq!(byte_at("a😀b", 9), 6);
     }
 }

@@ -1,9 +1,11 @@
 //! The page layer: watches the CPOMS entry editor and shows the engine's findings over it.
 //!
 //! This first slice handles a plain `<textarea>` editor: underlines over each finding (a
-//! mirror of the field's text in a shadow root) and the summary chip. Nothing here changes
-//! the page's own elements, values or events; everything added lives in open shadow roots
-//! on hosts marked `data-cpoms-check`. If the editor is not found, nothing is added.
+//! mirror of the field's text in a shadow root), the card of one finding (hover or caret),
+//! the summary chip, and the pre-submit checklist. Nothing here changes the page's own
+//! elements, values or events (but for "Apply", which types through the editor's own input
+//! path); everything added lives in open shadow roots on hosts marked `data-cpoms-check`.
+//! If the editor is not found, nothing is added.
 
 mod card;
 mod checklist;

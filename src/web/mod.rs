@@ -52,7 +52,7 @@ pub fn start() -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let Some(editor) = fields::find_editor(&document) else {
-        return Ok(());
+        return wait_for_editor(&document);
     };
     let overlay = overlay::Overlay::new(&document, &editor)?;
     let summary = summary::Summary::new(&document)?;
@@ -115,6 +115,35 @@ pub fn start() -> Result<(), JsValue> {
     });
     run_check();
     Ok(())
+}
+
+/// The form may be built after the page loads (a dialog, a script): watch for an editor
+/// to appear, start once it does, then stop watching. No polling.
+fn wait_for_editor(document: &Document) -> Result<(), JsValue> {
+    let body = document.body().ok_or("no body")?;
+    let observer_slot: std::rc::Rc<RefCell<Option<web_sys::MutationObserver>>> = Default::default();
+    let slot = observer_slot.clone();
+    let on_change = Closure::<dyn FnMut()>::new(move || {
+        let found = document_has_editor();
+        if found {
+            if let Some(o) = slot.borrow_mut().take() {
+                o.disconnect();
+            }
+            let _ = start();
+        }
+    });
+    let observer = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref())?;
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    observer.observe_with_options(&body, &init)?;
+    *observer_slot.borrow_mut() = Some(observer);
+    on_change.forget(); // one small closure per page, needed until the editor appears
+    Ok(())
+}
+
+fn document_has_editor() -> bool {
+    document().is_some_and(|d| fields::find_editor(&d).is_some())
 }
 
 fn with_app(f: impl FnOnce(&mut App)) {

@@ -282,3 +282,13 @@ test('hovering an underline opens its card; Apply replaces the words and Ctrl+Z 
   await k.waitFor({ state: 'detached' });
   await page.close();
 });
+
+test('an editor created after the page loads is found and checked', async () => {
+  const page = await context.newPage();
+  await page.goto(replica.url('/incidents/new?variant=late'));
+  const field = page.locator('#incident_description');
+  await field.waitFor();
+  await field.fill('Derek was kicking off!');
+  await page.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').waitFor();
+  await page.close();
+});

@@ -34,6 +34,14 @@ export async function startReplica() {
       });
       return;
     }
+    if (url.pathname.startsWith('/assets/') && /^\/assets\/[a-z-]+\.js$/.test(url.pathname)) {
+      try {
+        res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(url.pathname.slice(8), pages)));
+      } catch {
+        res.writeHead(404).end();
+      }
+      return;
+    }
     const variant = url.searchParams.get('variant') ?? 'textarea';
     if (url.pathname === '/incidents/new' && /^[a-z-]+$/.test(variant)) {
       const headers = { 'content-type': 'text/html; charset=utf-8' };

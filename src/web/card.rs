@@ -4,8 +4,8 @@
 //! page's scripts see the change like typing.
 
 use crate::verdict::Finding;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlElement, ShadowRootInit, ShadowRootMode};
+use wasm_bindgen::JsValue;
+use web_sys::{Document, HtmlElement};
 
 const STYLE: &str = "
   .card { font: 14px/1.45 system-ui, sans-serif; background: #fff; color: #1b1b1b; border: 1px solid #8a8a8a;
@@ -33,13 +33,11 @@ pub struct Card {
 
 impl Card {
     pub fn new(document: &Document) -> Result<Card, JsValue> {
-        let host: HtmlElement = document.create_element("div")?.dyn_into()?;
-        host.set_attribute("data-cpoms-check", "card")?;
-        host.set_attribute(
-            "style",
+        let (host, _) = super::shadow_host(
+            document,
+            "card",
             "position: absolute; z-index: 2147483001; display: none",
         )?;
-        host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
         document.body().ok_or("no body")?.append_child(&host)?;
         Ok(Card {
             host,

@@ -4,7 +4,7 @@
 
 use crate::verdict::{Status, Verdict};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, HtmlElement};
 
 const STYLE: &str = "
   .backdrop { position: fixed; inset: 0; background: #0007; display: flex; align-items: center; justify-content: center; }
@@ -61,10 +61,11 @@ fn escape(s: &str) -> String {
 
 /// Builds and shows the checklist; returns its host so the caller can wire the buttons and remove it.
 pub fn show(document: &Document, verdict: &Verdict) -> Result<HtmlElement, JsValue> {
-    let host: HtmlElement = document.create_element("div")?.dyn_into()?;
-    host.set_attribute("data-cpoms-check", "checklist")?;
-    host.set_attribute("style", "position: fixed; inset: 0; z-index: 2147483002")?;
-    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let (host, shadow) = super::shadow_host(
+        document,
+        "checklist",
+        "position: fixed; inset: 0; z-index: 2147483002",
+    )?;
     let mut rows = String::new();
     for row in &verdict.checklist {
         let c = row.criterion;

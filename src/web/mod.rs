@@ -413,6 +413,22 @@ fn resubmit(form: &HtmlFormElement, submitter: Option<&HtmlElement>) {
     }
 }
 
+/// A host for the extension's own UI: a `<div data-cpoms-check=KIND>` with an open shadow
+/// root (tests and assistive technology can reach it; the page's styles cannot). The caller
+/// appends it to the page once its content is ready.
+pub(crate) fn shadow_host(
+    document: &Document,
+    kind: &str,
+    style: &str,
+) -> Result<(HtmlElement, web_sys::ShadowRoot), JsValue> {
+    let host: HtmlElement = document.create_element("div")?.dyn_into()?;
+    host.set_attribute("data-cpoms-check", kind)?;
+    host.set_attribute("style", style)?;
+    let shadow =
+        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+    Ok((host, shadow))
+}
+
 pub(crate) fn document() -> Option<Document> {
     web_sys::window()?.document()
 }

@@ -4,7 +4,7 @@
 
 use crate::verdict::{Severity, Verdict};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlElement, HtmlTextAreaElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, HtmlElement, HtmlTextAreaElement};
 
 pub struct Overlay {
     host: HtmlElement,
@@ -50,19 +50,11 @@ const COPIED: [&str; 19] = [
 
 impl Overlay {
     pub fn new(document: &Document, editor: &HtmlTextAreaElement) -> Result<Overlay, JsValue> {
-        let host: HtmlElement = document.create_element("div")?.dyn_into()?;
-        host.set_attribute("data-cpoms-check", "overlay")?;
-        let style = host.style();
-        for (k, v) in [
-            ("position", "absolute"),
-            ("pointer-events", "none"),
-            ("z-index", "2147483000"),
-            ("margin", "0"),
-            ("padding", "0"),
-        ] {
-            style.set_property(k, v)?;
-        }
-        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        let (host, shadow) = super::shadow_host(
+            document,
+            "overlay",
+            "position: absolute; pointer-events: none; z-index: 2147483000; margin: 0; padding: 0",
+        )?;
         let mirror: HtmlElement = document.create_element("div")?.dyn_into()?;
         shadow.append_child(&mirror)?;
         document.body().ok_or("no body")?.append_child(&host)?;

@@ -2,7 +2,7 @@
 
 use crate::verdict::{Status, Verdict};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, HtmlElement};
 
 pub struct Summary {
     chip: HtmlElement,
@@ -10,13 +10,11 @@ pub struct Summary {
 
 impl Summary {
     pub fn new(document: &Document) -> Result<Summary, JsValue> {
-        let host: HtmlElement = document.create_element("div")?.dyn_into()?;
-        host.set_attribute("data-cpoms-check", "summary")?;
-        host.set_attribute(
-            "style",
+        let (host, shadow) = super::shadow_host(
+            document,
+            "summary",
             "position: fixed; right: 16px; bottom: 16px; z-index: 2147483001",
         )?;
-        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
         let chip: HtmlElement = document.create_element("div")?.dyn_into()?;
         chip.set_attribute("role", "status")?;
         chip.set_attribute("aria-live", "polite")?;

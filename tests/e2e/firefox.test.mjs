@@ -3,7 +3,7 @@
 // content scripts, so the strict-CSP variant runs the full page layer here too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -53,6 +53,10 @@ for (const variant of ['', '?csp=1']) {
         assert.ok(found.some((f) => f.criterion === 'language' && f.start < at + phrase.length && at < f.end), `no underline over “${phrase}”`);
       }
       for (const f of found) assert.equal(f.text, bad.slice(f.start, f.end));
+      if (!variant) {
+        mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
+        writeFileSync(join(root, 'docs', 'screenshots', 'underlines-firefox.png'), Buffer.from(await driver.takeScreenshot(), 'base64'));
+      }
       const count = await driver.executeScript("return document.querySelector('[data-cpoms-check=\"summary\"]').shadowRoot.querySelector('[data-count]').dataset.count");
       assert.equal(Number(count), engine.check({ text: bad }).checklist.filter((r) => r.status === 'not_met').length);
       const before = replica.received.length;

@@ -123,7 +123,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
-    let reported = reported_speech(cx);
+    let reported = cx.reported();
     let any_quote = doc.quotes.iter().any(|q| q.end > q.start + 2);
     if reported.is_empty() && !any_quote {
         out.set("child_voice", Applies::NotApplicable);

@@ -1,7 +1,7 @@
 //! `datetime`: is the incident's own date and time given, and does the text agree?
 
 use super::util::set;
-use super::when::{dates, times, DateMention, TimeMention};
+use super::when::{dates, DateMention, TimeMention};
 use super::{Ctx, Out, Raw};
 use crate::datetime::{describe_minutes, Date, MONTHS, WEEKDAYS};
 use crate::text::{Doc, ACTIONS, EXCLUDED, SENTENCE_START};
@@ -34,7 +34,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     }
 
     let doc = cx.doc;
-    let all_times = times(doc);
+    let all_times = cx.times();
     let all_dates = dates(doc);
     let opening = opening_sentences(doc, 2);
     let narrative = |i: usize| doc.own(i) && !doc.has(i, ACTIONS);

@@ -1,9 +1,7 @@
 //! `five_w`: who, what, where, when and why.
 
-use super::child_voice::reported_speech;
 use super::tagging::mentioned;
 use super::util::set;
-use super::when::times;
 use super::{Ctx, Out, Raw};
 use crate::names::is_staff_code;
 use crate::text::EXCLUDED;
@@ -23,7 +21,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .incident_at
         .is_some_and(|d| d.minute_of_day.is_some());
     if !field_time
-        && times(doc).is_empty()
+        && cx.times().is_empty()
         && set(&f.times)
             .any_in(doc, 0, doc.len(), not_header)
             .is_none()
@@ -52,7 +50,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     let after_name = (0..doc.len().saturating_sub(1)).any(|i| {
         matches!(doc.norm(i), "after" | "following") && doc.capitalised(i + 1) && doc.is_word(i + 1)
     });
-    let account = doc.quotes.iter().any(|q| q.end > q.start + 4) || !reported_speech(cx).is_empty();
+    let account = doc.quotes.iter().any(|q| q.end > q.start + 4) || !cx.reported().is_empty();
     if !(why_words || after_name || account) {
         out.push(Raw::whole("five_w.why"));
     }

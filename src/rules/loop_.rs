@@ -30,7 +30,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 }
 
 /// Whether token `i` begins a person who can be informed: a party ("mum", "the DSL"),
-/// a staff code, or an adult's full name. Returns the token after it.
+/// a staff code, or an adult's full name.
 fn party_at(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
     if i >= doc.len() {
         return false;

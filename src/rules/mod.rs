@@ -24,6 +24,7 @@ use crate::names::NameIndex;
 use crate::policy::Policy;
 use crate::text::{utf16_offsets, Doc};
 use crate::verdict::{ChecklistRow, Finding, Severity, Status, Verdict, CRITERIA};
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 /// Everything a rule may read.
@@ -35,6 +36,22 @@ pub struct Ctx<'a> {
     pub names: &'a NameIndex,
     /// When the entry is being recorded.
     pub now: LocalDateTime,
+    /// Scans more than one rule reads, done once per check on first use.
+    times: OnceCell<Vec<when::TimeMention>>,
+    reported: OnceCell<Vec<child_voice::Reported>>,
+}
+
+impl Ctx<'_> {
+    /// Clock times written in the text (`datetime`, `five_w`).
+    pub fn times(&self) -> &[when::TimeMention] {
+        self.times.get_or_init(|| when::times(self.doc))
+    }
+
+    /// Reported speech in the writer's words (`child_voice`, `five_w`).
+    pub fn reported(&self) -> &[child_voice::Reported] {
+        self.reported
+            .get_or_init(|| child_voice::reported_speech(self))
+    }
 }
 
 /// A finding before severity, guidance and offsets are filled in.
@@ -52,35 +69,24 @@ pub struct Raw {
 }
 
 impl Raw {
-    pub fn at(rule: &'static str, span: (usize, usize)) -> Raw {
+    fn new(rule: &'static str, span: Option<(usize, usize)>, field: Option<&'static str>) -> Raw {
         Raw {
             rule,
-            span: Some(span),
-            field: None,
+            span,
+            field,
             detail: String::new(),
             suggestion: None,
             escalated: false,
         }
+    }
+    pub fn at(rule: &'static str, span: (usize, usize)) -> Raw {
+        Raw::new(rule, Some(span), None)
     }
     pub fn field(rule: &'static str, field: &'static str) -> Raw {
-        Raw {
-            rule,
-            span: None,
-            field: Some(field),
-            detail: String::new(),
-            suggestion: None,
-            escalated: false,
-        }
+        Raw::new(rule, None, Some(field))
     }
     pub fn whole(rule: &'static str) -> Raw {
-        Raw {
-            rule,
-            span: None,
-            field: None,
-            detail: String::new(),
-            suggestion: None,
-            escalated: false,
-        }
+        Raw::new(rule, None, None)
     }
     pub fn detail(mut self, d: impl Into<String>) -> Raw {
         self.detail = d.into();
@@ -157,6 +163,8 @@ pub fn run(entry: &Entry, policy: &Policy, now: LocalDateTime) -> Verdict {
         data,
         names: &names,
         now,
+        times: OnceCell::new(),
+        reported: OnceCell::new(),
     };
     let mut out = Out {
         findings: Vec::new(),

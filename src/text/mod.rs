@@ -68,16 +68,12 @@ impl<'a> Doc<'a> {
             regions.excluded.iter().copied(),
             EXCLUDED,
         );
-        if let Some(a) = regions.actions_start {
-            let in_actions: Vec<(usize, usize)> = regions
-                .lines
-                .iter()
-                .filter(|l| l.in_actions)
-                .map(|l| (l.start, l.end))
-                .collect();
-            mark(&tokens, &mut flags, in_actions.into_iter(), ACTIONS);
-            debug_assert!(a <= text.len());
-        }
+        let in_actions = regions
+            .lines
+            .iter()
+            .filter(|l| l.in_actions)
+            .map(|l| (l.start, l.end));
+        mark(&tokens, &mut flags, in_actions, ACTIONS);
         let mut doc = Doc {
             text,
             tokens,

@@ -10,7 +10,17 @@ const ready = init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm
 api.runtime.onMessage.addListener((message, sender, reply) => {
   if (sender.id !== api.runtime.id || message?.type !== 'check') return false;
   ready
-    .then(() => reply({ verdict: check(message.entry, message.policy ?? undefined), version: version() }))
+    .then(() => reply({ verdict: withPolicy(message.entry, message.policy), version: version() }))
     .catch((e) => reply({ error: String(e?.message ?? e) }));
   return true; // the reply comes asynchronously
 });
+
+// An unusable setting never stops the checks: the guidance's defaults apply instead.
+function withPolicy(entry, policy) {
+  try {
+    return check(entry, policy ?? undefined);
+  } catch (error) {
+    if (policy == null) throw error;
+    return check(entry, undefined);
+  }
+}

@@ -11,7 +11,7 @@
   try {
     const engine = await import(api.runtime.getURL('pkg/cpoms_check.js'));
     await engine.default({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') });
-    engine.start();
+    engine.start(await settings(api));
   } catch (error) {
     if (error instanceof WebAssembly.CompileError || /WebAssembly|wasm/i.test(String(error))) {
       try {
@@ -22,6 +22,17 @@
     }
   }
 })();
+
+/**
+ * The school's settings as policy JSON: what the person saved in the options page, with the
+ * settings the school fixes through managed browser policy winning key by key. Unusable
+ * settings never stop the checks: the engine then uses the guidance's defaults.
+ */
+async function settings(api) {
+  const local = await api.storage.local.get('policy').then((s) => s.policy, () => null);
+  const managed = await api.storage.managed?.get(null).catch(() => null);
+  return JSON.stringify({ ...(local ?? {}), ...(managed ?? {}) });
+}
 
 async function fallback(api) {
   const editor = [...document.querySelectorAll('textarea')]
@@ -47,7 +58,8 @@ async function fallback(api) {
       attachments: [...form.querySelectorAll('input[type=file]')].flatMap((f) => [...f.files].map((x) => x.name)),
     };
   };
-  const ask = (e) => api.runtime.sendMessage({ type: 'check', entry: e });
+  const policy = JSON.parse(await settings(api));
+  const ask = (e) => api.runtime.sendMessage({ type: 'check', entry: e, policy });
   // Only once the background has answered does anything appear on the page.
   if (!(await ask(entry()).catch(() => null))?.verdict) return;
 

@@ -150,6 +150,84 @@ impl fmt::Display for LocalDateTime {
     }
 }
 
+impl LocalDateTime {
+    /// A date and an optional time as a form shows them: ISO (`2026-11-28`, what date inputs
+    /// give) or UK (`28/11/2026`, `28-11-26`, `28.11.2026`), a time as `14:05`, `14.05`,
+    /// `2:05pm` or `2:05 PM`; a date field may also hold the time after a space.
+    pub fn parse_form(date: &str, time: Option<&str>) -> Option<LocalDateTime> {
+        let date = date.trim();
+        let (day, rest) = match date.split_once(['T', ' ']) {
+            Some((d, r)) => (d, Some(r.trim()).filter(|r| !r.is_empty())),
+            None => (date, None),
+        };
+        let time = time.map(str::trim).filter(|t| !t.is_empty()).or(rest);
+        let date = parse_day(day)?;
+        let minute_of_day = match time {
+            Some(t) => Some(parse_time_of_day(t)?),
+            None => None,
+        };
+        Some(LocalDateTime {
+            date,
+            minute_of_day,
+        })
+    }
+}
+
+/// `2026-11-28`, or day first: `28/11/2026`, `28-11-26`, `28.11.2026`.
+fn parse_day(s: &str) -> Option<Date> {
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let n = |t: &str| {
+        (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+    };
+    let (y, m, d) = if a.len() == 4 {
+        (n(a)?, n(b)?, n(c)?)
+    } else {
+        let y = match c.len() {
+            4 => n(c)?,
+            2 => 2000 + n(c)?,
+            _ => return None,
+        };
+        (y, n(b)?, n(a)?)
+    };
+    Date::new(y as i32, m, d)
+}
+
+/// `14:05`, `14.05`, `14:05:30`, `2:05pm`, `2:05 PM`, `2pm` → minutes after midnight.
+fn parse_time_of_day(s: &str) -> Option<u32> {
+    let lower = s.trim().to_ascii_lowercase();
+    let (clock, pm) = if let Some(c) = lower.strip_suffix("pm") {
+        (c.trim(), Some(true))
+    } else if let Some(c) = lower.strip_suffix("am") {
+        (c.trim(), Some(false))
+    } else {
+        (lower.as_str(), None)
+    };
+    let mut parts = clock.split([':', '.']);
+    let h: u32 = parts.next()?.parse().ok()?;
+    let m: u32 = match parts.next() {
+        Some(m) if m.len() == 2 => m.parse().ok()?,
+        None if pm.is_some() => 0,
+        _ => return None,
+    };
+    if parts
+        .next()
+        .is_some_and(|sec| sec.parse::<u32>().map_or(true, |s| s >= 60))
+    {
+        return None;
+    }
+    let h = match pm {
+        Some(pm) if (1..=12).contains(&h) => h % 12 + if pm { 12 } else { 0 },
+        Some(_) => return None,
+        None => h,
+    };
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
 /// "09:30" → minutes after midnight.
 pub fn parse_clock(s: &str) -> Option<u32> {
     let (h, m) = s.trim().split_once(':')?;
@@ -172,6 +250,39 @@ pub fn describe_minutes(mins: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_dates_and_times_as_forms_show_them() {
+        let at = |d: &str, t: Option<&str>| LocalDateTime::parse_form(d, t).map(|x| x.to_string());
+        assert_eq!(
+            at("28/11/2026", Some("14:05")).as_deref(),
+            Some("2026-11-28T14:05")
+        );
+        assert_eq!(
+            at("2026-11-28", Some("09:30")).as_deref(),
+            Some("2026-11-28T09:30")
+        );
+        assert_eq!(at("28-11-26", None).as_deref(), Some("2026-11-28"));
+        assert_eq!(
+            at("28.11.2026 2:05pm", None).as_deref(),
+            Some("2026-11-28T14:05")
+        );
+        assert_eq!(
+            at("1/2/2026", Some("12:15 AM")).as_deref(),
+            Some("2026-02-01T00:15")
+        );
+        assert_eq!(
+            at("28/11/2026", Some("14.05")).as_deref(),
+            Some("2026-11-28T14:05")
+        );
+        assert_eq!(at("28/11/2026", Some("  ")).as_deref(), Some("2026-11-28"));
+        for bad in ["31/02/2026", "11/28", "28/11/2026x", "", "2026/13/01"] {
+            assert_eq!(at(bad, None), None, "{bad}");
+        }
+        for bad in ["25:00", "14:5", "13pm", "14:05:75", "noon"] {
+            assert_eq!(at("28/11/2026", Some(bad)), None, "{bad}");
+        }
+    }
 
     #[test]
     fn weekdays_match_the_calendar() {

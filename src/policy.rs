@@ -44,7 +44,20 @@ pub struct Policy {
     /// Whether the extension shows the checklist on every submission or only with a `not_met` row.
     pub checklist_always: bool,
     pub hosts: Vec<String>,
+    /// Field → CSS selector for pages where the form's fields are not found on their own.
+    pub selectors: BTreeMap<String, String>,
 }
+
+/// The fields whose place on the page a school can give as a CSS selector.
+pub const SELECTOR_FIELDS: [&str; 7] = [
+    "editor",
+    "incident_date",
+    "incident_time",
+    "students",
+    "linked_students",
+    "categories",
+    "attachments",
+];
 
 impl Default for Policy {
     fn default() -> Self {
@@ -62,6 +75,7 @@ impl Default for Policy {
             severity: BTreeMap::new(),
             checklist_always: true,
             hosts: vec!["*.cpoms.net".to_string()],
+            selectors: BTreeMap::new(),
         }
     }
 }
@@ -92,7 +106,7 @@ fn perr(key: &str, message: impl Into<String>) -> PolicyError {
     }
 }
 
-pub const KEYS: [&str; 12] = [
+pub const KEYS: [&str; 13] = [
     "timeliness_hours",
     "entry_time_minutes",
     "school_day",
@@ -105,6 +119,7 @@ pub const KEYS: [&str; 12] = [
     "severity",
     "checklist",
     "hosts",
+    "selectors",
 ];
 
 impl Policy {
@@ -193,6 +208,21 @@ impl Policy {
                     p.hosts = strings(v, key)?;
                     if let Some(bad) = p.hosts.iter().find(|h| !valid_host_pattern(h)) {
                         return Err(perr(key, format!("“{bad}” is not a host name such as \"*.cpoms.net\" or \"myschool.cpoms.net\"")));
+                    }
+                }
+                "selectors" => {
+                    let o = v.as_object().ok_or_else(|| perr(key, format!("must be an object of field → CSS selector (fields: {})", SELECTOR_FIELDS.join(", "))))?;
+                    for (field, sel) in o {
+                        let k = format!("selectors.{field}");
+                        if !SELECTOR_FIELDS.contains(&field.as_str()) {
+                            return Err(perr(&k, format!("unknown field (one of {})", SELECTOR_FIELDS.join(", "))));
+                        }
+                        match sel.as_str().map(str::trim) {
+                            Some(css) if !css.is_empty() && css.len() <= 500 => {
+                                p.selectors.insert(field.clone(), css.to_string());
+                            }
+                            _ => return Err(perr(&k, "must be a CSS selector such as \"#incident_description\"")),
+                        }
                     }
                 }
                 _ => return Err(perr(key, format!("is not a setting (known: {})", KEYS.join(", ")))),
@@ -315,7 +345,8 @@ mod tests {
                 "staff_name_format": "full_name_role", "category_signals": {"E-safety": ["tiktok"]},
                 "extra_phrases": [{"phrase": "lost it", "replacement": "shouted"}], "never_flag": ["Grace"],
                 "disabled_rules": ["names.first_person"], "disabled_criteria": ["five_w"],
-                "severity": {"tagging.unmentioned": "problem"}, "checklist": "when_not_met", "hosts": ["myschool.cpoms.net"]}"#,
+                "severity": {"tagging.unmentioned": "problem"}, "checklist": "when_not_met", "hosts": ["myschool.cpoms.net"],
+                "selectors": {"editor": "div.details .ql-editor"}}"#,
         )
         .unwrap();
         assert_eq!(p.timeliness_hours, 12.0);
@@ -328,6 +359,7 @@ mod tests {
                 && p.rule_enabled("names.staff_title")
         );
         assert!(!p.checklist_always);
+        assert_eq!(p.selectors["editor"], "div.details .ql-editor");
     }
 
     #[test]
@@ -352,6 +384,8 @@ mod tests {
             ),
             (r#"{"hosts": ["https://x.cpoms.net/"]}"#, "hosts"),
             (r#"{"timeliness": 24}"#, "timeliness"),
+            (r#"{"selectors": {"body": "textarea"}}"#, "selectors.body"),
+            (r#"{"selectors": {"editor": ""}}"#, "selectors.editor"),
         ] {
             assert_eq!(Policy::from_json(json).unwrap_err().key, key, "{json}");
         }

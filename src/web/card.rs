@@ -18,13 +18,6 @@ const STYLE: &str = "
   button:focus-visible { outline: 3px solid #f9a825; outline-offset: 2px; }
 ";
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 pub struct Card {
     pub host: HtmlElement,
     /// The finding shown: rule and UTF-16 span.
@@ -66,7 +59,7 @@ impl Card {
             .map(|s| {
                 format!(
                     "<button type=button data-action=apply>Apply: “{}”</button>",
-                    escape(s)
+                    super::escape(s)
                 )
             })
             .unwrap_or_default();
@@ -76,9 +69,9 @@ impl Card {
              <div class=guidance>Guidance: “{guidance}”</div>\
              <div class=buttons>{apply}<button type=button data-action=dismiss>Dismiss</button></div></div>",
             rule = f.rule,
-            label = escape(&f.criterion.replace('_', " ")),
-            message = escape(&f.message),
-            guidance = escape(f.guidance),
+            label = super::escape(&f.criterion.replace('_', " ")),
+            message = super::escape(&f.message),
+            guidance = super::escape(f.guidance),
         ));
         let style = self.host.style();
         let _ = style.set_property("left", &format!("{x}px"));

@@ -3,8 +3,9 @@
 //! same submit button; "Go back" and Escape return to the form.
 
 use crate::verdict::{Status, Verdict};
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlElement};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement, KeyboardEvent};
 
 const STYLE: &str = "
   .backdrop { position: fixed; inset: 0; background: #0007; display: flex; align-items: center; justify-content: center; }
@@ -52,15 +53,15 @@ fn human(criterion: &str) -> &'static str {
     }
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// Why the list is open: the person pressed the form's submit control, or the summary chip.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Submit,
+    Review,
 }
 
 /// Builds and shows the checklist; returns its host so the caller can wire the buttons and remove it.
-pub fn show(document: &Document, verdict: &Verdict) -> Result<HtmlElement, JsValue> {
+pub fn show(document: &Document, verdict: &Verdict, mode: Mode) -> Result<HtmlElement, JsValue> {
     let (host, shadow) = super::shadow_host(
         document,
         "checklist",
@@ -74,12 +75,12 @@ pub fn show(document: &Document, verdict: &Verdict) -> Result<HtmlElement, JsVal
             let at = f
                 .excerpt
                 .as_deref()
-                .map(|e| format!("“{}”: ", escape(e)))
+                .map(|e| format!("“{}”: ", super::escape(e)))
                 .unwrap_or_default();
             points.push_str(&format!(
                 "<div class=point data-rule=\"{}\">{at}{}</div>",
                 f.rule,
-                escape(&f.message)
+                super::escape(&f.message)
             ));
         }
         if row.status == Status::Check {
@@ -90,7 +91,7 @@ pub fn show(document: &Document, verdict: &Verdict) -> Result<HtmlElement, JsVal
             s = row.status.as_str(),
             l = label(row.status),
             h = human(c),
-            summary = escape(&row.summary),
+            summary = super::escape(&row.summary),
         ));
     }
     let open = verdict
@@ -98,23 +99,90 @@ pub fn show(document: &Document, verdict: &Verdict) -> Result<HtmlElement, JsVal
         .iter()
         .filter(|r| r.status == Status::NotMet)
         .count();
+    let lead = match mode {
+        Mode::Submit => "Before you submit",
+        Mode::Review => "This entry so far",
+    };
     let title = match open {
-        0 => "Before you submit: nothing is flagged".to_string(),
-        1 => "Before you submit: 1 point to look at".to_string(),
-        n => format!("Before you submit: {n} points to look at"),
+        0 => format!("{lead}: nothing is flagged"),
+        1 => format!("{lead}: 1 point to look at"),
+        n => format!("{lead}: {n} points to look at"),
+    };
+    let (note, buttons) = match mode {
+        Mode::Submit => (
+            "You can submit now or go back and change the entry. Nothing has been sent yet.",
+            "<button type=button data-action=back>Go back</button><button type=button data-action=submit>Submit</button>",
+        ),
+        Mode::Review => (
+            "Each point is also underlined in the entry, with a card that explains it.",
+            "<button type=button data-action=back>Close</button>",
+        ),
     };
     shadow.set_inner_html(&format!(
         "<style>{STYLE}</style><div class=backdrop><div class=dialog role=dialog aria-modal=true aria-labelledby=t aria-describedby=d>\
-         <h2 id=t>{title}</h2><p id=d>You can submit now or go back and change the entry. Nothing has been sent yet.</p>\
-         <ul>{rows}</ul><div class=buttons><button type=button data-action=back>Go back</button>\
-         <button type=button data-action=submit>Submit</button></div></div></div>"
+         <h2 id=t>{title}</h2><p id=d>{note}</p><ul>{rows}</ul><div class=buttons>{buttons}</div></div></div>"
     ));
     document.body().ok_or("no body")?.append_child(&host)?;
+    let first = if mode == Mode::Submit {
+        "submit"
+    } else {
+        "back"
+    };
     if let Some(b) = shadow
-        .query_selector("[data-action=submit]")?
+        .query_selector(&format!("[data-action={first}]"))?
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     {
         b.focus()?;
     }
+    keep_focus_inside(&host);
     Ok(host)
+}
+
+/// Runs `then` once when the button `[data-action=ACTION]` is pressed.
+pub fn on_action(host: &HtmlElement, action: &str, then: impl FnOnce() + 'static) {
+    if let Some(b) = host.shadow_root().and_then(|s| {
+        s.query_selector(&format!("[data-action={action}]"))
+            .ok()
+            .flatten()
+    }) {
+        let _ = b
+            .add_event_listener_with_callback("click", Closure::once_into_js(then).unchecked_ref());
+    }
+}
+
+/// A modal dialog keeps keyboard focus: Tab from the last control goes to the first, and
+/// Shift+Tab from the first to the last.
+fn keep_focus_inside(host: &HtmlElement) {
+    let Some(shadow) = host.shadow_root() else {
+        return;
+    };
+    let on_tab = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+        if e.key() != "Tab" {
+            return;
+        }
+        let Ok(list) = shadow.query_selector_all("button, input") else {
+            return;
+        };
+        let controls: Vec<HtmlElement> = (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect();
+        let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+            return;
+        };
+        let active = shadow.active_element();
+        let (from, to) = if e.shift_key() {
+            (first, last)
+        } else {
+            (last, first)
+        };
+        if active
+            .as_ref()
+            .is_none_or(|a| a == from.unchecked_ref::<web_sys::Element>())
+        {
+            e.prevent_default();
+            let _ = to.focus();
+        }
+    });
+    let _ = host.add_event_listener_with_callback("keydown", on_tab.as_ref().unchecked_ref());
+    on_tab.forget(); // one per dialog; freed with the page
 }

@@ -1,32 +1,72 @@
-//! Finding the form's fields by role, label and structure (the real page's markup is unknown).
+//! The form's other fields, found by role, label text and structure (the real page's markup
+//! is unknown), or by CSS selectors from the school's settings, which win when they match.
+//!
+//! Each field found also gives the element a field note sits beside (`Fields::anchors`).
 
 use crate::datetime::LocalDateTime;
 use crate::Entry;
+use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Document, Element, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, HtmlTextAreaElement,
-};
+use web_sys::{Document, Element, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
 
-/// The entry as the form shows it: the editor's text and whatever fields the page has.
-pub fn read_entry(document: &Document, text: String) -> Entry {
-    let (students, pupils) = picker(document, &["student"], &["linked"]);
-    let (linked, _) = picker(document, &["linked"], &[]);
-    let (categories, available) = categories(document);
-    Entry {
-        text,
-        incident_at: incident_at(document),
-        students,
-        linked_students: linked,
-        categories,
-        available_categories: (!available.is_empty()).then_some(available),
-        attachments: attachments(document),
-        pupils: (!pupils.is_empty()).then_some(pupils),
-        ..Entry::default()
-    }
+/// The entry as the form shows it, and where each field is on the page.
+pub struct Fields {
+    pub entry: Entry,
+    /// Field name (`incident_at`, `categories`, `students`, `attachments`) → its element.
+    pub anchors: Vec<(&'static str, Element)>,
 }
 
-fn all(document: &Document, selector: &str) -> Vec<Element> {
-    let Ok(list) = document.query_selector_all(selector) else {
+pub fn read(document: &Document, text: String, selectors: &BTreeMap<String, String>) -> Fields {
+    let chosen = |key: &str| selectors.get(key).map(String::as_str);
+    let mut anchors = Vec::new();
+
+    let students = picker(
+        document,
+        chosen("students"),
+        &["student", "pupil", "child"],
+        &["linked"],
+    );
+    let linked = picker(document, chosen("linked_students"), &["linked"], &[]);
+    if let Some(a) = &students.anchor {
+        anchors.push(("students", a.clone()));
+    }
+    let (categories, available, group) = categories(document, chosen("categories"));
+    if let Some(g) = group {
+        anchors.push(("categories", g));
+    }
+    let (incident_at, when) =
+        incident_at(document, chosen("incident_date"), chosen("incident_time"));
+    if let Some(w) = when {
+        anchors.push(("incident_at", w));
+    }
+    let (attachments, files) = attachments(document, chosen("attachments"));
+    if let Some(f) = files {
+        anchors.push(("attachments", f));
+    }
+    let entry = Entry {
+        text,
+        incident_at,
+        students: students.chosen,
+        linked_students: linked.chosen,
+        categories,
+        available_categories: (!available.is_empty()).then_some(available),
+        attachments,
+        pupils: (!students.offered.is_empty()).then_some(students.offered),
+        ..Entry::default()
+    };
+    Fields { entry, anchors }
+}
+
+fn all(root: &impl AsRef<web_sys::Node>, selector: &str) -> Vec<Element> {
+    let node: &web_sys::Node = root.as_ref();
+    let list = if let Some(d) = node.dyn_ref::<Document>() {
+        d.query_selector_all(selector)
+    } else if let Some(e) = node.dyn_ref::<Element>() {
+        e.query_selector_all(selector)
+    } else {
+        return Vec::new();
+    };
+    let Ok(list) = list else {
         return Vec::new();
     };
     (0..list.length())
@@ -34,20 +74,98 @@ fn all(document: &Document, selector: &str) -> Vec<Element> {
         .collect()
 }
 
-/// A native student picker (`<select>` whose name mentions one of `want` and none of
-/// `not`): the chosen names, and every name it offers (the school's pupil list).
-fn picker(document: &Document, want: &[&str], not: &[&str]) -> (Vec<String>, Vec<String>) {
-    let (mut chosen, mut offered) = (Vec::new(), Vec::new());
-    for el in all(document, "select") {
-        let name = format!(
-            "{} {}",
-            el.get_attribute("name").unwrap_or_default(),
-            el.id()
-        )
-        .to_lowercase();
-        if !want.iter().any(|w| name.contains(w)) || not.iter().any(|w| name.contains(w)) {
-            continue;
+/// Elements matching a school's selector, or `None` when it is unset, invalid or matches nothing
+/// (then the fields are found as usual).
+fn chosen_elements(document: &Document, selector: Option<&str>) -> Option<Vec<Element>> {
+    let found = all(document, selector?);
+    (!found.is_empty()).then_some(found)
+}
+
+/// What a field is called: its name, id, labels, aria-label(ledby) and placeholder, lower-cased.
+pub fn describe(el: &Element) -> String {
+    let mut parts: Vec<String> = ["name", "id", "aria-label", "placeholder", "title"]
+        .iter()
+        .filter_map(|a| el.get_attribute(a))
+        .collect();
+    let document = el.owner_document();
+    if let (Some(ids), Some(d)) = (el.get_attribute("aria-labelledby"), &document) {
+        for id in ids.split_whitespace() {
+            if let Some(t) = d.get_element_by_id(id).and_then(|l| l.text_content()) {
+                parts.push(t);
+            }
         }
+    }
+    if let (false, Some(d)) = (el.id().is_empty(), &document) {
+        for l in all(d, "label[for]") {
+            if l.get_attribute("for").as_deref() == Some(el.id().as_str()) {
+                parts.extend(l.text_content());
+            }
+        }
+    }
+    if let Some(l) = el.closest("label").ok().flatten() {
+        parts.extend(l.text_content());
+    }
+    parts.join(" ").to_lowercase()
+}
+
+fn mentions(description: &str, want: &[&str], not: &[&str]) -> bool {
+    want.iter().any(|w| description.contains(w)) && !not.iter().any(|w| description.contains(w))
+}
+
+/// A student picker as the page shows it.
+#[derive(Default)]
+struct Picker {
+    chosen: Vec<String>,
+    /// Every name a native picker offers (the school's pupil list). A typeahead's options are
+    /// only the matches for what was typed, so they are never taken as the list.
+    offered: Vec<String>,
+    anchor: Option<Element>,
+}
+
+impl Picker {
+    fn add(&mut self, name: String, chosen: bool) {
+        if chosen && !self.chosen.contains(&name) {
+            self.chosen.push(name.clone());
+        }
+        if !self.offered.contains(&name) {
+            self.offered.push(name);
+        }
+    }
+}
+
+/// Native `<select>`s (also the hidden ones behind select2/chosen widgets) and token widgets
+/// (a combobox whose chosen names are chips with a remove button) described by one of `want`
+/// and none of `not`.
+fn picker(document: &Document, selector: Option<&str>, want: &[&str], not: &[&str]) -> Picker {
+    let mut p = Picker::default();
+    let (selects, boxes) = match chosen_elements(document, selector) {
+        // A school's selector names the picker: its selects, or the widget holding the chips.
+        Some(els) => {
+            let selects: Vec<_> = els
+                .iter()
+                .flat_map(|e| {
+                    if e.local_name() == "select" {
+                        vec![e.clone()]
+                    } else {
+                        all(e, "select")
+                    }
+                })
+                .collect();
+            (selects, els)
+        }
+        None => (
+            all(document, "select")
+                .into_iter()
+                .filter(|s| mentions(&describe(s), want, not))
+                .collect(),
+            all(document, "input[role=combobox], input[aria-autocomplete]")
+                .into_iter()
+                .filter(|c| mentions(&describe(c), want, not))
+                .filter_map(|c| widget_of(&c))
+                .collect(),
+        ),
+    };
+    for el in selects {
         let Ok(select) = el.dyn_into::<HtmlSelectElement>() else {
             continue;
         };
@@ -60,26 +178,96 @@ fn picker(document: &Document, want: &[&str], not: &[&str]) -> (Vec<String>, Vec
                 continue;
             };
             let label = o.text().trim().to_string();
-            if label.is_empty() || o.value().is_empty() {
-                continue;
+            if !label.is_empty() && !o.value().is_empty() {
+                p.add(label, o.selected());
             }
-            if o.selected() {
-                chosen.push(label.clone());
-            }
-            offered.push(label);
+        }
+        if p.anchor.is_none() && select.offset_width() > 0 {
+            p.anchor = Some(select.into());
         }
     }
-    (chosen, offered)
+    let offered = std::mem::take(&mut p.offered);
+    for widget in boxes {
+        for name in chips(&widget) {
+            p.add(name, true);
+        }
+        if p.anchor.is_none() {
+            p.anchor = Some(widget);
+        }
+    }
+    // Chips are not a pupil list; keep only what native pickers offered.
+    p.offered = offered;
+    p
 }
 
-/// Category checkboxes (named for categories): the ticked labels and all labels offered.
-fn categories(document: &Document) -> (Vec<String>, Vec<String>) {
-    let (mut chosen, mut offered) = (Vec::new(), Vec::new());
-    for el in all(document, "input[type=checkbox]") {
-        let name = el.get_attribute("name").unwrap_or_default().to_lowercase();
-        if !name.contains("categor") {
+/// The token widget around a combobox: the nearest ancestor that holds chips or the input's
+/// own wrapper.
+fn widget_of(combobox: &Element) -> Option<Element> {
+    let mut el = combobox.parent_element()?;
+    for _ in 0..4 {
+        if !chips(&el).is_empty() || el.local_name() == "fieldset" {
+            return Some(el);
+        }
+        match el.parent_element() {
+            Some(p) if p.local_name() != "form" && p.local_name() != "body" => el = p,
+            _ => break,
+        }
+    }
+    combobox.parent_element()
+}
+
+/// The names on a widget's chips: each chip is the parent of a remove button, its text
+/// without the button's.
+fn chips(widget: &Element) -> Vec<String> {
+    let mut names = Vec::new();
+    for remove in all(
+        widget,
+        "button, [role=button], .select2-selection__choice__remove, .search-choice-close",
+    ) {
+        let Some(chip) = remove.parent_element() else {
+            continue;
+        };
+        if chip == *widget || chip.query_selector("input").ok().flatten().is_some() {
             continue;
         }
+        let all_text = chip.text_content().unwrap_or_default();
+        let button_text = remove.text_content().unwrap_or_default();
+        let name = all_text.replacen(&button_text, "", 1).trim().to_string();
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Category checkboxes: the ticked labels, all labels offered, and the group holding them.
+fn categories(
+    document: &Document,
+    selector: Option<&str>,
+) -> (Vec<String>, Vec<String>, Option<Element>) {
+    let boxes: Vec<Element> = match chosen_elements(document, selector) {
+        Some(groups) => groups
+            .iter()
+            .flat_map(|g| all(g, "input[type=checkbox]"))
+            .collect(),
+        None => all(document, "input[type=checkbox]")
+            .into_iter()
+            .filter(|c| {
+                c.get_attribute("name")
+                    .unwrap_or_default()
+                    .to_lowercase()
+                    .contains("categor")
+                    || c.closest("fieldset")
+                        .ok()
+                        .flatten()
+                        .and_then(|f| f.query_selector("legend").ok().flatten())
+                        .and_then(|l| l.text_content())
+                        .is_some_and(|t| t.to_lowercase().contains("categor"))
+            })
+            .collect(),
+    };
+    let (mut chosen, mut offered, mut group) = (Vec::new(), Vec::new(), None);
+    for el in boxes {
         let Ok(input) = el.dyn_into::<HtmlInputElement>() else {
             continue;
         };
@@ -92,23 +280,39 @@ fn categories(document: &Document) -> (Vec<String>, Vec<String>) {
         if label.is_empty() {
             continue;
         }
+        if group.is_none() {
+            group = input
+                .closest("fieldset")
+                .ok()
+                .flatten()
+                .or_else(|| input.parent_element());
+        }
         if input.checked() {
             chosen.push(label.clone());
         }
         offered.push(label);
     }
-    (chosen, offered)
+    (chosen, offered, group)
 }
 
-/// Names of the files chosen in the form's file inputs.
-fn attachments(document: &Document) -> Vec<String> {
+/// Names of the files chosen in the form's file inputs, and the first file input.
+fn attachments(document: &Document, selector: Option<&str>) -> (Vec<String>, Option<Element>) {
+    let inputs = chosen_elements(document, selector)
+        .map(|els| {
+            els.iter()
+                .flat_map(|e| {
+                    if e.local_name() == "input" {
+                        vec![e.clone()]
+                    } else {
+                        all(e, "input[type=file]")
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_else(|| all(document, "input[type=file]"));
     let mut out = Vec::new();
-    for el in all(document, "input[type=file]") {
-        let Some(files) = el
-            .dyn_into::<HtmlInputElement>()
-            .ok()
-            .and_then(|i| i.files())
-        else {
+    for el in &inputs {
+        let Some(files) = el.dyn_ref::<HtmlInputElement>().and_then(|i| i.files()) else {
             continue;
         };
         for i in 0..files.length() {
@@ -117,49 +321,44 @@ fn attachments(document: &Document) -> Vec<String> {
             }
         }
     }
-    out
+    (out, inputs.into_iter().next())
 }
 
-/// The entry editor: a textarea named for the incident, else the largest visible textarea.
-pub fn find_editor(document: &Document) -> Option<HtmlTextAreaElement> {
-    let list = document.query_selector_all("textarea").ok()?;
-    let mut best: Option<(f64, HtmlTextAreaElement)> = None;
-    for i in 0..list.length() {
-        let Some(t) = list
-            .item(i)
-            .and_then(|n| n.dyn_into::<HtmlTextAreaElement>().ok())
-        else {
-            continue;
-        };
-        if t.disabled() || t.read_only() {
-            continue;
-        }
-        let named = ["incident", "description", "details", "body"]
-            .iter()
-            .any(|w| t.name().to_lowercase().contains(w));
-        let rect = t.get_bounding_client_rect();
-        let area = rect.width() * rect.height() + if named { 1e9 } else { 0.0 };
-        if area > 0.0 && best.as_ref().is_none_or(|(a, _)| area > *a) {
-            best = Some((area, t));
-        }
-    }
-    best.map(|(_, t)| t)
-}
-
-/// The incident's date and time from `type=date` and `type=time` inputs, if the form has them.
-pub fn incident_at(document: &Document) -> Option<LocalDateTime> {
-    let value = |sel: &str| {
-        document
-            .query_selector(sel)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-            .map(|i| i.value())
-            .filter(|v| !v.is_empty())
+/// The incident's date and time: `type=date` (or `datetime-local`) and `type=time` inputs,
+/// or text fields labelled as a date and a time (`dd/mm/yyyy`, `HH:MM`), and the element a
+/// note sits beside.
+fn incident_at(
+    document: &Document,
+    date_selector: Option<&str>,
+    time_selector: Option<&str>,
+) -> (Option<LocalDateTime>, Option<Element>) {
+    let find = |selector: Option<&str>, typed: &[&str], word: &str| {
+        chosen_elements(document, selector)
+            .or_else(|| {
+                typed
+                    .iter()
+                    .map(|t| all(document, t))
+                    .find(|found| !found.is_empty())
+            })
+            .unwrap_or_else(|| {
+                all(document, "input[type=text], input:not([type])")
+                    .into_iter()
+                    .filter(|i| mentions(&describe(i), &[word], &["search"]))
+                    .collect()
+            })
+            .into_iter()
+            .find_map(|e| e.dyn_into::<HtmlInputElement>().ok())
     };
-    let date = value("input[type=date]")?;
-    match value("input[type=time]") {
-        Some(time) => LocalDateTime::parse(&format!("{date}T{time}")).ok(),
-        None => LocalDateTime::parse(&date).ok(),
-    }
+    let Some(date) = find(
+        date_selector,
+        &["input[type=date]", "input[type=datetime-local]"],
+        "date",
+    ) else {
+        return (None, None);
+    };
+    let time = find(time_selector, &["input[type=time]"], "time")
+        .filter(|t| *t != date)
+        .map(|t| t.value());
+    let at = LocalDateTime::parse_form(&date.value(), time.as_deref());
+    (at, Some(date.into()))
 }

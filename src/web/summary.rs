@@ -1,11 +1,21 @@
-//! The summary chip: how many criteria are not met, announced politely to screen readers.
+//! The summary chip: how many criteria are not met, announced politely to screen readers; a
+//! button that opens the full list of points.
 
+use super::checklist;
 use crate::verdict::{Status, Verdict};
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlElement};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement, KeyboardEvent};
+
+const STYLE: &str = "
+  button { font: 600 14px/1.4 system-ui, sans-serif; padding: 6px 12px; border-radius: 16px; border: 2px solid #fff;
+           background: #1d4f91; color: #fff; box-shadow: 0 1px 4px #0005; cursor: pointer; }
+  button:focus-visible { outline: 3px solid #f9a825; outline-offset: 2px; }
+";
 
 pub struct Summary {
     chip: HtmlElement,
+    _open: Closure<dyn FnMut()>,
 }
 
 impl Summary {
@@ -15,16 +25,17 @@ impl Summary {
             "summary",
             "position: fixed; right: 16px; bottom: 16px; z-index: 2147483001",
         )?;
-        let chip: HtmlElement = document.create_element("div")?.dyn_into()?;
-        chip.set_attribute("role", "status")?;
-        chip.set_attribute("aria-live", "polite")?;
-        chip.set_attribute(
-            "style",
-            "font: 600 14px/1.4 system-ui, sans-serif; padding: 6px 12px; border-radius: 16px; background: #1d4f91; color: #fff; box-shadow: 0 1px 4px #0005",
-        )?;
-        shadow.append_child(&chip)?;
+        shadow.set_inner_html(&format!(
+            "<style>{STYLE}</style><div role=status aria-live=polite><button type=button aria-haspopup=dialog></button></div>"
+        ));
+        let chip: HtmlElement = shadow
+            .query_selector("button")?
+            .ok_or("no chip")?
+            .dyn_into()?;
+        let open = Closure::<dyn FnMut()>::new(open_list);
+        chip.add_event_listener_with_callback("click", open.as_ref().unchecked_ref())?;
         document.body().ok_or("no body")?.append_child(&host)?;
-        Ok(Summary { chip })
+        Ok(Summary { chip, _open: open })
     }
 
     pub fn render(&self, verdict: &Verdict) {
@@ -39,6 +50,37 @@ impl Summary {
             1 => "CPOMS check: 1 point to look at".to_string(),
             n => format!("CPOMS check: {n} points to look at"),
         };
-        self.chip.set_text_content(Some(&label));
+        if self.chip.text_content().as_deref() != Some(label.as_str()) {
+            self.chip.set_text_content(Some(&label));
+        }
     }
+}
+
+/// The chip was pressed: the full list of points, to read (Close or Escape returns to the chip).
+fn open_list() {
+    let mut verdict = None;
+    super::with_app(|app| verdict = app.verdict.clone());
+    let (Some(verdict), Some(document)) = (verdict, super::document_of_page()) else {
+        return;
+    };
+    let Ok(host) = checklist::show(&document, &verdict, checklist::Mode::Review) else {
+        return;
+    };
+    let close = {
+        let host = host.clone();
+        move || {
+            host.remove();
+            super::with_app(|app| {
+                let _ = app.summary.chip.focus();
+            });
+        }
+    };
+    checklist::on_action(&host, "back", close.clone());
+    let on_key = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            close();
+        }
+    });
+    let _ = host.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    on_key.forget(); // one per opening; small
 }

@@ -2,27 +2,13 @@
 //! text layout, in a shadow root above the field. Each finding becomes a span over its
 //! words, so the browser's own line breaking puts it in the right place.
 
-use crate::verdict::{Severity, Verdict};
+use crate::verdict::Verdict;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement, HtmlTextAreaElement};
 
-pub struct Overlay {
+pub struct Mirror {
     host: HtmlElement,
     mirror: HtmlElement,
-}
-
-/// Colour per criterion; each underline also carries a text label (`aria-label`), so colour
-/// is never the only cue.
-fn colour(criterion: &str) -> &'static str {
-    match criterion {
-        "language" => "#b3261e",
-        "evidence" => "#8a4b00",
-        "child_voice" => "#6a1b9a",
-        "names" => "#1d4f91",
-        "proofread" => "#00695c",
-        "tagging" => "#ad1457",
-        _ => "#5f4b00",
-    }
 }
 
 /// The layout properties the mirror copies from the field.
@@ -48,9 +34,9 @@ const COPIED: [&str; 19] = [
     "border-left-width",
 ];
 
-impl Overlay {
-    pub fn new(document: &Document, editor: &HtmlTextAreaElement) -> Result<Overlay, JsValue> {
-        let (host, shadow) = super::shadow_host(
+impl Mirror {
+    pub fn new(document: &Document, editor: &HtmlTextAreaElement) -> Result<Mirror, JsValue> {
+        let (host, shadow) = super::super::shadow_host(
             document,
             "overlay",
             "position: absolute; pointer-events: none; z-index: 2147483000; margin: 0; padding: 0",
@@ -58,7 +44,7 @@ impl Overlay {
         let mirror: HtmlElement = document.create_element("div")?.dyn_into()?;
         shadow.append_child(&mirror)?;
         document.body().ok_or("no body")?.append_child(&host)?;
-        let o = Overlay { host, mirror };
+        let o = Mirror { host, mirror };
         o.copy_layout(editor)?;
         o.follow(editor);
         Ok(o)
@@ -135,48 +121,28 @@ impl Overlay {
 
     /// Rebuilds the mirror: the text, with one span per finding that has a place in it.
     pub fn render(&self, editor: &HtmlTextAreaElement, text: &str, verdict: &Verdict) {
-        let Some(document) = super::document() else {
+        let Some(document) = super::super::document_of_page() else {
             return;
         };
         self.mirror.set_text_content(None);
-        // Problems first, then the longest, so an advice inside a problem does not split it.
-        let mut spans: Vec<_> = verdict
-            .findings
-            .iter()
-            .filter(|f| f.start.is_some())
-            .collect();
-        spans.sort_by_key(|f| (f.start, f.severity, std::cmp::Reverse(f.end)));
         let bytes = |units: usize| crate::text::byte_offset(text, units);
         let mut at = 0usize; // UTF-16 offset written so far
-        for f in spans {
+        for f in super::placed(verdict) {
             let (s, e) = (f.start.unwrap_or(0), f.end.unwrap_or(0));
-            if s < at || e <= s {
-                continue; // overlaps one already drawn
-            }
             let _ = self.mirror.append_with_str_1(&text[bytes(at)..bytes(s)]);
             let Ok(mark) = document.create_element("span") else {
                 return;
             };
-            for (k, v) in [
-                ("data-rule", f.rule.to_string()),
-                ("data-criterion", f.criterion.to_string()),
-                ("data-start", s.to_string()),
-                ("data-end", e.to_string()),
-                (
-                    "aria-label",
-                    format!("{}: {}", f.criterion.replace('_', " "), f.message),
-                ),
-            ] {
-                let _ = mark.set_attribute(k, &v);
-            }
-            let style = match f.severity {
-                Severity::Problem => "wavy",
-                Severity::Advice => "dotted",
+            super::label(&mark, f);
+            let line = if super::is_problem(f) {
+                "wavy"
+            } else {
+                "dotted"
             };
-            let c = colour(f.criterion);
+            let c = super::colour(f.criterion);
             let _ = mark.set_attribute(
                 "style",
-                &format!("text-decoration: underline {style} {c}; text-decoration-skip-ink: none; text-underline-offset: 3px; background: {c}14; border-radius: 2px"),
+                &format!("text-decoration: underline {line} {c}; text-decoration-skip-ink: none; text-underline-offset: 3px; background: {c}14; border-radius: 2px"),
             );
             mark.set_text_content(Some(&text[bytes(s)..bytes(e)]));
             let _ = self.mirror.append_child(&mark);
@@ -185,37 +151,9 @@ impl Overlay {
         let _ = self.mirror.append_with_str_1(&text[bytes(at)..]);
         self.follow(editor);
     }
-}
 
-impl Overlay {
-    /// The underline under the point (client coordinates): its rule, start, and the box hit.
-    pub fn hit(&self, x: f64, y: f64) -> Option<(String, usize, web_sys::DomRect)> {
-        let marks = self.mirror.query_selector_all("[data-rule]").ok()?;
-        for i in 0..marks.length() {
-            let Some(el) = marks
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            let rects = el.get_client_rects();
-            for k in 0..rects.length() {
-                let Some(r) = rects.item(k) else { continue };
-                if x >= r.left() && x <= r.right() && y >= r.top() - 2.0 && y <= r.bottom() + 2.0 {
-                    let start = el.get_attribute("data-start")?.parse().ok()?;
-                    return Some((el.get_attribute("data-rule")?, start, r));
-                }
-            }
-        }
-        None
-    }
-
-    /// The first box of the underline starting at `start`.
-    pub fn rect_of(&self, rule: &str, start: usize) -> Option<web_sys::DomRect> {
-        let el = self
-            .mirror
-            .query_selector(&format!("[data-rule=\"{rule}\"][data-start=\"{start}\"]"))
-            .ok()??;
-        el.get_client_rects().item(0)
+    /// The element holding the underlines.
+    pub fn root(&self) -> &HtmlElement {
+        &self.mirror
     }
 }

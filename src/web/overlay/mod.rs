@@ -1,0 +1,147 @@
+//! Underlines over the entry's text, in an open shadow root above the editor: a mirror of a
+//! textarea's text ([`mirror`]), or boxes from DOM ranges over a rich editor ([`boxes`]).
+//! Either way there is one element per finding carrying `data-rule`, `data-criterion`,
+//! `data-start` and `data-end`, and an `aria-label` naming the criterion (never colour alone).
+
+mod boxes;
+mod mirror;
+
+use super::editor::Editor;
+use crate::verdict::{Finding, Severity, Verdict};
+use wasm_bindgen::JsValue;
+use web_sys::{Document, DomRect, Element};
+
+pub enum Overlay {
+    Mirror(mirror::Mirror),
+    Boxes(boxes::Boxes),
+}
+
+impl Overlay {
+    pub fn new(document: &Document, editor: &Editor) -> Result<Overlay, JsValue> {
+        Ok(match editor {
+            Editor::Plain(t) => Overlay::Mirror(mirror::Mirror::new(document, t)?),
+            Editor::Rich { .. } => Overlay::Boxes(boxes::Boxes::new(document, editor)?),
+        })
+    }
+
+    /// Redraws the underlines for a new verdict on `text`.
+    pub fn render(&mut self, editor: &Editor, text: &str, verdict: &Verdict) {
+        match (self, editor) {
+            (Overlay::Mirror(m), Editor::Plain(t)) => m.render(t, text, verdict),
+            (Overlay::Boxes(b), _) => b.render(editor, verdict),
+            _ => {}
+        }
+    }
+
+    /// Keeps the underlines over their words after scrolling, resizing or reflow.
+    pub fn follow(&self, editor: &Editor) {
+        match (self, editor) {
+            (Overlay::Mirror(m), Editor::Plain(t)) => m.follow(t),
+            (Overlay::Boxes(b), _) => b.draw(editor),
+            _ => {}
+        }
+    }
+
+    /// The underline under a point (top page viewport coordinates): its rule, start, and the box hit.
+    pub fn hit(&self, x: f64, y: f64) -> Option<(String, usize, DomRect)> {
+        let root = match self {
+            Overlay::Mirror(m) => m.root(),
+            Overlay::Boxes(b) => b.root(),
+        };
+        let marks = root.query_selector_all("[data-rule]").ok()?;
+        for i in 0..marks.length() {
+            let Some(el) = marks
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
+            else {
+                continue;
+            };
+            for r in line_boxes(&el) {
+                if x >= r.left() && x <= r.right() && y >= r.top() - 2.0 && y <= r.bottom() + 2.0 {
+                    let start = el.get_attribute("data-start")?.parse().ok()?;
+                    return Some((el.get_attribute("data-rule")?, start, r));
+                }
+            }
+        }
+        None
+    }
+
+    /// The first line box of the underline starting at `start`.
+    pub fn rect_of(&self, rule: &str, start: usize) -> Option<DomRect> {
+        let root = match self {
+            Overlay::Mirror(m) => m.root(),
+            Overlay::Boxes(b) => b.root(),
+        };
+        let el = root
+            .query_selector(&format!("[data-rule=\"{rule}\"][data-start=\"{start}\"]"))
+            .ok()??;
+        line_boxes(&el).into_iter().next()
+    }
+}
+
+/// The boxes of one underline: a mirror span's line boxes, or a box wrapper's children.
+fn line_boxes(el: &Element) -> Vec<DomRect> {
+    let children = el.children();
+    if children.length() > 0 {
+        return (0..children.length())
+            .filter_map(|i| children.item(i))
+            .map(|c| c.get_bounding_client_rect())
+            .collect();
+    }
+    let rects = el.get_client_rects();
+    (0..rects.length()).filter_map(|i| rects.item(i)).collect()
+}
+
+/// Colour per criterion; each underline also carries a text label, so colour is never the only cue.
+fn colour(criterion: &str) -> &'static str {
+    match criterion {
+        "language" => "#b3261e",
+        "evidence" => "#8a4b00",
+        "child_voice" => "#6a1b9a",
+        "names" => "#1d4f91",
+        "proofread" => "#00695c",
+        "tagging" => "#ad1457",
+        _ => "#5f4b00",
+    }
+}
+
+/// Marks `el` as the underline of finding `f` (the attributes tests and assistive technology use).
+fn label(el: &Element, f: &Finding) {
+    for (k, v) in [
+        ("data-rule", f.rule.to_string()),
+        ("data-criterion", f.criterion.to_string()),
+        ("data-start", f.start.unwrap_or(0).to_string()),
+        ("data-end", f.end.unwrap_or(0).to_string()),
+        (
+            "aria-label",
+            format!("{}: {}", f.criterion.replace('_', " "), f.message),
+        ),
+    ] {
+        let _ = el.set_attribute(k, &v);
+    }
+}
+
+/// The findings that have a place in the text, in drawing order: by start, problems before
+/// advice, longest first, skipping any that overlap one already drawn.
+fn placed(verdict: &Verdict) -> Vec<&Finding> {
+    let mut spans: Vec<_> = verdict
+        .findings
+        .iter()
+        .filter(|f| f.start.is_some())
+        .collect();
+    spans.sort_by_key(|f| (f.start, f.severity, std::cmp::Reverse(f.end)));
+    let mut at = 0;
+    spans.retain(|f| {
+        let (s, e) = (f.start.unwrap_or(0), f.end.unwrap_or(0));
+        let keep = s >= at && e > s;
+        if keep {
+            at = e;
+        }
+        keep
+    });
+    spans
+}
+
+fn is_problem(f: &Finding) -> bool {
+    f.severity == Severity::Problem
+}

@@ -1,0 +1,112 @@
+//! One finding at a time: the card opens on hover over an underline or when the caret
+//! enters one; "Apply" types the suggestion through the editor's own input path and
+//! "Dismiss" hides the finding for this page's life.
+
+use super::{with_app, APP};
+use crate::Finding;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DomRect, Event, KeyboardEvent, MouseEvent};
+
+/// The pointer moved over the editor (coordinates in the editor's own document).
+pub fn pointer_moved(e: Event) {
+    let Some(m) = e.dyn_ref::<MouseEvent>() else {
+        return;
+    };
+    let target = APP.with(|a| {
+        let a = a.borrow();
+        let app = a.as_ref()?;
+        let (dx, dy) = app.editor.frame_offset();
+        let (x, y) = (f64::from(m.client_x()) + dx, f64::from(m.client_y()) + dy);
+        let (rule, start, rect) = app.overlay.hit(x, y)?;
+        let f = finding(app.verdict.as_ref()?, |f| {
+            f.rule == rule && f.start == Some(start)
+        })?;
+        Some((f, rect))
+    });
+    match target {
+        Some((f, rect)) => open_card(&f, &rect),
+        None => with_app(|app| app.card.hide()),
+    }
+}
+
+/// Escape closes the card; any other key or click that moves the caret into an underline opens it.
+pub fn key_or_click(e: Event) {
+    if e.dyn_ref::<KeyboardEvent>()
+        .is_some_and(|k| k.key() == "Escape")
+    {
+        with_app(|app| app.card.hide());
+        return;
+    }
+    let target = APP.with(|a| {
+        let a = a.borrow();
+        let app = a.as_ref()?;
+        let caret = app.editor.caret()?;
+        let f = finding(app.verdict.as_ref()?, |f| {
+            f.start.is_some_and(|s| s < caret) && f.end.is_some_and(|e| caret <= e)
+        })?;
+        let rect = app.overlay.rect_of(f.rule, f.start?)?;
+        Some((f, rect))
+    });
+    if let Some((f, rect)) = target {
+        open_card(&f, &rect);
+    }
+}
+
+fn finding(v: &crate::Verdict, pick: impl Fn(&Finding) -> bool) -> Option<Finding> {
+    v.findings.iter().find(|f| pick(f)).cloned()
+}
+
+fn open_card(f: &Finding, rect: &DomRect) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let (sx, sy) = (
+        window.scroll_x().unwrap_or(0.0),
+        window.scroll_y().unwrap_or(0.0),
+    );
+    let mut wired = None;
+    with_app(|app| {
+        let before = app.card.showing.clone();
+        app.card.show(f, rect.left() + sx, rect.bottom() + sy + 4.0);
+        if app.card.showing != before {
+            wired = Some((app.card.button("apply"), app.card.button("dismiss")));
+        }
+    });
+    let Some((apply, dismiss)) = wired else {
+        return;
+    };
+    let (rule, excerpt) = (f.rule.to_string(), f.excerpt.clone().unwrap_or_default());
+    let (start, end) = (f.start.unwrap_or(0), f.end.unwrap_or(0));
+    if let (Some(b), Some(s)) = (apply, f.suggestion.clone()) {
+        let apply_now = move || apply_suggestion(start, end, &s);
+        let _ = b.add_event_listener_with_callback(
+            "click",
+            Closure::once_into_js(apply_now).unchecked_ref(),
+        );
+    }
+    if let Some(b) = dismiss {
+        let dismiss_now = move || {
+            with_app(|app| app.dismissed.push((rule, excerpt)));
+            super::run_check();
+        };
+        let _ = b.add_event_listener_with_callback(
+            "click",
+            Closure::once_into_js(dismiss_now).unchecked_ref(),
+        );
+    }
+}
+
+/// Replaces the finding's words through the editor's own input path (`insertText` on the
+/// editor's document): undo keeps working and the page's scripts see an ordinary input.
+fn apply_suggestion(start: usize, end: usize, replacement: &str) {
+    let editor = APP.with(|a| a.borrow().as_ref().map(|app| app.editor.clone()));
+    let Some(editor) = editor else { return };
+    let document = editor
+        .document()
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok());
+    if let (Some(html), true) = (document, editor.select(start, end)) {
+        let _ = html.exec_command_with_show_ui_and_value("insertText", false, replacement);
+    }
+    with_app(|app| app.card.hide());
+}

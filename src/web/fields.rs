@@ -227,7 +227,13 @@ fn chips(widget: &Element) -> Vec<String> {
         let Some(chip) = remove.parent_element() else {
             continue;
         };
-        if chip == *widget || chip.query_selector("input").ok().flatten().is_some() {
+        // A chip holds a name and its remove button (perhaps a hidden input); not a text box.
+        let typing = chip
+            .query_selector("input:not([type=hidden]), select, textarea")
+            .ok()
+            .flatten()
+            .is_some();
+        if chip == *widget || typing {
             continue;
         }
         let all_text = chip.text_content().unwrap_or_default();

@@ -94,14 +94,23 @@ fn begin(policy: Policy) -> Result<(), JsValue> {
     let on_move_view =
         Closure::<dyn FnMut()>::new(|| with_app(|app| app.overlay.follow(&app.editor)));
     element.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref())?;
-    // A change to any other field (date, pickers, categories, files) re-checks too.
-    match editor.form() {
-        Some(form) => {
-            form.add_event_listener_with_callback("change", on_input.as_ref().unchecked_ref())?
+    // A change to any other field (date, pickers, categories, files) re-checks too; token
+    // pickers change the form's elements without a change event, so those changes count too.
+    let form_area: web_sys::Node = match editor.form() {
+        Some(form) => form.into(),
+        None => document.clone().into(),
+    };
+    form_area.add_event_listener_with_callback("change", on_input.as_ref().unchecked_ref())?;
+    let on_form_change = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
+        if records.iter().any(|r| !is_ours(&r.unchecked_into())) {
+            schedule();
         }
-        None => document
-            .add_event_listener_with_callback("change", on_input.as_ref().unchecked_ref())?,
-    }
+    });
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    web_sys::MutationObserver::new(on_form_change.as_ref().unchecked_ref())?
+        .observe_with_options(&form_area, &init)?;
     // Any scroll (the page, the field, a container, the editor's frame) or resize moves the words.
     for doc in std::iter::once(&document).chain(inner_doc.as_ref()) {
         doc.add_event_listener_with_callback_and_bool(
@@ -133,7 +142,12 @@ fn begin(policy: Policy) -> Result<(), JsValue> {
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(|_| {
         with_app(|app| app.overlay.follow(&app.editor))
     });
-    web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?.observe(&outer);
+    // The page's own layout moving the editor (content added above it) changes the body's size.
+    let resize = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    resize.observe(&outer);
+    if let Some(body) = document.body() {
+        resize.observe(&body);
+    }
     let on_visible = Closure::<dyn FnMut(js_sys::Array)>::new(visibility_changed);
     web_sys::IntersectionObserver::new(on_visible.as_ref().unchecked_ref())?.observe(&outer);
 
@@ -153,11 +167,23 @@ fn begin(policy: Policy) -> Result<(), JsValue> {
             passing: false,
             _listeners: vec![on_input, on_move_view],
             _event_listeners: vec![on_submit, on_move, on_caret],
-            _observers: vec![on_resize, on_visible],
+            _observers: vec![on_resize, on_visible, on_form_change],
         });
     });
     run_check();
     Ok(())
+}
+
+/// Whether a change to the page is only the extension's own notes coming and going.
+fn is_ours(record: &web_sys::MutationRecord) -> bool {
+    let ours = |list: web_sys::NodeList| {
+        (0..list.length()).all(|i| {
+            list.item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|e| e.has_attribute("data-cpoms-check"))
+        })
+    };
+    ours(record.added_nodes()) && ours(record.removed_nodes())
 }
 
 /// The form may be built after the page loads (a dialog, a script, an editor's iframe): watch
@@ -265,9 +291,16 @@ fn run_check() {
         };
         let mut verdict = check(&entry, &app.policy, now);
         without_dismissed(&mut verdict, &app.dismissed);
+        // Notes first: they can move the editor down the page, and the underlines follow it.
+        // None before the person has written anything: an empty form is not yet a record.
+        let anchors = if entry.text.trim().is_empty() {
+            &[][..]
+        } else {
+            &anchors[..]
+        };
+        app.notes.render(anchors, &verdict);
         app.overlay.render(&app.editor, &entry.text, &verdict);
         app.summary.render(&verdict);
-        app.notes.render(&anchors, &verdict);
         app.card.hide();
         app.verdict = Some(verdict);
     });

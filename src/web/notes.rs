@@ -1,7 +1,7 @@
 //! Field notes: a short note beside the date and time, the categories, the student picker or
-//! the file input when the engine has a finding about that field (a missing date, a time that
-//! is "now", a category to consider, a child named but not tagged, a document mentioned but
-//! not attached). Each note is a host `[data-cpoms-check=field-note][data-field][data-rule]`
+//! the file input when the engine has a finding about that field or its criterion (a missing
+//! date, a time that is "now", a category to consider, a child named but not tagged, a
+//! document mentioned but not attached). Each note is a host `[data-cpoms-check=field-note][data-field][data-rule]`
 //! placed right after the field, so it reads in order with the form.
 
 use crate::verdict::{Finding, Severity, Verdict};
@@ -29,7 +29,7 @@ impl Notes {
                 let about: Vec<&Finding> = verdict
                     .findings
                     .iter()
-                    .filter(|f| f.field == Some(*field))
+                    .filter(|f| field_of(f) == Some(*field))
                     .collect();
                 (el, about)
             })
@@ -53,7 +53,7 @@ impl Notes {
             return;
         };
         for (anchor, about) in notes {
-            let field = about[0].field.unwrap_or("");
+            let field = field_of(about[0]).unwrap_or("");
             let Ok((host, shadow)) = super::shadow_host(&document, "field-note", "display: block")
             else {
                 continue;
@@ -82,4 +82,16 @@ impl Notes {
             }
         }
     }
+}
+
+/// The field a finding is about: its own `field`, else the field its criterion concerns (a
+/// child named but not tagged is about the student picker, even though it points at words).
+fn field_of(f: &Finding) -> Option<&'static str> {
+    f.field.or(match f.criterion {
+        "datetime" | "timely" => Some("incident_at"),
+        "categories" => Some("categories"),
+        "tagging" => Some("students"),
+        "documents" => Some("attachments"),
+        _ => None,
+    })
 }

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
 import { startReplica } from './server.mjs';
+import { withExtension, withoutExtension } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const extension = join(root, 'dist', 'chrome');
@@ -23,18 +23,7 @@ let profile;
 before(async () => {
   replica = await startReplica();
   profile = mkdtempSync(join(tmpdir(), 'cpoms-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: false, // --headless=new below: extensions need the new headless mode
-    ignoreHTTPSErrors: true,
-    viewport: { width: 900, height: 700 },
-    args: [
-      '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync',
-      '--disable-background-networking', '--disable-component-update', '--disable-quic',
-      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
-      '--host-resolver-rules=MAP *.cpoms.net 127.0.0.1', '--ignore-certificate-errors',
-    ],
-  });
+  context = await withExtension(profile, extension);
 });
 
 after(async () => {
@@ -57,6 +46,13 @@ test('typing the bad example underlines each loaded phrase over its words, insid
   await field.fill(bad);
   const marks = page.locator('[data-cpoms-check="overlay"] [data-rule]');
   await marks.first().waitFor();
+  // The field notes above may have pushed the field below the fold: bring it into view, and
+  // the underlines follow it.
+  await field.evaluate((t) => t.scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(() => {
+    const host = document.querySelector('[data-cpoms-check="overlay"]').getBoundingClientRect();
+    return Math.abs(host.top - document.querySelector('#incident_description').getBoundingClientRect().top) < 1;
+  });
   const found = await marks.evaluateAll((els) =>
     els.map((e) => ({ rule: e.dataset.rule, criterion: e.dataset.criterion, start: +e.dataset.start, end: +e.dataset.end, boxes: [...e.getClientRects()].map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })) })));
   const value = await field.inputValue();
@@ -161,18 +157,11 @@ test('submit opens the checklist; its Submit posts exactly what the page posts w
   await page.close();
 
   // The same form filled in a browser without the extension.
-  const plain = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP *.cpoms.net 127.0.0.1', '--ignore-certificate-errors'],
-  });
-  try {
-    const p = await (await plain.newContext({ ignoreHTTPSErrors: true })).newPage();
+  await withoutExtension(async (p) => {
     await fillGood(p);
     await p.getByRole('button', { name: 'Add Incident' }).click();
     await p.getByText('Incident saved').waitFor();
-  } finally {
-    await plain.close();
-  }
+  });
   const without = replica.received.at(-1);
   assert.equal(replica.received.length, 2);
   assert.equal(withExtension.contentType, without.contentType);
@@ -223,14 +212,7 @@ test('with a broken WebAssembly file the page works exactly as without the exten
   cpSync(extension, broken, { recursive: true });
   writeFileSync(join(broken, 'pkg', 'cpoms_check_bg.wasm'), Buffer.from('this is not WebAssembly'));
   const dir = mkdtempSync(join(tmpdir(), 'cpoms-chromium-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: false,
-    ignoreHTTPSErrors: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      `--disable-extensions-except=${broken}`, `--load-extension=${broken}`,
-      '--host-resolver-rules=MAP *.cpoms.net 127.0.0.1', '--ignore-certificate-errors'],
-  });
+  const ctx = await withExtension(dir, broken);
   try {
     const before = replica.received.length;
     const page = await ctx.newPage();

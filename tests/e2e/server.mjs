@@ -18,8 +18,12 @@ function certificate() {
 }
 
 /**
- * Starts the replica. `variant` picks the page (`textarea` for now); `csp` adds a strict
- * Content-Security-Policy header without 'wasm-unsafe-eval'.
+ * Starts the replica. `/incidents/new?variant=…` picks the page: `textarea` (1: native
+ * selects, date and time inputs, file input), `rich` (2: contenteditable editor, token
+ * pickers, dd/mm/yyyy and HH:MM text fields), `frame` (3: the editor in a same-origin
+ * iframe), `late` (the form built after load); `csp` adds a strict Content-Security-Policy
+ * header without 'wasm-unsafe-eval' (4, with any variant). Scripts, styles and frames are
+ * served from pages/ under /assets/ and /frames/.
  */
 export async function startReplica() {
   const received = [];
@@ -34,9 +38,11 @@ export async function startReplica() {
       });
       return;
     }
-    if (url.pathname.startsWith('/assets/') && /^\/assets\/[a-z-]+\.js$/.test(url.pathname)) {
+    const asset = /^\/(?:assets|frames)\/([a-z-]+)\.(js|css|html)$/.exec(url.pathname);
+    if (asset) {
+      const type = { js: 'text/javascript', css: 'text/css', html: 'text/html; charset=utf-8' }[asset[2]];
       try {
-        res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(url.pathname.slice(8), pages)));
+        res.writeHead(200, { 'content-type': type }).end(readFileSync(new URL(`${asset[1]}.${asset[2]}`, pages)));
       } catch {
         res.writeHead(404).end();
       }

@@ -95,3 +95,90 @@ test('Firefox posts the same body with and without the extension', async () => {
   }
   assert.ok(bodies[0].equals(bodies[1]), `${bodies[0]}\n${bodies[1]}`);
 });
+
+/** Types into variant 2's contenteditable editor or variant 3's iframe editor, as keys. */
+async function typeRich(driver, variant, text) {
+  if (variant === 'frame') {
+    // geckodriver's sendKeys does not reach an iframe's editable body: type through the
+    // editor's own input path instead, as an input method would.
+    await driver.switchTo().frame(await driver.findElement(By.css('iframe.editor-frame')));
+    await driver.executeScript("document.body.focus(); document.execCommand('insertText', false, arguments[0])", text);
+    await driver.switchTo().defaultContent();
+    return driver.executeScript("return document.querySelector('iframe.editor-frame').contentDocument.body.innerText");
+  }
+  await driver.findElement(By.css('#incident_description_editor')).sendKeys(text);
+  return driver.executeScript("return document.querySelector('#incident_description_editor').innerText");
+}
+
+/** Fills the rest of variant 2 or 3 (pupil, date and time, category) the same way each time. */
+async function fillFields(driver, variant) {
+  if (variant === 'rich') {
+    await driver.findElement(By.css('#student_search')).sendKeys('Der');
+    await driver.wait(until.elementLocated(By.css('#student_options [role=option]')), 5000);
+    await driver.findElement(By.css('#student_options [role=option]')).click();
+    await driver.findElement(By.css('#incident_date')).sendKeys('07/12/2023');
+    await driver.findElement(By.css('#incident_time')).sendKeys('09:30');
+  } else {
+    await driver.executeScript(`
+      document.querySelector('#incident_student_ids').options[0].selected = true;
+      for (const [id, v] of [['#incident_date', '2023-12-07'], ['#incident_time', '09:30']]) {
+        const i = document.querySelector(id); i.value = v; i.dispatchEvent(new Event('change', { bubbles: true }));
+      }`);
+  }
+  await driver.findElement(By.xpath("//label[contains(., 'Behaviour')]/input")).click();
+}
+
+const good = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-good.json'), 'utf8')).text;
+
+for (const variant of ['rich', 'frame']) {
+  test(`Firefox, variant ${variant === 'rich' ? 2 : 3}: underlines over a ${variant === 'rich' ? 'contenteditable' : 'framed'} editor, field notes, the same posted body`, async () => {
+    const bodies = [];
+    for (const extension of [true, false]) {
+      const driver = await browser({ extension });
+      try {
+        await driver.get(replica.url(`/incidents/new?variant=${variant}`));
+        if (extension) {
+          await driver.wait(async () => driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"summary\"]')"), 10000);
+          // The bad example first: an underline over each loaded phrase, with boxes over the editor.
+          const read = await typeRich(driver, variant, bad);
+          await driver.wait(async () => (await marks(driver)).length > 0, 10000);
+          const found = await driver.executeScript(`
+            const editor = document.querySelector('#incident_description_editor, iframe.editor-frame').getBoundingClientRect();
+            return [...document.querySelector('[data-cpoms-check="overlay"]').shadowRoot.querySelectorAll('[data-rule]')].map((e) => ({
+              criterion: e.dataset.criterion, start: +e.dataset.start, end: +e.dataset.end,
+              inside: [...e.children].every((b) => { const r = b.getBoundingClientRect(); return r.left >= editor.left - 1 && r.right <= editor.right + 1; }),
+              boxes: e.children.length }));`);
+          for (const phrase of ['kicking off', 'time and time again', 'really frightened', 'flew out', 'not bothered']) {
+            const at = read.indexOf(phrase);
+            const hit = found.find((f) => f.criterion === 'language' && f.start <= at && at < f.end);
+            assert.ok(hit && hit.boxes > 0 && hit.inside, `no underline inside the editor over “${phrase}”`);
+          }
+          const note = "document.querySelector('[data-cpoms-check=\"field-note\"][data-field=\"incident_at\"]')";
+          assert.ok(await driver.executeScript(`return !!${note}`), 'a note beside the empty date');
+          // Then the good example, with the fields filled: the date note goes.
+          await driver.executeScript(variant === 'frame'
+            ? "document.querySelector('iframe.editor-frame').contentDocument.body.replaceChildren()"
+            : "document.querySelector('#incident_description_editor').replaceChildren()");
+        }
+        await typeRich(driver, variant, good);
+        await fillFields(driver, variant);
+        if (extension) {
+          await driver.wait(async () => driver.executeScript(
+            "return !document.querySelector('[data-cpoms-check=\"field-note\"][data-field=\"incident_at\"]')?.shadowRoot.querySelector('[data-rule=\"datetime.missing\"]')"), 10000);
+        }
+        await driver.findElement(By.css('input[type=submit]')).click();
+        if (extension) {
+          await driver.wait(async () => driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"checklist\"]')"), 10000);
+          const open = await driver.executeScript("return [...document.querySelector('[data-cpoms-check=\"checklist\"]').shadowRoot.querySelectorAll('[data-status=not_met]')].map((r) => r.dataset.criterion)");
+          assert.deepEqual(open, ['timely']);
+          await driver.executeScript("document.querySelector('[data-cpoms-check=\"checklist\"]').shadowRoot.querySelector('[data-action=submit]').click()");
+        }
+        await driver.wait(until.elementLocated(By.xpath("//*[contains(text(), 'Incident saved')]")), 10000);
+        bodies.push(replica.received.at(-1).body);
+      } finally {
+        await driver.quit();
+      }
+    }
+    assert.ok(bodies[0].equals(bodies[1]), `${bodies[0]}\n${bodies[1]}`);
+  });
+}

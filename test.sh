@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: the engine's unit, rule, property and CLI tests; the docs-drift check;
-# the WebAssembly build for wasm32 and its tests in Node; the packaged extension, its lint
+# the page layer's units in Chromium and Firefox; the WebAssembly build for wasm32 and its tests in Node; the packaged extension, its lint
 # and its end-to-end tests in Chromium and Firefox; and, when the shared corpus is beside this
 # checkout, the scorer's gates on both labelled corpora.
 set -euo pipefail
@@ -9,6 +9,9 @@ scripts/install-tools.sh
 
 echo "== cargo test"
 cargo test --locked
+
+echo "== the page layer's unit tests in Chromium and Firefox (wasm-bindgen-test)"
+scripts/web-unit-tests.sh
 
 echo "== WebAssembly build (wasm32-unknown-unknown), the packaged extension, and Node tests"
 ./build.sh

@@ -12,9 +12,11 @@ if [[ "$have" != "$want" ]]; then
 fi
 command -v node >/dev/null || { echo "install-tools: Node.js (18 or later) is needed for the WebAssembly tests" >&2; exit 1; }
 # Browsers for the end-to-end tests: Debian's Chromium (branded Chrome ignores
-# --load-extension) and Firefox ESR, and geckodriver to drive Firefox.
+# --load-extension) and its chromedriver (the page layer's unit tests), Firefox ESR, and
+# geckodriver to drive Firefox.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 if (( ${#missing[@]} )); then
   if [[ $(id -u) -eq 0 ]]; then

@@ -51,6 +51,8 @@ pub struct TextMap {
     /// (text node, UTF-16 offset where its data starts in `text`, its UTF-16 length), in order.
     runs: Vec<(Node, usize, usize)>,
     units: usize,
+    /// A block just ended: the next text starts a new line (none is added at the very end).
+    after_block: bool,
 }
 
 impl TextMap {
@@ -84,12 +86,15 @@ impl TextMap {
                         .local_name()
                         .to_ascii_lowercase();
                     match tag.as_str() {
-                        "br" => self.push_break(),
+                        "br" => {
+                            self.end_block();
+                            self.push_break();
+                        }
                         "script" | "style" | "template" => {}
                         t if BLOCKS.contains(&t) => {
                             self.line_break();
                             self.walk(&child);
-                            self.line_break();
+                            self.after_block = true;
                         }
                         _ => self.walk(&child),
                     }
@@ -104,8 +109,16 @@ impl TextMap {
         self.units += 1;
     }
 
+    /// The line break a finished block owes, now that more text follows it.
+    fn end_block(&mut self) {
+        if std::mem::take(&mut self.after_block) {
+            self.line_break();
+        }
+    }
+
     /// A line break unless the text is empty or already ends a line.
     fn line_break(&mut self) {
+        self.after_block = false;
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             self.push_break();
         }

@@ -16,6 +16,8 @@ mod overlay;
 mod points;
 mod submit;
 mod summary;
+#[cfg(test)]
+mod tests;
 
 use crate::{check, Entry, Policy, Status, Verdict};
 use editor::Editor;

@@ -58,6 +58,7 @@ impl Summary {
 
 /// The chip was pressed: the full list of points, to read (Close or Escape returns to the chip).
 fn open_list() {
+    super::run_check(); // the list reflects the entry as it is now, not at the last pause
     let mut verdict = None;
     super::with_app(|app| verdict = app.verdict.clone());
     let (Some(verdict), Some(document)) = (verdict, super::document_of_page()) else {

@@ -274,3 +274,90 @@ test('an editor created after the page loads is found and checked', async () => 
   await page.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').waitFor();
   await page.close();
 });
+
+/** The extension's background (its service worker), to reach its storage as the options page would. */
+async function background() {
+  return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+}
+
+test("settings in the extension's storage apply on the page: the school's editor selector and an extra phrase", async () => {
+  const worker = await background();
+  try {
+    // Without settings: the larger notes box is taken for the entry.
+    let page = await context.newPage();
+    await page.goto(replica.url('/incidents/new?variant=odd'));
+    await page.locator('#record_text').fill('Derek lost it in the lunch queue.');
+    await page.locator('#record_staff_notes').fill('Derek was kicking off.');
+    await page.locator('[data-cpoms-check="overlay"] [data-rule]').first().waitFor();
+    const over = await page.locator('[data-cpoms-check="overlay"]').boundingBox();
+    assert.equal(Math.round(over.height), Math.round((await page.locator('#record_staff_notes').boundingBox()).height));
+    await page.close();
+
+    await worker.evaluate(() => chrome.storage.local.set({ policy: {
+      selectors: { editor: 'textarea[name="record[text]"]' },
+      extra_phrases: [{ phrase: 'lost it', replacement: 'shouted and threw his tray' }],
+    } }));
+    page = await context.newPage();
+    await page.goto(replica.url('/incidents/new?variant=odd'));
+    await page.locator('#record_text').fill('Derek lost it in the lunch queue.');
+    const mark = page.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]');
+    await mark.waitFor();
+    assert.equal(await mark.textContent(), 'lost it');
+    const box = await page.locator('[data-cpoms-check="overlay"]').boundingBox();
+    const field = await page.locator('#record_text').boundingBox();
+    assert.deepEqual([box.x, box.y, box.width, box.height].map(Math.round), [field.x, field.y, field.width, field.height].map(Math.round));
+    await page.close();
+
+    // An unusable setting never stops the checks: the guidance's defaults apply.
+    await worker.evaluate(() => chrome.storage.local.set({ policy: { timeliness_hours: 'soon' } }));
+    page = await context.newPage();
+    await page.goto(replica.url('/incidents/new'));
+    await page.locator('#incident_description').fill('Derek was kicking off.');
+    await page.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').waitFor();
+    await page.close();
+  } finally {
+    await worker.evaluate(() => chrome.storage.local.clear());
+  }
+});
+
+test('no checking while the editor is off screen; the check due runs when it comes back', async () => {
+  const page = await context.newPage();
+  await page.goto(replica.url('/incidents/new'));
+  const field = page.locator('#incident_description');
+  await field.fill('Derek was kicking off.');
+  const mark = page.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]');
+  await mark.waitFor();
+  await page.evaluate(() => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '4000px';
+    document.body.append(spacer);
+    window.scrollTo(0, 3500);
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await field.evaluate((t) => { t.value = 'Derek was absolutely wild.'; t.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.waitForTimeout(600); // several times the pause before a check
+  assert.equal(await mark.textContent(), 'kicking off', 'no check ran while the field was off screen');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]', { hasText: 'absolutely wild' }).waitFor();
+  await page.close();
+});
+
+test('the summary chip opens the list of points to read; Escape closes it and nothing is submitted', async () => {
+  const before = replica.received.length;
+  const page = await context.newPage();
+  await page.goto(replica.url('/incidents/new'));
+  await page.locator('#incident_description').fill(bad);
+  const chip = page.locator('[data-cpoms-check="summary"] button[data-count]');
+  await chip.waitFor();
+  await chip.click();
+  const dialog = page.locator('[data-cpoms-check="checklist"] [role="dialog"]');
+  await dialog.waitFor();
+  assert.equal(await page.locator('[data-cpoms-check="checklist"] [data-action="submit"]').count(), 0);
+  assert.equal(await page.locator('[data-cpoms-check="checklist"] [data-criterion="language"]').getAttribute('data-status'), 'not_met');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  const focused = await page.evaluate(() => document.querySelector('[data-cpoms-check="summary"]').shadowRoot.activeElement?.tagName);
+  assert.equal(focused, 'BUTTON', 'focus returns to the chip');
+  assert.equal(replica.received.length, before);
+  await page.close();
+});

@@ -1,8 +1,8 @@
 // The extension's background: the same checking engine, for pages whose Content-Security-Policy
 // stops WebAssembly in the content script (Chromium applies the page's CSP there). A content
-// script sends {type: 'check', entry, policy}; the answer is the verdict or {error}.
+// script sends {type: 'check', entry, saved, managed}; the answer is the verdict or {error}.
 // Nothing is stored and nothing leaves the machine.
-import init, { check, version } from './pkg/cpoms_check.js';
+import init, { check, settings, version } from './pkg/cpoms_check.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') });
@@ -10,17 +10,18 @@ const ready = init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm
 api.runtime.onMessage.addListener((message, sender, reply) => {
   if (sender.id !== api.runtime.id || message?.type !== 'check') return false;
   ready
-    .then(() => reply({ verdict: withPolicy(message.entry, message.policy), version: version() }))
+    .then(() => {
+      // Saved and managed settings combine key by key; an unusable value is left out.
+      const { policy } = settings(message.saved, message.managed);
+      if (!onAllowedHost(policy, sender.url)) return reply({ error: 'not a host the school lists' });
+      return reply({ verdict: check(message.entry, policy), version: version() });
+    })
     .catch((e) => reply({ error: String(e?.message ?? e) }));
   return true; // the reply comes asynchronously
 });
 
-// An unusable setting never stops the checks: the guidance's defaults apply instead.
-function withPolicy(entry, policy) {
-  try {
-    return check(entry, policy ?? undefined);
-  } catch (error) {
-    if (policy == null) throw error;
-    return check(entry, undefined);
-  }
+/** Whether the page's host is one the school's `hosts` setting lists (default *.cpoms.net). */
+function onAllowedHost(policy, url) {
+  const host = new URL(url).hostname;
+  return (policy.hosts ?? ['*.cpoms.net']).some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
 }

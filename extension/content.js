@@ -9,9 +9,22 @@
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
   try {
+    const [saved, managed, offHosts] = await layers(api);
+    if (offHosts.includes(location.hostname)) return; // turned off for this site in the popup
     const engine = await import(api.runtime.getURL('pkg/cpoms_check.js'));
     await engine.default({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') });
-    engine.start(await settings(api));
+    if (!onAllowedHost(engine.settings(saved, managed).policy)) return;
+    engine.start(saved, managed, (rule) => turnOff(api, rule));
+    // Settings saved in the options page, a school's policy update, or the popup's switch
+    // apply at once.
+    api.storage.onChanged.addListener(async () => {
+      const [s, m, off] = await layers(api);
+      engine.apply_settings(s, m);
+      engine.set_enabled(!off.includes(location.hostname));
+    });
+    api.runtime.onMessage.addListener((message, sender, reply) => {
+      if (sender.id === api.runtime.id && message?.type === 'counts') reply(engine.counts());
+    });
   } catch (error) {
     if (error instanceof WebAssembly.CompileError || /WebAssembly|wasm/i.test(String(error))) {
       try {
@@ -24,14 +37,27 @@
 })();
 
 /**
- * The school's settings as policy JSON: what the person saved in the options page, with the
- * settings the school fixes through managed browser policy winning key by key. Unusable
- * settings never stop the checks: the engine then uses the guidance's defaults.
+ * What is stored: the settings the options page saved, those the school's managed policy sets
+ * (Firefox rejects when there is none), and the sites turned off in the popup. Never entry text.
  */
-async function settings(api) {
-  const local = await api.storage.local.get('policy').then((s) => s.policy, () => null);
+async function layers(api) {
+  const local = await api.storage.local.get(['policy', 'off_hosts']).catch(() => ({}));
   const managed = await api.storage.managed?.get(null).catch(() => null);
-  return JSON.stringify({ ...(local ?? {}), ...(managed ?? {}) });
+  return [local.policy ?? undefined, managed && Object.keys(managed).length ? managed : undefined, local.off_hosts ?? []];
+}
+
+/** Whether this page's host is one the school's `hosts` setting lists (default *.cpoms.net). */
+function onAllowedHost(policy) {
+  const host = location.hostname;
+  return (policy.hosts ?? ['*.cpoms.net']).some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
+}
+
+/** "Turn off this rule" on a card: the rule joins the saved settings' disabled rules. */
+async function turnOff(api, rule) {
+  const { policy = {} } = await api.storage.local.get('policy');
+  const off = new Set(policy.disabled_rules ?? []);
+  off.add(rule);
+  await api.storage.local.set({ policy: { ...policy, disabled_rules: [...off] } });
 }
 
 async function fallback(api) {
@@ -58,8 +84,9 @@ async function fallback(api) {
       attachments: [...form.querySelectorAll('input[type=file]')].flatMap((f) => [...f.files].map((x) => x.name)),
     };
   };
-  const policy = JSON.parse(await settings(api));
-  const ask = (e) => api.runtime.sendMessage({ type: 'check', entry: e, policy });
+  const [saved, managed, offHosts] = await layers(api);
+  if (offHosts.includes(location.hostname)) return;
+  const ask = (e) => api.runtime.sendMessage({ type: 'check', entry: e, saved, managed });
   // Only once the background has answered does anything appear on the page.
   if (!(await ask(entry()).catch(() => null))?.verdict) return;
 

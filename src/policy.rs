@@ -246,6 +246,91 @@ impl Policy {
     }
 }
 
+/// Where a setting came from: the school's managed browser policy, or what was saved in the
+/// options page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Managed,
+    Saved,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Managed => "managed",
+            Source::Saved => "saved",
+        }
+    }
+}
+
+/// The settings in force, from what was saved and what the school manages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layered {
+    pub policy: Policy,
+    /// The usable settings as one JSON object (managed keys win over saved ones).
+    pub json: Map<String, Value>,
+    /// The keys the school's managed policy fixes (the options page shows them locked).
+    pub managed_keys: Vec<String>,
+    /// Settings that could not be used, each left out so its default applies.
+    pub errors: Vec<(Source, PolicyError)>,
+}
+
+/// Combines saved and managed settings key by key: a managed key wins; a key whose value is
+/// unusable is reported and left out, so one bad value never costs the others (or the checks).
+pub fn layered(saved: Option<&Value>, managed: Option<&Value>) -> Layered {
+    let mut json = Map::new();
+    let mut errors = Vec::new();
+    let mut managed_keys = Vec::new();
+    for (source, layer) in [(Source::Saved, saved), (Source::Managed, managed)] {
+        let Some(layer) = layer.filter(|v| !v.is_null()) else {
+            continue;
+        };
+        let Some(obj) = layer.as_object() else {
+            errors.push((source, perr("", "must be a JSON object")));
+            continue;
+        };
+        for (key, value) in obj {
+            let one = Value::Object(Map::from_iter([(key.clone(), value.clone())]));
+            match Policy::from_value(&one) {
+                Ok(_) => {
+                    json.insert(key.clone(), value.clone());
+                    if source == Source::Managed {
+                        managed_keys.push(key.clone());
+                    }
+                }
+                Err(e) => errors.push((source, e)),
+            }
+        }
+    }
+    // Keys valid alone can still clash (a school day set in two layers cannot, but keep the
+    // promise): drop the clashing key and report it.
+    let policy = loop {
+        match Policy::from_value(&Value::Object(json.clone())) {
+            Ok(p) => break p,
+            Err(e) => {
+                let top = e.key.split(['.', '[']).next().unwrap_or("").to_string();
+                if json.remove(&top).is_none() {
+                    errors.push((Source::Saved, e));
+                    json.clear();
+                    break Policy::default();
+                }
+                let source = if managed_keys.contains(&top) {
+                    Source::Managed
+                } else {
+                    Source::Saved
+                };
+                errors.push((source, e));
+            }
+        }
+    };
+    Layered {
+        policy,
+        json,
+        managed_keys,
+        errors,
+    }
+}
+
 fn number(v: &Value, key: &str) -> Result<f64, PolicyError> {
     v.as_f64().ok_or_else(|| perr(key, "must be a number"))
 }
@@ -360,6 +445,43 @@ mod tests {
         );
         assert!(!p.checklist_always);
         assert_eq!(p.selectors["editor"], "div.details .ql-editor");
+    }
+
+    #[test]
+    fn layers_combine_key_by_key_and_a_bad_value_costs_only_itself() {
+        let saved: Value = serde_json::from_str(
+            r#"{"timeliness_hours": 12, "never_flag": ["Summer"], "checklist": "sometimes"}"#,
+        )
+        .unwrap();
+        let managed: Value = serde_json::from_str(
+            r#"{"timeliness_hours": 48, "staff_name_format": "full_name_role", "school_day": {"start": "25:00"}}"#,
+        )
+        .unwrap();
+        let l = layered(Some(&saved), Some(&managed));
+        assert_eq!(l.policy.timeliness_hours, 48.0, "the school's value wins");
+        assert_eq!(l.policy.never_flag, vec!["summer"]);
+        assert_eq!(l.policy.staff_name_format, StaffNameFormat::FullNameRole);
+        assert!(
+            l.policy.checklist_always,
+            "the unusable saved value falls back to the default"
+        );
+        assert_eq!(
+            l.managed_keys,
+            vec!["staff_name_format", "timeliness_hours"]
+        );
+        let errs: Vec<(Source, &str)> =
+            l.errors.iter().map(|(s, e)| (*s, e.key.as_str())).collect();
+        assert_eq!(
+            errs,
+            vec![
+                (Source::Saved, "checklist"),
+                (Source::Managed, "school_day.start")
+            ]
+        );
+        assert!(!l.json.contains_key("school_day") && !l.json.contains_key("checklist"));
+        assert_eq!(layered(None, None).policy, Policy::default());
+        let not_object = Value::from(3);
+        assert_eq!(layered(Some(&not_object), None).errors.len(), 1);
     }
 
     #[test]

@@ -48,3 +48,30 @@ pub fn check(entry: JsValue, policy: Option<JsValue>) -> Result<JsValue, JsValue
 pub fn version() -> String {
     crate::version().to_string()
 }
+
+/// `settings(saved, managed)` → `{policy, managed_keys, errors}`: the settings in force from
+/// what the options page saved and what the school's managed policy sets (either may be
+/// `undefined`), key by key, managed winning. `errors` lists each unusable setting as
+/// `{source: "saved" | "managed", key, message}`; it is left out and its default applies.
+#[wasm_bindgen]
+pub fn settings(saved: JsValue, managed: JsValue) -> Result<JsValue, JsValue> {
+    let layer = |v: JsValue| -> Result<Option<serde_json::Value>, JsValue> {
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        serde_wasm_bindgen::from_value(v)
+            .map(Some)
+            .map_err(|e| js_err(format!("settings: {e}")))
+    };
+    let (saved, managed) = (layer(saved)?, layer(managed)?);
+    let l = crate::policy::layered(saved.as_ref(), managed.as_ref());
+    let out = serde_json::json!({
+        "policy": l.json,
+        "managed_keys": l.managed_keys,
+        "errors": l.errors.iter().map(|(source, e)| serde_json::json!({
+            "source": source.as_str(), "key": e.key, "message": e.message,
+        })).collect::<Vec<_>>(),
+    });
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&out, &ser).map_err(|e| js_err(e.to_string()))
+}

@@ -67,7 +67,8 @@ impl Card {
             "<style>{STYLE}</style><div class=card role=dialog data-cpoms-check-card data-rule=\"{rule}\" aria-label=\"{label}\">\
              <div class=kind>{label}</div><div class=message>{message}</div>\
              <div class=guidance>Guidance: “{guidance}”</div>\
-             <div class=buttons>{apply}<button type=button data-action=dismiss>Dismiss</button></div></div>",
+             <div class=buttons>{apply}<button type=button data-action=dismiss>Dismiss</button>\
+             <button type=button data-action=turn-off title=\"Stop checking for this everywhere (you can turn it back on in the options)\">Turn off this rule</button></div></div>",
             rule = f.rule,
             label = super::escape(&f.criterion.replace('_', " ")),
             message = super::escape(&f.message),

@@ -47,6 +47,8 @@ struct App {
     stale: bool,
     /// Set while re-submitting after the checklist, so that submission passes untouched.
     passing: bool,
+    /// Off for this site (the popup's switch): nothing shown, nothing intercepted.
+    enabled: bool,
     /// Kept alive for as long as the page: the listeners and observers call into them.
     _listeners: Vec<Closure<dyn FnMut()>>,
     _event_listeners: Vec<Closure<dyn FnMut(Event)>>,
@@ -55,20 +57,100 @@ struct App {
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+    /// The settings in force, also before an editor has appeared.
+    static SETTINGS: RefCell<Policy> = RefCell::new(Policy::default());
+    static TURN_OFF: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
-/// Called by the content script once the WebAssembly has loaded, with the school's settings
-/// (the policy JSON; `None` or an unusable one means the guidance's defaults, so the checks
-/// never stop for a bad setting).
+/// Called by the content script once the WebAssembly has loaded, with the settings the
+/// options page saved and those the school's managed policy sets (JSON objects, either
+/// absent), and the function that turns a rule off in the saved settings (the card's "Turn
+/// off this rule"). Settings combine key by key, managed winning; an unusable value is left
+/// out and its default applies, so the checks never stop for a bad setting.
 #[wasm_bindgen]
-pub fn start(policy: Option<String>) -> Result<(), JsValue> {
-    let policy = policy
-        .and_then(|p| Policy::from_json(&p).ok())
-        .unwrap_or_default();
-    begin(policy)
+pub fn start(
+    saved: JsValue,
+    managed: JsValue,
+    turn_off: Option<js_sys::Function>,
+) -> Result<(), JsValue> {
+    TURN_OFF.with(|t| *t.borrow_mut() = turn_off);
+    apply_settings(saved, managed);
+    begin()
 }
 
-fn begin(policy: Policy) -> Result<(), JsValue> {
+/// New settings (saved in the options page, or the school's policy changed): checks use them at once.
+#[wasm_bindgen]
+pub fn apply_settings(saved: JsValue, managed: JsValue) {
+    let layer = |v: JsValue| serde_wasm_bindgen::from_value::<serde_json::Value>(v).ok();
+    let policy = crate::policy::layered(layer(saved).as_ref(), layer(managed).as_ref()).policy;
+    SETTINGS.with(|p| *p.borrow_mut() = policy.clone());
+    let mut running = false;
+    with_app(|app| {
+        app.policy = policy;
+        running = true;
+    });
+    if running {
+        run_check();
+    }
+}
+
+/// The popup's switch for this site: off hides everything the extension shows and lets every
+/// submission through untouched; on brings it back.
+#[wasm_bindgen]
+pub fn set_enabled(on: bool) {
+    let mut changed = false;
+    with_app(|app| {
+        changed = app.enabled != on;
+        app.enabled = on;
+        if !on {
+            app.overlay.show(false);
+            app.summary.show(false);
+            app.notes.clear();
+            app.card.hide();
+        }
+    });
+    if changed && on {
+        with_app(|app| {
+            app.overlay.show(true);
+            app.summary.show(true);
+        });
+        run_check();
+    }
+}
+
+/// For the popup: `{not_met, findings}` on this page now (zeros before any check).
+#[wasm_bindgen]
+pub fn counts() -> JsValue {
+    let mut out = (0, 0);
+    with_app(|app| {
+        if let (Some(v), true) = (&app.verdict, app.enabled) {
+            out = (
+                v.checklist
+                    .iter()
+                    .filter(|r| r.status == Status::NotMet)
+                    .count(),
+                v.findings.len(),
+            );
+        }
+    });
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"not_met".into(), &(out.0 as u32).into());
+    let _ = js_sys::Reflect::set(&o, &"findings".into(), &(out.1 as u32).into());
+    o.into()
+}
+
+/// The card's "Turn off this rule": the content script saves it in the settings, and the new
+/// settings come back through `apply_settings`.
+pub(crate) fn turn_off(rule: &str) {
+    TURN_OFF.with(|t| {
+        if let Some(f) = t.borrow().as_ref() {
+            let _ = f.call1(&JsValue::NULL, &rule.into());
+        }
+    });
+}
+
+fn begin() -> Result<(), JsValue> {
+    let policy = SETTINGS.with(|p| p.borrow().clone());
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     if APP.with(|a| a.borrow().is_some()) {
@@ -78,7 +160,7 @@ fn begin(policy: Policy) -> Result<(), JsValue> {
         &document,
         policy.selectors.get("editor").map(String::as_str),
     ) else {
-        return wait_for_editor(&document, policy);
+        return wait_for_editor(&document);
     };
     // In a frame inside a page of the same site, an editor without its own form is the page
     // around it's to check (a CKEditor-style iframe): only the page around it starts.
@@ -167,6 +249,7 @@ fn begin(policy: Policy) -> Result<(), JsValue> {
             visible: true,
             stale: false,
             passing: false,
+            enabled: true,
             _listeners: vec![on_input, on_move_view],
             _event_listeners: vec![on_submit, on_move, on_caret],
             _observers: vec![on_resize, on_visible, on_form_change],
@@ -191,22 +274,22 @@ fn is_ours(record: &web_sys::MutationRecord) -> bool {
 /// The form may be built after the page loads (a dialog, a script, an editor's iframe): watch
 /// for an editor to appear, start once it does, then stop watching. No polling: a change to
 /// the page, a frame loading, or the person focusing a field is when to look again.
-fn wait_for_editor(document: &Document, policy: Policy) -> Result<(), JsValue> {
+fn wait_for_editor(document: &Document) -> Result<(), JsValue> {
     let body = document.body().ok_or("no body")?;
     let observer_slot: std::rc::Rc<RefCell<Option<web_sys::MutationObserver>>> = Default::default();
     let slot = observer_slot.clone();
-    let selector = policy.selectors.get("editor").cloned();
     let look = Closure::<dyn FnMut()>::new(move || {
         if APP.with(|a| a.borrow().is_some()) {
             return;
         }
+        let selector = SETTINGS.with(|p| p.borrow().selectors.get("editor").cloned());
         let found =
             document_of_page().is_some_and(|d| editor::find(&d, selector.as_deref()).is_some());
         if found {
             if let Some(o) = slot.borrow_mut().take() {
                 o.disconnect();
             }
-            let _ = begin(policy.clone());
+            let _ = begin();
         }
     });
     let observer = web_sys::MutationObserver::new(look.as_ref().unchecked_ref())?;
@@ -282,6 +365,9 @@ fn read(app: &App) -> (Entry, Vec<(&'static str, web_sys::Element)>) {
 fn run_check() {
     with_app(|app| {
         app.timer = None;
+        if !app.enabled {
+            return;
+        }
         if !app.visible {
             app.stale = true;
             return;

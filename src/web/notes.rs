@@ -22,6 +22,14 @@ pub struct Notes {
 }
 
 impl Notes {
+    /// Removes every note (the popup's switch turned the checker off).
+    pub fn clear(&mut self) {
+        for host in self.shown.drain(..) {
+            host.remove();
+        }
+        self.key.clear();
+    }
+
     pub fn render(&mut self, anchors: &[(&'static str, Element)], verdict: &Verdict) {
         let notes: Vec<(&Element, Vec<&Finding>)> = anchors
             .iter()
@@ -45,10 +53,8 @@ impl Notes {
         if key == self.key {
             return;
         }
+        self.clear();
         self.key = key;
-        for host in self.shown.drain(..) {
-            host.remove();
-        }
         let Some(document) = super::document_of_page() else {
             return;
         };

@@ -70,13 +70,26 @@ fn open_card(f: &Finding, rect: &DomRect) {
         let before = app.card.showing.clone();
         app.card.show(f, rect.left() + sx, rect.bottom() + sy + 4.0);
         if app.card.showing != before {
-            wired = Some((app.card.button("apply"), app.card.button("dismiss")));
+            wired = Some((
+                app.card.button("apply"),
+                app.card.button("dismiss"),
+                app.card.button("turn-off"),
+            ));
         }
     });
-    let Some((apply, dismiss)) = wired else {
+    let Some((apply, dismiss, turn_off)) = wired else {
         return;
     };
     let (rule, excerpt) = (f.rule.to_string(), f.excerpt.clone().unwrap_or_default());
+    if let Some(b) = turn_off {
+        let rule = rule.clone();
+        let off = move || {
+            with_app(|app| app.card.hide());
+            super::turn_off(&rule);
+        };
+        let _ =
+            b.add_event_listener_with_callback("click", Closure::once_into_js(off).unchecked_ref());
+    }
     let (start, end) = (f.start.unwrap_or(0), f.end.unwrap_or(0));
     if let (Some(b), Some(s)) = (apply, f.suggestion.clone()) {
         let apply_now = move || apply_suggestion(start, end, &s);

@@ -25,7 +25,7 @@ pub fn intercept(event: Event) {
         .and_then(|s| s.dyn_into::<HtmlElement>().ok());
     let mut show = None;
     with_app(|app| {
-        if app.editor.form().as_ref() != Some(&form) {
+        if !app.enabled || app.editor.form().as_ref() != Some(&form) {
             return;
         }
         if app.passing {

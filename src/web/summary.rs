@@ -14,6 +14,7 @@ const STYLE: &str = "
 ";
 
 pub struct Summary {
+    host: HtmlElement,
     chip: HtmlElement,
     _open: Closure<dyn FnMut()>,
 }
@@ -35,7 +36,18 @@ impl Summary {
         let open = Closure::<dyn FnMut()>::new(open_list);
         chip.add_event_listener_with_callback("click", open.as_ref().unchecked_ref())?;
         document.body().ok_or("no body")?.append_child(&host)?;
-        Ok(Summary { chip, _open: open })
+        Ok(Summary {
+            host,
+            chip,
+            _open: open,
+        })
+    }
+
+    pub fn show(&self, on: bool) {
+        let _ = self
+            .host
+            .style()
+            .set_property("display", if on { "block" } else { "none" });
     }
 
     pub fn render(&self, verdict: &Verdict) {

@@ -62,7 +62,13 @@ function wordsAt(doc, x, y) {
 
 async function assertOverWords(page, frame, readText) {
   await page.locator('[data-cpoms-check="overlay"] [data-rule]').first().waitFor();
-  const area = await (frame ? page.locator('iframe.editor-frame') : page.locator('#incident_description_editor')).boundingBox();
+  const shown = frame ? page.locator('iframe.editor-frame') : page.locator('#incident_description_editor');
+  // Field notes above may have pushed the editor below the fold: into view, and the underlines follow.
+  await shown.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await page.waitForFunction((sel) => Math.abs(document.querySelector('[data-cpoms-check="overlay"]').getBoundingClientRect().top
+    - document.querySelector(sel).getBoundingClientRect().top) < 1, frame ? 'iframe.editor-frame' : '#incident_description_editor');
+  const area = await shown.boundingBox();
+  await page.keyboard.press('Escape'); // a card opened by the caret could cover the words probed below
   // Typing left the editor scrolled to its end: back to the top, and the boxes follow.
   const first = readText.indexOf(loaded[0]);
   if (frame) await page.frameLocator('iframe.editor-frame').locator('body').evaluate(() => window.scrollTo(0, 0));

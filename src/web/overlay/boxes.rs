@@ -121,6 +121,10 @@ impl Boxes {
         }
     }
 
+    pub fn host(&self) -> &HtmlElement {
+        &self.host
+    }
+
     /// The element holding the underlines.
     pub fn root(&self) -> &HtmlElement {
         &self.layer

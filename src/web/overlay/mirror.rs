@@ -152,6 +152,10 @@ impl Mirror {
         self.follow(editor);
     }
 
+    pub fn host(&self) -> &HtmlElement {
+        &self.host
+    }
+
     /// The element holding the underlines.
     pub fn root(&self) -> &HtmlElement {
         &self.mirror

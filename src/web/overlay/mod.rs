@@ -33,6 +33,17 @@ impl Overlay {
         }
     }
 
+    /// Shows or hides all the underlines (the popup's switch).
+    pub fn show(&self, on: bool) {
+        let host = match self {
+            Overlay::Mirror(m) => m.host(),
+            Overlay::Boxes(b) => b.host(),
+        };
+        let _ = host
+            .style()
+            .set_property("visibility", if on { "visible" } else { "hidden" });
+    }
+
     /// Keeps the underlines over their words after scrolling, resizing or reflow.
     pub fn follow(&self, editor: &Editor) {
         match (self, editor) {

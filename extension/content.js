@@ -8,17 +8,18 @@
 // pre-submit checklist from its answers.
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
+  let shared;
   try {
-    const [saved, managed, offHosts] = await layers(api);
+    shared = await import(api.runtime.getURL('settings.js'));
+    const [saved, managed, offHosts] = await shared.layers();
     if (offHosts.includes(location.hostname)) return; // turned off for this site in the popup
-    const engine = await import(api.runtime.getURL('pkg/cpoms_check.js'));
-    await engine.default({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') });
-    if (!onAllowedHost(engine.settings(saved, managed).policy)) return;
-    engine.start(saved, managed, (rule) => turnOff(api, rule));
+    const engine = await shared.loadEngine();
+    if (!shared.onAllowedHost(engine.settings(saved, managed).policy, location.hostname)) return;
+    engine.start(saved, managed, shared.turnOff);
     // Settings saved in the options page, a school's policy update, or the popup's switch
     // apply at once.
     api.storage.onChanged.addListener(async () => {
-      const [s, m, off] = await layers(api);
+      const [s, m, off] = await shared.layers();
       engine.apply_settings(s, m);
       engine.set_enabled(!off.includes(location.hostname));
     });
@@ -26,9 +27,9 @@
       if (sender.id === api.runtime.id && message?.type === 'counts') reply(engine.counts());
     });
   } catch (error) {
-    if (error instanceof WebAssembly.CompileError || /WebAssembly|wasm/i.test(String(error))) {
+    if (shared && (error instanceof WebAssembly.CompileError || /WebAssembly|wasm/i.test(String(error)))) {
       try {
-        await fallback(api);
+        await fallback(api, shared);
       } catch {
         // Fail open.
       }
@@ -36,31 +37,7 @@
   }
 })();
 
-/**
- * What is stored: the settings the options page saved, those the school's managed policy sets
- * (Firefox rejects when there is none), and the sites turned off in the popup. Never entry text.
- */
-async function layers(api) {
-  const local = await api.storage.local.get(['policy', 'off_hosts']).catch(() => ({}));
-  const managed = await api.storage.managed?.get(null).catch(() => null);
-  return [local.policy ?? undefined, managed && Object.keys(managed).length ? managed : undefined, local.off_hosts ?? []];
-}
-
-/** Whether this page's host is one the school's `hosts` setting lists (default *.cpoms.net). */
-function onAllowedHost(policy) {
-  const host = location.hostname;
-  return (policy.hosts ?? ['*.cpoms.net']).some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
-}
-
-/** "Turn off this rule" on a card: the rule joins the saved settings' disabled rules. */
-async function turnOff(api, rule) {
-  const { policy = {} } = await api.storage.local.get('policy');
-  const off = new Set(policy.disabled_rules ?? []);
-  off.add(rule);
-  await api.storage.local.set({ policy: { ...policy, disabled_rules: [...off] } });
-}
-
-async function fallback(api) {
+async function fallback(api, shared) {
   const editor = [...document.querySelectorAll('textarea')]
     .filter((t) => !t.disabled && !t.readOnly)
     .sort((a, b) => /incident|description|details/i.test(b.name) - /incident|description|details/i.test(a.name))[0];
@@ -84,8 +61,7 @@ async function fallback(api) {
       attachments: [...form.querySelectorAll('input[type=file]')].flatMap((f) => [...f.files].map((x) => x.name)),
     };
   };
-  const [saved, managed, offHosts] = await layers(api);
-  if (offHosts.includes(location.hostname)) return;
+  const [saved, managed] = await shared.layers();
   const ask = (e) => api.runtime.sendMessage({ type: 'check', entry: e, saved, managed });
   // Only once the background has answered does anything appear on the page.
   if (!(await ask(entry()).catch(() => null))?.verdict) return;

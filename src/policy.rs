@@ -231,6 +231,36 @@ impl Policy {
         Ok(p)
     }
 
+    /// The settings as the JSON `from_value` reads (every key, defaults included): what the
+    /// options page shows and exports.
+    pub fn to_value(&self) -> Value {
+        let clock = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
+        serde_json::json!({
+            "timeliness_hours": self.timeliness_hours,
+            "entry_time_minutes": self.entry_time_minutes,
+            "school_day": {"start": clock(self.school_day_start), "end": clock(self.school_day_end)},
+            "staff_name_format": match self.staff_name_format {
+                StaffNameFormat::Code => "code",
+                StaffNameFormat::FullNameRole => "full_name_role",
+            },
+            "category_signals": self.category_signals,
+            "extra_phrases": self.extra_phrases.iter().map(|p| {
+                let mut o = Map::new();
+                o.insert("phrase".into(), p.phrase.clone().into());
+                if let Some(r) = &p.replacement { o.insert("replacement".into(), r.clone().into()); }
+                if let Some(m) = &p.message { o.insert("message".into(), m.clone().into()); }
+                Value::Object(o)
+            }).collect::<Vec<_>>(),
+            "never_flag": self.never_flag,
+            "disabled_rules": self.disabled_rules,
+            "disabled_criteria": self.disabled_criteria,
+            "severity": self.severity.iter().map(|(k, v)| (k.clone(), Value::from(v.as_str()))).collect::<Map<_, _>>(),
+            "checklist": if self.checklist_always { "always" } else { "when_not_met" },
+            "hosts": self.hosts,
+            "selectors": self.selectors,
+        })
+    }
+
     pub fn rule_enabled(&self, rule: &str) -> bool {
         let criterion = rule.split('.').next().unwrap_or(rule);
         !self.disabled_rules.iter().any(|r| r == rule)
@@ -482,6 +512,20 @@ mod tests {
         assert_eq!(layered(None, None).policy, Policy::default());
         let not_object = Value::from(3);
         assert_eq!(layered(Some(&not_object), None).errors.len(), 1);
+    }
+
+    #[test]
+    fn settings_written_out_read_back_the_same() {
+        let p = Policy::from_json(
+            r#"{"timeliness_hours": 12.5, "school_day": {"start": "08:05", "end": "16:00"}, "staff_name_format": "full_name_role",
+                "category_signals": {"E-safety": ["tiktok"]}, "extra_phrases": [{"phrase": "lost it", "replacement": "shouted"}, {"phrase": "hyper", "message": "Say what he did."}],
+                "never_flag": ["grace"], "disabled_rules": ["names.first_person"], "disabled_criteria": ["five_w"],
+                "severity": {"tagging.unmentioned": "problem"}, "checklist": "when_not_met", "hosts": ["a.cpoms.net"], "selectors": {"editor": "textarea"}}"#,
+        )
+        .unwrap();
+        assert_eq!(Policy::from_value(&p.to_value()).unwrap(), p);
+        assert_eq!(Policy::from_value(&Policy::default().to_value()).unwrap(), Policy::default());
+        assert_eq!(Policy::default().to_value().as_object().unwrap().len(), KEYS.len());
     }
 
     #[test]

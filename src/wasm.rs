@@ -75,3 +75,28 @@ pub fn settings(saved: JsValue, managed: JsValue) -> Result<JsValue, JsValue> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&out, &ser).map_err(|e| js_err(e.to_string()))
 }
+
+/// `rules()` → `[{id, criterion, severity, what}]`: every rule, for the options page's list.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsValue> {
+    let list: Vec<serde_json::Value> = crate::rules::rule_defs()
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id,
+                "criterion": r.id.split('.').next().unwrap_or(""),
+                "severity": r.severity,
+                "what": r.what,
+            })
+        })
+        .collect();
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&list, &ser).map_err(|e| js_err(e.to_string()))
+}
+
+/// `defaults()` → every setting at the guidance's default, as the policy JSON.
+#[wasm_bindgen]
+pub fn defaults() -> Result<JsValue, JsValue> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&Policy::default().to_value(), &ser).map_err(|e| js_err(e.to_string()))
+}

@@ -40,11 +40,15 @@ fn manifest_for(base: &Value, browser: &str) -> Value {
     let obj = m.as_object_mut().expect("the manifest is an object");
     if browser == "chrome" {
         obj.remove("browser_specific_settings");
+        // `key` fixes the id of an unpacked or self-hosted build (managed policy is keyed by it).
         obj.insert(
             "background".into(),
             json!({"service_worker": "background.js", "type": "module"}),
         );
     } else {
+        // Firefox takes its id from `browser_specific_settings` and needs no managed schema.
+        obj.remove("key");
+        obj.remove("storage");
         obj.insert(
             "background".into(),
             json!({"scripts": ["background.js"], "type": "module"}),
@@ -57,22 +61,34 @@ fn pack(root: &Path, wasm: &Path, out: &Path) -> Result<(), String> {
     let read = |p: PathBuf| std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()));
     let base: Value = serde_json::from_slice(&read(root.join("manifest.json"))?)
         .map_err(|e| format!("manifest.json: {e}"))?;
-    let files: Vec<(&str, Vec<u8>)> = vec![
-        ("content.js", read(root.join("extension/content.js"))?),
-        ("background.js", read(root.join("extension/background.js"))?),
-        (
-            "pkg/cpoms_check.js",
-            read(root.join("pkg/web/cpoms_check.js"))?,
-        ),
-        ("pkg/cpoms_check_bg.wasm", read(wasm.to_path_buf())?),
-    ];
+    // Every file of extension/ but its notes (scripts, pages, the managed-policy schema), then the engine.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(root.join("extension"))
+        .map_err(|e| format!("extension/: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_none_or(|e| e != "md"))
+        .collect();
+    names.sort();
+    for path in names {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or("a file name that is not UTF-8 in extension/")?
+            .to_string();
+        files.push((name, read(path)?));
+    }
+    files.push((
+        "pkg/cpoms_check.js".into(),
+        read(root.join("pkg/web/cpoms_check.js"))?,
+    ));
+    files.push(("pkg/cpoms_check_bg.wasm".into(), read(wasm.to_path_buf())?));
     for browser in ["chrome", "firefox"] {
         let dir = out.join(browser);
         let _ = std::fs::remove_dir_all(&dir);
         let manifest =
             serde_json::to_vec_pretty(&manifest_for(&base, browser)).expect("serialises");
         let mut entries: Vec<(&str, &[u8])> = vec![("manifest.json", &manifest)];
-        entries.extend(files.iter().map(|(n, b)| (*n, b.as_slice())));
+        entries.extend(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
         for (name, bytes) in &entries {
             let path = dir.join(name);
             std::fs::create_dir_all(path.parent().expect("has a parent"))
@@ -177,5 +193,33 @@ mod tests {
                 ["required"][0],
             "none"
         );
+        assert_eq!(chrome["storage"]["managed_schema"], "schema.json");
+        assert!(chrome["key"].is_string() && firefox.get("key").is_none());
+    }
+
+    #[test]
+    fn the_managed_schema_lists_every_setting_and_only_those() {
+        let schema: Value = serde_json::from_str(include_str!("../../extension/schema.json")).unwrap();
+        let mut keys: Vec<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut known = cpoms_check::policy::KEYS.to_vec();
+        keys.sort_unstable();
+        known.sort_unstable();
+        assert_eq!(keys, known);
+        let fields: Vec<&str> = schema["properties"]["selectors"]["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut want = cpoms_check::policy::SELECTOR_FIELDS.to_vec();
+        want.sort_unstable();
+        let mut fields = fields;
+        fields.sort_unstable();
+        assert_eq!(fields, want);
     }
 }

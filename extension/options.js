@@ -1,0 +1,200 @@
+// The options page: every setting of the policy (docs/policy.md) as a form. The engine
+// validates (the same code the CLI and the checker use): a bad value gets its message beside
+// it and nothing is saved. Settings the school's managed policy fixes are shown locked.
+import { api, layers, loadEngine } from './settings.js';
+
+const engine = await loadEngine();
+const defaults = engine.defaults();
+const $ = (id) => document.getElementById(id);
+const form = $('settings');
+const CRITERIA = ['timely', 'datetime', 'categories', 'tagging', 'language', 'child_voice', 'evidence', 'names', 'proofread', 'documents', 'loop', 'five_w'];
+const rules = engine.rules();
+
+// The criteria and rules as checkboxes (ticked = checked for).
+function checkbox(id, data, value, text, title) {
+  const input = Object.assign(document.createElement('input'), { type: 'checkbox', id });
+  input.dataset[data] = value;
+  const label = Object.assign(document.createElement('label'), { htmlFor: id, className: 'inline', title });
+  label.append(text);
+  const span = document.createElement('span');
+  span.append(input, label);
+  return span;
+}
+for (const c of CRITERIA) $('criteria').append(checkbox(`criterion-${c}`, 'criterion', c, c.replace('_', ' '), ''));
+for (const r of rules) {
+  const row = checkbox(`rule-${r.id}`, 'rule', r.id, r.id, r.what);
+  row.style.display = 'block';
+  $('rules').append(row);
+}
+
+const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const pairs = (text, sep) => lines(text).map((l) => {
+  const i = l.indexOf(sep);
+  return i < 0 ? [l, ''] : [l.slice(0, i).trim(), l.slice(i + sep.length).trim()];
+});
+
+/** Each setting: how it is shown in the form and read back from it. */
+const fields = {
+  staff_name_format: { show: (v) => { $('staff_name_format').value = v; }, read: () => $('staff_name_format').value },
+  timeliness_hours: { show: (v) => { $('timeliness_hours').value = v; }, read: () => numberOf('timeliness_hours') },
+  entry_time_minutes: { show: (v) => { $('entry_time_minutes').value = v; }, read: () => numberOf('entry_time_minutes') },
+  school_day: {
+    show: (v) => { $('school_day_start').value = v.start; $('school_day_end').value = v.end; },
+    read: () => ({ start: $('school_day_start').value, end: $('school_day_end').value }),
+  },
+  extra_phrases: {
+    show: (v) => { $('extra_phrases').value = v.map((p) => (p.replacement ? `${p.phrase} => ${p.replacement}` : p.phrase)).join('\n'); },
+    read: () => pairs($('extra_phrases').value, '=>').map(([phrase, replacement]) => (replacement ? { phrase, replacement } : { phrase })),
+  },
+  never_flag: { show: (v) => { $('never_flag').value = v.join('\n'); }, read: () => lines($('never_flag').value) },
+  category_signals: {
+    show: (v) => { $('category_signals').value = Object.entries(v).map(([k, w]) => `${k}: ${w.join(', ')}`).join('\n'); },
+    read: () => Object.fromEntries(pairs($('category_signals').value, ':').map(([k, w]) => [k, w.split(',').map((x) => x.trim()).filter(Boolean)])),
+  },
+  checklist: { show: (v) => { $('checklist').value = v; }, read: () => $('checklist').value },
+  disabled_criteria: {
+    show: (v) => { for (const b of document.querySelectorAll('[data-criterion]')) b.checked = !v.includes(b.dataset.criterion); },
+    read: () => [...document.querySelectorAll('[data-criterion]')].filter((b) => !b.checked).map((b) => b.dataset.criterion),
+  },
+  disabled_rules: {
+    show: (v) => { for (const b of document.querySelectorAll('[data-rule]')) b.checked = !v.includes(b.dataset.rule); },
+    read: () => [...document.querySelectorAll('[data-rule]')].filter((b) => !b.checked).map((b) => b.dataset.rule),
+  },
+  severity: {
+    show: (v) => { $('severity').value = Object.entries(v).map(([k, s]) => `${k}: ${s}`).join('\n'); },
+    read: () => Object.fromEntries(pairs($('severity').value, ':')),
+  },
+  hosts: { show: (v) => { $('hosts').value = v.join('\n'); }, read: () => lines($('hosts').value) },
+  selectors: {
+    show: (v) => { $('selectors').value = Object.entries(v).map(([k, s]) => `${k}: ${s}`).join('\n'); },
+    read: () => Object.fromEntries(pairs($('selectors').value, ':')),
+  },
+};
+
+function numberOf(id) {
+  const raw = $(id).value.trim();
+  return raw === '' || Number.isNaN(Number(raw)) ? raw : Number(raw);
+}
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+let managedKeys = [];
+
+/** Shows the settings in force: saved ones over the defaults, the school's over both (locked). */
+async function render() {
+  const [saved, managed] = await layers();
+  const { policy, managed_keys: locked, errors } = engine.settings(saved, managed);
+  managedKeys = locked;
+  for (const [key, field] of Object.entries(fields)) {
+    field.show(key in policy ? policy[key] : defaults[key]);
+    const box = form.querySelector(`[data-key="${key}"]`);
+    const isLocked = locked.includes(key);
+    for (const el of box.querySelectorAll('input, select, textarea')) el.disabled = isLocked;
+    box.querySelector('.locked')?.remove();
+    if (isLocked) {
+      const tag = Object.assign(document.createElement('span'), { className: 'locked', textContent: 'Set by your school' });
+      box.firstElementChild.append(' ', tag);
+    }
+    showError(key, null);
+  }
+  const bad = errors.filter((e) => e.source === 'managed');
+  const note = $('managed-errors');
+  note.hidden = bad.length === 0;
+  note.textContent = bad.length ? `Your school's policy has ${bad.length === 1 ? 'a setting' : 'settings'} that cannot be used, so the default applies: ${bad.map((e) => `${e.key} ${e.message}`).join('; ')}.` : '';
+  for (const e of errors.filter((x) => x.source === 'saved')) showError(topKey(e.key), e.message);
+}
+
+const topKey = (key) => key.split(/[.[]/)[0];
+
+function showError(key, message) {
+  const box = form.querySelector(`[data-key="${key}"]`);
+  if (!box) return;
+  let p = box.querySelector('.error');
+  const inputs = box.querySelectorAll('input, select, textarea');
+  if (!message) {
+    p?.remove();
+    for (const el of inputs) el.removeAttribute('aria-invalid');
+    return;
+  }
+  if (!p) {
+    p = document.createElement('p');
+    p.className = 'error';
+    p.id = `error-${key}`;
+    box.append(p);
+  }
+  p.textContent = message;
+  for (const el of inputs) {
+    el.setAttribute('aria-invalid', 'true');
+    const ids = new Set((el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
+    ids.add(p.id);
+    el.setAttribute('aria-describedby', [...ids].join(' '));
+  }
+}
+
+/** The form as settings: only what differs from the defaults, never what the school fixes. */
+function collect() {
+  const out = {};
+  for (const [key, field] of Object.entries(fields)) {
+    if (managedKeys.includes(key)) continue;
+    const value = field.read();
+    if (!same(value, defaults[key])) out[key] = value;
+  }
+  return out;
+}
+
+/** Saves `settings` if every value is usable; otherwise shows each problem beside its field. */
+async function save(settings, done) {
+  const { errors } = engine.settings(settings, undefined);
+  for (const key of Object.keys(fields)) showError(key, null);
+  if (errors.length) {
+    for (const e of errors) showError(topKey(e.key), e.message);
+    $('status').textContent = `Not saved: ${errors.length === 1 ? 'one setting needs' : `${errors.length} settings need`} attention.`;
+    form.querySelector('[aria-invalid=true]')?.focus();
+    return;
+  }
+  await api.storage.local.set({ policy: settings });
+  await render();
+  $('status').textContent = done;
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  save(collect(), 'Saved. Open CPOMS pages use the new settings at once.');
+});
+
+$('reset').addEventListener('click', async () => {
+  await api.storage.local.remove('policy');
+  await render();
+  $('status').textContent = 'Reset: the guidance\u2019s defaults apply (and any your school sets).';
+});
+
+$('export').addEventListener('click', async () => {
+  const [saved, managed] = await layers();
+  const { policy } = engine.settings(saved, managed);
+  const blob = new Blob([`${JSON.stringify({ ...defaults, ...policy }, null, 2)}\n`], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = 'cpoms-check-settings.json';
+  a.click();
+  URL.revokeObjectURL(a.href);
+  $('status').textContent = 'Exported the settings in force as cpoms-check-settings.json.';
+});
+
+$('import-button').addEventListener('click', () => $('import').click());
+$('import').addEventListener('change', async () => {
+  const file = $('import').files[0];
+  $('import').value = '';
+  if (!file) return;
+  let settings;
+  try {
+    settings = JSON.parse(await file.text());
+  } catch (e) {
+    $('status').textContent = `Not imported: ${file.name} is not JSON (${e.message}). Nothing was saved.`;
+    return;
+  }
+  // Only what differs from the defaults is kept, and nothing the school fixes.
+  const wanted = Object.fromEntries(Object.entries(settings ?? {}).filter(([k, v]) => !managedKeys.includes(k) && !same(v, defaults[k])));
+  await save(wanted, `Imported ${file.name}.`);
+});
+
+await render();
+document.body.dataset.ready = 'true';

@@ -1,0 +1,39 @@
+// What the extension stores and how it reads it, shared by the content script, the options
+// page, the popup and the practice page. Only settings are ever stored: the options page's
+// `policy`, and `off_hosts` (sites turned off in the popup). Never entry text.
+
+export const api = globalThis.browser ?? globalThis.chrome;
+
+/** [saved, managed, offHosts]: the saved settings, the school's managed policy (Firefox rejects when there is none), the sites turned off. */
+export async function layers() {
+  const local = await api.storage.local.get(['policy', 'off_hosts']).catch(() => ({}));
+  const managed = await api.storage.managed?.get(null).catch(() => null);
+  return [local.policy ?? undefined, managed && Object.keys(managed).length ? managed : undefined, local.off_hosts ?? []];
+}
+
+/** Whether `host` is one the school's `hosts` setting lists (default *.cpoms.net). */
+export function onAllowedHost(policy, host) {
+  return (policy.hosts ?? ['*.cpoms.net']).some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
+}
+
+/** "Turn off this rule" on a card: the rule joins the saved settings' disabled rules. */
+export async function turnOff(rule) {
+  const { policy = {} } = await api.storage.local.get('policy');
+  const off = new Set(policy.disabled_rules ?? []);
+  off.add(rule);
+  await api.storage.local.set({ policy: { ...policy, disabled_rules: [...off] } });
+}
+
+/** Turns the checker on or off for one site. */
+export async function setSiteOn(host, on) {
+  const { off_hosts: off = [] } = await api.storage.local.get('off_hosts');
+  const next = on ? off.filter((h) => h !== host) : [...new Set([...off, host])];
+  await api.storage.local.set({ off_hosts: next });
+}
+
+/** The engine, loaded once per page. */
+export async function loadEngine() {
+  const engine = await import(api.runtime.getURL('pkg/cpoms_check.js'));
+  await engine.default({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') });
+  return engine;
+}

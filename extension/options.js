@@ -76,7 +76,10 @@ function numberOf(id) {
   return raw === '' || Number.isNaN(Number(raw)) ? raw : Number(raw);
 }
 
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as settings: the same JSON whatever the order of an object's keys. */
+const canon = (v) => (Array.isArray(v) ? v.map(canon)
+  : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])])) : v);
+const same = (a, b) => JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 let managedKeys = [];
 
 /** Shows the settings in force: saved ones over the defaults, the school's over both (locked). */

@@ -29,6 +29,6 @@ fi
 command -v geckodriver >/dev/null || cargo install geckodriver
 # wasm-opt (npm binaryen: Debian's is too old for current Rust output) and web-ext's linter.
 if [[ ! -x node_modules/.bin/wasm-opt || ! -x node_modules/.bin/web-ext || ! -d node_modules/playwright-core \
-      || ! -d node_modules/selenium-webdriver || package-lock.json -nt node_modules ]]; then
+      || ! -d node_modules/selenium-webdriver || ! -d node_modules/axe-core || package-lock.json -nt node_modules ]]; then
   npm ci --no-audit --no-fund
 fi

@@ -428,6 +428,11 @@ pub(crate) fn shadow_host(
     let host: HtmlElement = document.create_element("div")?.dyn_into()?;
     host.set_attribute("data-cpoms-check", kind)?;
     host.set_attribute("style", style)?;
+    if kind == "overlay" {
+        // The underlines repeat the entry's words: assistive technology reads the field itself,
+        // and each finding through the card (the caret opens it) and the checklist.
+        host.set_attribute("aria-hidden", "true")?;
+    }
     let shadow =
         host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
     Ok((host, shadow))

@@ -50,6 +50,13 @@ pub fn key_or_click(e: Event) {
     });
     if let Some((f, rect)) = target {
         open_card(&f, &rect);
+        // A keyboard or screen-reader user hears the point the caret is in.
+        let said = format!(
+            "{}: {} The card below the words has the suggestion; Escape closes it.",
+            f.criterion.replace('_', " "),
+            f.message
+        );
+        with_app(|app| app.summary.announce(&said));
     }
 }
 

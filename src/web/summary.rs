@@ -11,6 +11,7 @@ const STYLE: &str = "
   button { font: 600 14px/1.4 system-ui, sans-serif; padding: 6px 12px; border-radius: 16px; border: 2px solid #fff;
            background: #1d4f91; color: #fff; box-shadow: 0 1px 4px #0005; cursor: pointer; }
   button:focus-visible { outline: 3px solid #f9a825; outline-offset: 2px; }
+  .said { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 ";
 
 pub struct Summary {
@@ -27,7 +28,7 @@ impl Summary {
             "position: fixed; right: 16px; bottom: 16px; z-index: 2147483001",
         )?;
         shadow.set_inner_html(&format!(
-            "<style>{STYLE}</style><div role=status aria-live=polite><button type=button aria-haspopup=dialog></button></div>"
+            "<style>{STYLE}</style><div role=status aria-live=polite><button type=button aria-haspopup=dialog></button><span class=said></span></div>"
         ));
         let chip: HtmlElement = shadow
             .query_selector("button")?
@@ -48,6 +49,17 @@ impl Summary {
             .host
             .style()
             .set_property("display", if on { "block" } else { "none" });
+    }
+
+    /// Says `text` to screen readers (the finding the caret has entered), without showing it.
+    pub fn announce(&self, text: &str) {
+        if let Some(said) = self
+            .host
+            .shadow_root()
+            .and_then(|s| s.query_selector(".said").ok().flatten())
+        {
+            said.set_text_content(Some(text));
+        }
     }
 
     pub fn render(&self, verdict: &Verdict) {

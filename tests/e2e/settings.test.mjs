@@ -1,0 +1,206 @@
+// Issue 4 in Chromium with the packaged extension: the options page (validation beside each
+// field, saving, live effect on an open CPOMS page), managed policy written before the
+// browser starts (it changes the checks and locks the option; an invalid value is reported
+// and the default applies), the card's "Turn off this rule", the per-site switch and counts,
+// the practice page, no network request and no entry text in storage, and axe-core over
+// every piece of UI.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { startReplica } from './server.mjs';
+import { withExtension, withoutExtension } from './chromium.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const extension = join(root, 'dist', 'chrome');
+const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const ID = 'killhkjijifodelepbbkhnacofmblble'; // fixed by the manifest's key
+const policyDir = '/etc/chromium/policies/managed';
+const policyFile = join(policyDir, 'cpoms-check-test.json');
+
+let replica;
+before(async () => { replica = await startReplica(); });
+after(async () => { await replica?.close(); rmSync(policyFile, { force: true }); });
+
+/** A fresh profile with the extension; `run(context)` uses it; the profile is removed after. */
+async function session(run) {
+  const profile = mkdtempSync(join(tmpdir(), 'cpoms-chromium-'));
+  const context = await withExtension(profile, extension);
+  try {
+    return await run(context);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const worker = async (context) => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+const page = (context, path) => context.newPage().then(async (p) => { await p.goto(path); return p; });
+const options = (context) => page(context, `chrome-extension://${ID}/options.html`).then(async (p) => { await p.locator('body[data-ready=true]').waitFor(); return p; });
+
+/** axe-core over the page, including the extension's open shadow roots: the violations. */
+async function axe(p) {
+  await p.evaluate(axeSource);
+  return p.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+}
+
+test('the options page refuses a bad value beside its field, saves good ones, and the open CPOMS page follows at once', async () => {
+  await session(async (context) => {
+    const form = await page(context, replica.url('/incidents/new'));
+    await form.locator('#incident_description').fill('Derek lost it in the lunch queue. He was kicking off.');
+    await form.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').first().waitFor();
+
+    const opts = await options(context);
+    assert.deepEqual(await axe(opts), [], 'the options page has no accessibility violation');
+    await opts.locator('#timeliness_hours').fill('0');
+    await opts.locator('#extra_phrases').fill('lost it => shouted and threw his tray');
+    await opts.getByRole('button', { name: 'Save' }).click();
+    const error = opts.locator('[data-key="timeliness_hours"] .error');
+    await error.waitFor();
+    assert.match(await error.textContent(), /between 0 and 1440/);
+    assert.equal(await opts.locator('#timeliness_hours').getAttribute('aria-invalid'), 'true');
+    assert.match(await opts.locator('#status').textContent(), /Not saved/);
+    const stored = await (await worker(context)).evaluate(() => chrome.storage.local.get(null));
+    assert.deepEqual(stored, {}, 'nothing is saved while a value is bad');
+
+    await opts.locator('#timeliness_hours').fill('48');
+    await opts.getByLabel('language', { exact: true }).uncheck(); // stop checking the language criterion
+    await opts.getByRole('button', { name: 'Save' }).click();
+    await opts.locator('#status', { hasText: 'Saved' }).waitFor();
+    const saved = (await (await worker(context)).evaluate(() => chrome.storage.local.get('policy'))).policy;
+    assert.deepEqual(saved, { timeliness_hours: 48, extra_phrases: [{ phrase: 'lost it', replacement: 'shouted and threw his tray' }], disabled_criteria: ['language'] });
+
+    // The open page follows without a reload: the language underlines go.
+    await form.locator('[data-cpoms-check="overlay"] [data-criterion="language"]').first().waitFor({ state: 'detached' });
+    await opts.locator('#reset').click();
+    await form.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').first().waitFor();
+  });
+});
+
+test('a managed policy changes the checks, locks its options, and an invalid value is reported while the default applies', async () => {
+  mkdirSync(policyDir, { recursive: true });
+  writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [ID]: {
+    extra_phrases: [{ phrase: 'lost it', replacement: 'shouted' }],
+    staff_name_format: 'full_name_role',
+    timeliness_hours: -5,
+  } } } }));
+  try {
+    await session(async (context) => {
+      const form = await page(context, replica.url('/incidents/new'));
+      await form.locator('#incident_description').fill('Derek lost it in class.');
+      await form.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').waitFor();
+      assert.equal(await form.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').textContent(), 'lost it');
+
+      const opts = await options(context);
+      for (const key of ['extra_phrases', 'staff_name_format']) {
+        await opts.locator(`[data-key="${key}"] .locked`).waitFor();
+      }
+      assert.ok(await opts.locator('#staff_name_format').isDisabled(), 'a setting the school fixes cannot be changed here');
+      assert.equal(await opts.locator('#staff_name_format').inputValue(), 'full_name_role');
+      assert.ok(!(await opts.locator('#timeliness_hours').isDisabled()), 'the invalid managed value fixes nothing');
+      assert.equal(await opts.locator('#timeliness_hours').inputValue(), '24', 'its default applies');
+      const note = await opts.locator('#managed-errors').textContent();
+      assert.match(note, /timeliness_hours/);
+    });
+  } finally {
+    rmSync(policyFile, { force: true });
+  }
+});
+
+test("the card's Turn off this rule saves the rule as off; the site switch hides everything and counts answer the popup", async () => {
+  await session(async (context) => {
+    const p = await page(context, replica.url('/incidents/new'));
+    await p.locator('#incident_description').fill('Derek was kicking off!');
+    const mark = p.locator('[data-cpoms-check="overlay"] [data-rule="language.exclamation"]');
+    await mark.waitFor();
+    const box = await mark.evaluate((e) => { const r = e.getClientRects()[0]; return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
+    await p.mouse.move(box.x, box.y);
+    const card = p.locator('[data-cpoms-check-card]');
+    await card.waitFor();
+    assert.deepEqual(await axe(p), [], 'the page with the card open has no accessibility violation');
+    await card.locator('[data-action="turn-off"]').click();
+    await mark.waitFor({ state: 'detached' });
+    const sw = await worker(context);
+    assert.deepEqual((await sw.evaluate(() => chrome.storage.local.get('policy'))).policy, { disabled_rules: ['language.exclamation'] });
+
+    const counts = await sw.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: 'https://*.cpoms.net/*' });
+      return chrome.tabs.sendMessage(tab.id, { type: 'counts' });
+    });
+    const chip = Number(await p.locator('[data-cpoms-check="summary"] [data-count]').getAttribute('data-count'));
+    assert.equal(counts.not_met, chip);
+    assert.ok(counts.findings > 0);
+
+    await sw.evaluate(() => chrome.storage.local.set({ off_hosts: ['school.cpoms.net'] }));
+    await p.locator('[data-cpoms-check="summary"]').waitFor({ state: 'hidden' });
+    assert.equal(await p.locator('[data-cpoms-check="overlay"]').evaluate((h) => getComputedStyle(h).visibility), 'hidden');
+    const before = replica.received.length;
+    await p.getByRole('button', { name: 'Add Incident' }).click();
+    await p.getByText('Incident saved').waitFor();
+    assert.equal(replica.received.length, before + 1, 'turned off: the submission goes straight through');
+  });
+});
+
+test('the practice page checks a sample entry without CPOMS and sends nothing', async () => {
+  await session(async (context) => {
+    const p = await page(context, `chrome-extension://${ID}/practice.html`);
+    await p.locator('body[data-ready=true]').waitFor();
+    await p.getByRole('button', { name: 'Load an example to improve' }).click();
+    await p.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').first().waitFor();
+    await p.getByRole('button', { name: 'Add Incident (practice)' }).click();
+    await p.locator('[data-cpoms-check="checklist"] [role="dialog"]').waitFor();
+    assert.deepEqual(await axe(p), [], 'the checklist has no accessibility violation');
+    await p.locator('[data-cpoms-check="checklist"] [data-action="submit"]').click();
+    await p.locator('#status', { hasText: 'nothing was sent' }).waitFor();
+  });
+});
+
+/** A full session on the replica: open, type, open a card, apply, open the checklist, submit. */
+async function fullSession(p, extension) {
+  await p.goto(replica.url('/incidents/new'));
+  await p.locator('#incident_description').fill(bad);
+  if (extension) {
+    const mark = p.locator(`[data-cpoms-check="overlay"] [data-start="${bad.indexOf('time and time again')}"]`);
+    await mark.waitFor();
+    const b = await mark.evaluate((e) => { const r = e.getClientRects()[0]; return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
+    await p.mouse.move(b.x, b.y);
+    await p.locator('[data-cpoms-check-card] [data-action="apply"]').click();
+  } else {
+    await p.locator('#incident_description').fill(bad.replace('time and time again', 'repeatedly'));
+  }
+  await p.getByRole('button', { name: 'Add Incident' }).click();
+  if (extension) await p.locator('[data-cpoms-check="checklist"] [data-action="submit"]').click();
+  await p.getByText('Incident saved').waitFor();
+}
+
+test('a full session makes no network request of its own and stores no entry text', async () => {
+  const requests = (context) => {
+    const seen = [];
+    context.on('request', (r) => seen.push(`${r.method()} ${r.url()}`));
+    return seen;
+  };
+  let withExt;
+  await session(async (context) => {
+    withExt = requests(context);
+    const p = await context.newPage();
+    await fullSession(p, true);
+    const sw = await worker(context);
+    const stored = await sw.evaluate(async () => JSON.stringify([
+      await chrome.storage.local.get(null), await chrome.storage.sync.get(null), await chrome.storage.session.get(null)]));
+    for (const words of ['Derek', 'kicking off', 'frightened', 'repeatedly']) assert.ok(!stored.includes(words), `storage holds “${words}”: ${stored}`);
+  });
+  let without;
+  await withoutExtension(async (p) => {
+    without = requests(p.context());
+    await fullSession(p, false);
+  });
+  const web = (list) => list.filter((r) => !r.includes('chrome-extension://')).map((r) => r.replace(/:\d+\//, ':PORT/'));
+  assert.deepEqual(web(withExt), web(without), 'the same requests as the page makes without the extension');
+  const own = withExt.filter((r) => r.includes('chrome-extension://'));
+  assert.ok(own.every((r) => r.startsWith('GET chrome-extension://')), `only its own packaged files: ${own.join(', ')}`);
+});

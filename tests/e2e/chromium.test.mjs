@@ -286,7 +286,7 @@ test("settings in the extension's storage apply on the page: the school's editor
     // Without settings: the larger notes box is taken for the entry.
     let page = await context.newPage();
     await page.goto(replica.url('/incidents/new?variant=odd'));
-    await page.locator('#record_text').fill('Derek lost it in the lunch queue.');
+    await page.locator('#record_text').fill('Derek had a wobble in the lunch queue.');
     await page.locator('#record_staff_notes').fill('Derek was kicking off.');
     await page.locator('[data-cpoms-check="overlay"] [data-rule]').first().waitFor();
     const over = await page.locator('[data-cpoms-check="overlay"]').boundingBox();
@@ -295,14 +295,14 @@ test("settings in the extension's storage apply on the page: the school's editor
 
     await worker.evaluate(() => chrome.storage.local.set({ policy: {
       selectors: { editor: 'textarea[name="record[text]"]' },
-      extra_phrases: [{ phrase: 'lost it', replacement: 'shouted and threw his tray' }],
+      extra_phrases: [{ phrase: 'had a wobble', replacement: 'shouted and threw his tray' }],
     } }));
     page = await context.newPage();
     await page.goto(replica.url('/incidents/new?variant=odd'));
-    await page.locator('#record_text').fill('Derek lost it in the lunch queue.');
+    await page.locator('#record_text').fill('Derek had a wobble in the lunch queue.');
     const mark = page.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]');
     await mark.waitFor();
-    assert.equal(await mark.textContent(), 'lost it');
+    assert.equal(await mark.textContent(), 'had a wobble');
     const box = await page.locator('[data-cpoms-check="overlay"]').boundingBox();
     const field = await page.locator('#record_text').boundingBox();
     assert.deepEqual([box.x, box.y, box.width, box.height].map(Math.round), [field.x, field.y, field.width, field.height].map(Math.round));

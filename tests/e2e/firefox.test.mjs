@@ -7,30 +7,19 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
-import { Builder, By, until } from 'selenium-webdriver';
-import firefox from 'selenium-webdriver/firefox.js';
+import { By, until } from 'selenium-webdriver';
 import { startReplica } from './server.mjs';
+import { launchFirefox } from './firefox.mjs';
 
-process.env.SE_OFFLINE = 'true'; // never let Selenium Manager download a driver
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
 const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'cpoms_check.js'));
-const geckodriver = process.env.GECKODRIVER ?? execFileSync('sh', ['-c', 'command -v geckodriver']).toString().trim();
 
 let replica;
 before(async () => { replica = await startReplica(); });
 after(async () => { await replica?.close(); });
 
-async function browser({ extension }) {
-  const options = new firefox.Options().setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr').addArguments('-headless');
-  options.setPreference('network.dns.forceResolve', '127.0.0.1');
-  options.setAcceptInsecureCerts(true);
-  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options)
-    .setFirefoxService(new firefox.ServiceBuilder(geckodriver)).build();
-  if (extension) await driver.installAddon(join(root, 'dist', 'firefox'), true);
-  return driver;
-}
+const browser = launchFirefox;
 
 const type = (driver, text) => driver.executeScript(
   "const t = document.querySelector('#incident_description'); t.focus(); t.value = arguments[0]; t.dispatchEvent(new Event('input', {bubbles: true}));", text);

@@ -27,8 +27,10 @@ function certificate() {
  */
 export async function startReplica() {
   const received = [];
+  const log = []; // every request, in order: "METHOD /path?query"
   const server = https.createServer(certificate(), (req, res) => {
     const url = new URL(req.url, 'https://replica');
+    log.push(`${req.method} ${url.pathname}${url.search}`);
     if (req.method === 'POST' && url.pathname === '/incidents') {
       const chunks = [];
       req.on('data', (c) => chunks.push(c));
@@ -66,6 +68,7 @@ export async function startReplica() {
   return {
     port,
     received,
+    log,
     url: (path) => `https://school.cpoms.net:${port}${path}`,
     close: () => new Promise((ok) => server.close(ok)),
   };

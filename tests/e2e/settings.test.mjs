@@ -52,13 +52,15 @@ async function axe(p) {
 test('the options page refuses a bad value beside its field, saves good ones, and the open CPOMS page follows at once', async () => {
   await session(async (context) => {
     const form = await page(context, replica.url('/incidents/new'));
-    await form.locator('#incident_description').fill('Derek lost it in the lunch queue. He was kicking off.');
+    await form.locator('#incident_description').fill('Derek had a wobble in the lunch queue. He was kicking off.');
     await form.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').first().waitFor();
+    const wobble = form.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]', { hasText: 'had a wobble' });
+    assert.equal(await wobble.count(), 0, 'not a phrase the guidance lists');
 
     const opts = await options(context);
     assert.deepEqual(await axe(opts), [], 'the options page has no accessibility violation');
     await opts.locator('#timeliness_hours').fill('0');
-    await opts.locator('#extra_phrases').fill('lost it => shouted and threw his tray');
+    await opts.locator('#extra_phrases').fill('had a wobble => shouted and threw his tray');
     await opts.getByRole('button', { name: 'Save' }).click();
     const error = opts.locator('[data-key="timeliness_hours"] .error');
     await error.waitFor();
@@ -73,7 +75,7 @@ test('the options page refuses a bad value beside its field, saves good ones, an
     await opts.getByRole('button', { name: 'Save' }).click();
     await opts.locator('#status', { hasText: 'Saved' }).waitFor();
     const saved = (await (await worker(context)).evaluate(() => chrome.storage.local.get('policy'))).policy;
-    assert.deepEqual(saved, { timeliness_hours: 48, extra_phrases: [{ phrase: 'lost it', replacement: 'shouted and threw his tray' }], disabled_criteria: ['language'] });
+    assert.deepEqual(saved, { timeliness_hours: 48, extra_phrases: [{ phrase: 'had a wobble', replacement: 'shouted and threw his tray' }], disabled_criteria: ['language'] });
 
     // The open page follows without a reload: the language underlines go.
     await form.locator('[data-cpoms-check="overlay"] [data-criterion="language"]').first().waitFor({ state: 'detached' });
@@ -85,16 +87,16 @@ test('the options page refuses a bad value beside its field, saves good ones, an
 test('a managed policy changes the checks, locks its options, and an invalid value is reported while the default applies', async () => {
   mkdirSync(policyDir, { recursive: true });
   writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [ID]: {
-    extra_phrases: [{ phrase: 'lost it', replacement: 'shouted' }],
+    extra_phrases: [{ phrase: 'had a wobble', replacement: 'shouted' }],
     staff_name_format: 'full_name_role',
     timeliness_hours: -5,
   } } } }));
   try {
     await session(async (context) => {
       const form = await page(context, replica.url('/incidents/new'));
-      await form.locator('#incident_description').fill('Derek lost it in class.');
+      await form.locator('#incident_description').fill('Derek had a wobble in class.');
       await form.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').waitFor();
-      assert.equal(await form.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').textContent(), 'lost it');
+      assert.equal(await form.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').textContent(), 'had a wobble');
 
       const opts = await options(context);
       for (const key of ['extra_phrases', 'staff_name_format']) {

@@ -1,0 +1,114 @@
+// Issue 4 in Firefox ESR with the packaged extension: a managed policy (policies.json,
+// written before the browser starts) changes the checks and an invalid value in it leaves
+// the checker working on its default; a full session sends nothing but what the page itself
+// sends (every connection goes through a recording proxy); axe-core finds no violation with
+// the card and the checklist open.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { By, until } from 'selenium-webdriver';
+import { startReplica } from './server.mjs';
+import { startProxy } from './proxy.mjs';
+import { launchFirefox } from './firefox.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const policies = process.env.FIREFOX_POLICIES ?? '/usr/lib/firefox-esr/distribution/policies.json';
+const GECKO_ID = 'cpoms-check@schools.invalid';
+
+let replica;
+before(async () => { replica = await startReplica(); });
+after(async () => { await replica?.close(); });
+
+const type = (driver, text) => driver.executeScript(
+  "const t = document.querySelector('#incident_description'); t.focus(); t.value = arguments[0]; t.dispatchEvent(new Event('input', {bubbles: true}));", text);
+const inShadow = (host, selector) => `document.querySelector('[data-cpoms-check="${host}"]')?.shadowRoot.querySelector('${selector}')`;
+
+async function withDriver(opts, run) {
+  const driver = await launchFirefox(opts);
+  try {
+    return await run(driver);
+  } finally {
+    await driver.quit();
+  }
+}
+
+test('Firefox: a managed policy changes the checks; its invalid value is left out and the checker keeps working', async () => {
+  const backup = `${policies}.cpoms-check-backup`;
+  if (existsSync(policies)) renameSync(policies, backup);
+  mkdirSync(dirname(policies), { recursive: true });
+  writeFileSync(policies, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: {
+    extra_phrases: [{ phrase: 'had a wobble', replacement: 'shouted' }],
+    timeliness_hours: 'a day',
+  } } } } }));
+  try {
+    await withDriver({ extension: true }, async (driver) => {
+      await driver.get(replica.url('/incidents/new'));
+      await driver.wait(async () => driver.executeScript(`return !!document.querySelector('[data-cpoms-check="summary"]')`), 10000);
+      await type(driver, 'Derek had a wobble in class.');
+      await driver.wait(async () => (await driver.executeScript(`return ${inShadow('overlay', '[data-rule="language.emotive"]')}?.textContent`)) === 'had a wobble', 10000,
+        'the school\'s extra phrase is flagged');
+    });
+  } finally {
+    rmSync(policies, { force: true });
+    if (existsSync(backup)) renameSync(backup, policies);
+  }
+});
+
+/** A full session: open, type, open a card, apply, open the checklist, submit. */
+async function fullSession(driver, extension) {
+  await driver.get(replica.url('/incidents/new'));
+  if (extension) await driver.wait(async () => driver.executeScript(`return !!document.querySelector('[data-cpoms-check="summary"]')`), 10000);
+  await type(driver, bad);
+  if (extension) {
+    const at = bad.indexOf('time and time again');
+    const mark = `${inShadow('overlay', `[data-start="${at}"]`)}`;
+    await driver.wait(async () => driver.executeScript(`return !!${mark}`), 10000);
+    const box = await driver.executeScript(`const r = ${mark}.getClientRects()[0]; return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) };`);
+    await driver.actions().move({ x: box.x, y: box.y }).perform();
+    await driver.wait(async () => driver.executeScript(`return !!${inShadow('card', '[data-action=apply]')}`), 10000);
+    const violations = await axe(driver);
+    assert.deepEqual(violations, [], 'no accessibility violation with the card open');
+    await driver.executeScript(`${inShadow('card', '[data-action=apply]')}.click()`);
+  } else {
+    await type(driver, bad.replace('time and time again', 'repeatedly'));
+  }
+  await driver.findElement(By.css('input[type=submit]')).click();
+  if (extension) {
+    await driver.wait(async () => driver.executeScript(`return !!${inShadow('checklist', '[data-action=submit]')}`), 10000);
+    assert.deepEqual(await axe(driver), [], 'no accessibility violation with the checklist open');
+    await driver.executeScript(`${inShadow('checklist', '[data-action=submit]')}.click()`);
+  }
+  await driver.wait(until.elementLocated(By.xpath("//*[contains(text(), 'Incident saved')]")), 10000);
+}
+
+async function axe(driver) {
+  await driver.executeScript(axeSource);
+  return driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+    window.axe.run(document, { resultTypes: ['violations'] }).then((r) => done(r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '))));`);
+}
+
+test('Firefox: a full session sends nothing but what the page itself sends', async () => {
+  const runs = [];
+  for (const extension of [true, false]) {
+    const proxy = await startProxy(replica.port);
+    const from = replica.log.length;
+    try {
+      await withDriver({ extension, proxyPort: proxy.port }, (driver) => fullSession(driver, extension));
+    } finally {
+      await proxy.close();
+    }
+    runs.push({ hosts: [...new Set(proxy.hosts)], requests: replica.log.slice(from) });
+  }
+  const [withExt, without] = runs;
+  assert.deepEqual(withExt.requests, without.requests, 'the replica received the same requests');
+  // Firefox's own services (Mozilla's hosts) may call home in either run; nothing else may.
+  const mozilla = /(^|\.)(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|mozgcp\.net)(:\d+)?$/;
+  const others = withExt.hosts.filter((h) => !h.split(':')[0].endsWith('.cpoms.net') && !mozilla.test(h));
+  assert.deepEqual(others, [], 'no other host was contacted');
+  assert.ok(withExt.hosts.some((h) => h.startsWith('school.cpoms.net:')), 'the proxy saw the replica traffic');
+});

@@ -51,7 +51,25 @@ for (const browser of ['chrome', 'firefox']) {
     for (const f of files(join(dist, browser)).filter((f) => f.endsWith('.js'))) {
       const src = readFileSync(join(dist, browser, f), 'utf8');
       assert.doesNotMatch(src, /["'`]https?:\/\//, `${f} loads or names a remote URL`);
-      assert.doesNotMatch(src, /\bXMLHttpRequest\b|\bWebSocket\b|sendBeacon/, `${f} can send data`);
+      assert.doesNotMatch(src, /\bXMLHttpRequest\b|\bWebSocket\b|sendBeacon|\bEventSource\b|\bimportScripts\b/, `${f} can send data`);
+      if (!f.startsWith('pkg/')) {
+        // The extension's own scripts: no fetch at all (the engine's glue fetches only its own
+        // packaged .wasm, from runtime.getURL), and no console output that could hold entry text.
+        assert.doesNotMatch(src, /\bfetch\s*\(|\bconsole\./, `${f} fetches or logs`);
+      }
+    }
+    // The WebAssembly imports no way to send or log anything.
+    const wasm = new WebAssembly.Module(readFileSync(join(dist, browser, 'pkg', 'cpoms_check_bg.wasm')));
+    const imports = WebAssembly.Module.imports(wasm).map((i) => i.name);
+    assert.deepEqual(imports.filter((n) => /fetch|xmlhttp|websocket|beacon|eventsource|console/i.test(n)), []);
+  });
+
+  test(`${browser}: only settings are ever written to storage`, () => {
+    for (const f of files(join(dist, browser)).filter((f) => f.endsWith('.js') && !f.startsWith('pkg/'))) {
+      const src = readFileSync(join(dist, browser, f), 'utf8');
+      // Every write names its key in place: `set({ policy: … })` or `set({ off_hosts: … })`.
+      assert.doesNotMatch(src, /storage\.\w+\.set\((?!\{\s*(?:policy|off_hosts)\s*:)/, `${f} stores something other than settings`);
+      assert.doesNotMatch(src, /storage\.(?:sync|session)\b/, `${f} uses sync or session storage`);
     }
   });
 

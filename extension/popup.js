@@ -1,13 +1,13 @@
 // The toolbar popup: the checker on or off for this site, the counts for the current page,
 // and the way to the settings and the practice page.
-import { api, layers, setSiteOn } from './settings.js';
+import { api, layers, onAllowedHost, setSiteOn } from './settings.js';
 
 const $ = (id) => document.getElementById(id);
 const [tab] = await api.tabs.query({ active: true, currentWindow: true });
 // The tab's address is visible only on sites the extension runs on (no "tabs" permission).
-const host = tab?.url ? new URL(tab.url).hostname : null;
-if (host) {
-  const [, , off] = await layers();
+const [saved, managed, off] = await layers();
+const host = tab?.url?.startsWith('https://') ? new URL(tab.url).hostname : null;
+if (host && onAllowedHost({ hosts: managed?.hosts ?? saved?.hosts }, host)) {
   $('site').textContent = host;
   $('switch-row').hidden = false;
   $('on').checked = !off.includes(host);

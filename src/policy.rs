@@ -524,8 +524,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(Policy::from_value(&p.to_value()).unwrap(), p);
-        assert_eq!(Policy::from_value(&Policy::default().to_value()).unwrap(), Policy::default());
-        assert_eq!(Policy::default().to_value().as_object().unwrap().len(), KEYS.len());
+        assert_eq!(
+            Policy::from_value(&Policy::default().to_value()).unwrap(),
+            Policy::default()
+        );
+        assert_eq!(
+            Policy::default().to_value().as_object().unwrap().len(),
+            KEYS.len()
+        );
     }
 
     #[test]

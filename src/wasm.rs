@@ -98,5 +98,6 @@ pub fn rules() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn defaults() -> Result<JsValue, JsValue> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&Policy::default().to_value(), &ser).map_err(|e| js_err(e.to_string()))
+    serde::Serialize::serialize(&Policy::default().to_value(), &ser)
+        .map_err(|e| js_err(e.to_string()))
 }

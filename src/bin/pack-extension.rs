@@ -199,7 +199,8 @@ mod tests {
 
     #[test]
     fn the_managed_schema_lists_every_setting_and_only_those() {
-        let schema: Value = serde_json::from_str(include_str!("../../extension/schema.json")).unwrap();
+        let schema: Value =
+            serde_json::from_str(include_str!("../../extension/schema.json")).unwrap();
         let mut keys: Vec<&str> = schema["properties"]
             .as_object()
             .unwrap()

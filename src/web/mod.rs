@@ -212,6 +212,11 @@ fn begin() -> Result<(), JsValue> {
     for ev in ["keyup", "click"] {
         element.add_event_listener_with_callback(ev, on_caret.as_ref().unchecked_ref())?;
     }
+    let on_key_down = Closure::<dyn FnMut(Event)>::new(points::key_down);
+    element.add_event_listener_with_callback("keydown", on_key_down.as_ref().unchecked_ref())?;
+    let on_card_key = Closure::<dyn FnMut(Event)>::new(points::card_key);
+    card.host
+        .add_event_listener_with_callback("keydown", on_card_key.as_ref().unchecked_ref())?;
 
     // Capture phase on the window: the checklist comes before the page's own submit handlers,
     // which then see the person's submission exactly as before.
@@ -251,7 +256,7 @@ fn begin() -> Result<(), JsValue> {
             passing: false,
             enabled: true,
             _listeners: vec![on_input, on_move_view],
-            _event_listeners: vec![on_submit, on_move, on_caret],
+            _event_listeners: vec![on_submit, on_move, on_caret, on_key_down, on_card_key],
             _observers: vec![on_resize, on_visible, on_form_change],
         });
     });

@@ -52,11 +52,52 @@ pub fn key_or_click(e: Event) {
         open_card(&f, &rect);
         // A keyboard or screen-reader user hears the point the caret is in.
         let said = format!(
-            "{}: {} The card below the words has the suggestion; Escape closes it.",
+            "{}: {} Alt+Enter reaches the card's buttons; Escape closes it.",
             f.criterion.replace('_', " "),
             f.message
         );
         with_app(|app| app.summary.announce(&said));
+    }
+}
+
+/// Alt+Enter in the editor while a card is open moves the keyboard into the card; Escape in
+/// the card closes it and returns to the same place in the editor.
+pub fn key_down(e: Event) {
+    let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+        return;
+    };
+    if k.key() != "Enter" || !k.alt_key() {
+        return;
+    }
+    let mut first = None;
+    with_app(|app| {
+        if app.card.showing.is_some() {
+            first = app
+                .card
+                .button("apply")
+                .or_else(|| app.card.button("dismiss"));
+        }
+    });
+    if let Some(b) = first.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        e.prevent_default();
+        let _ = b.focus();
+    }
+}
+
+/// A key pressed inside the card: Escape closes it and puts the person back in the editor.
+pub fn card_key(e: Event) {
+    if e.dyn_ref::<KeyboardEvent>()
+        .is_none_or(|k| k.key() != "Escape")
+    {
+        return;
+    }
+    let mut editor = None;
+    with_app(|app| {
+        app.card.hide();
+        editor = Some(app.editor.element());
+    });
+    if let Some(el) = editor {
+        let _ = el.focus();
     }
 }
 

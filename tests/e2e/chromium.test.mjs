@@ -361,3 +361,29 @@ test('the summary chip opens the list of points to read; Escape closes it and no
   assert.equal(replica.received.length, before);
   await page.close();
 });
+
+test('by keyboard alone: the caret in an underline opens its card, Alt+Enter reaches it, Enter applies, Escape returns', async () => {
+  const page = await context.newPage();
+  await page.goto(replica.url('/incidents/new'));
+  const field = page.locator('#incident_description');
+  await field.fill('Derek was kicking off in class.');
+  const at = 'Derek was kicking off in class.'.indexOf('kicking off');
+  await page.locator(`[data-cpoms-check="overlay"] [data-start="${at}"]`).waitFor();
+  await field.evaluate((t, i) => t.setSelectionRange(i, i), at + 3);
+  await page.keyboard.press('ArrowRight'); // a key press moves the caret, as a person would
+  await page.locator('[data-cpoms-check-card] [data-action="apply"]').waitFor();
+  const said = await page.evaluate(() => document.querySelector('[data-cpoms-check="summary"]').shadowRoot.querySelector('[role=status]').textContent);
+  assert.match(said, /language/i, 'a screen reader hears which point the caret is in');
+  await page.keyboard.press('Alt+Enter');
+  const focused = await page.evaluate(() => document.querySelector('[data-cpoms-check="card"]').shadowRoot.activeElement?.dataset.action);
+  assert.equal(focused, 'apply');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'incident_description', 'Escape puts the person back in the field');
+  assert.equal(await field.inputValue(), 'Derek was kicking off in class.', 'nothing changed');
+  await page.keyboard.press('ArrowLeft');
+  await page.locator('[data-cpoms-check-card] [data-action="apply"]').waitFor();
+  await page.keyboard.press('Alt+Enter');
+  await page.keyboard.press('Enter');
+  assert.doesNotMatch(await field.inputValue(), /kicking off/, 'Enter on Apply replaced the words');
+  await page.close();
+});

@@ -79,8 +79,31 @@ test('the options page refuses a bad value beside its field, saves good ones, an
 
     // The open page follows without a reload: the language underlines go.
     await form.locator('[data-cpoms-check="overlay"] [data-criterion="language"]').first().waitFor({ state: 'detached' });
+    // Export: the settings in force, every key, as JSON.
+    const [download] = await Promise.all([opts.waitForEvent('download'), opts.locator('#export').click()]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(exported.timeliness_hours, 48);
+    assert.equal(exported.school_day.start, '08:30');
+
     await opts.locator('#reset').click();
     await form.locator('[data-cpoms-check="overlay"] [data-rule="language.emotive"]').first().waitFor();
+    assert.deepEqual(await (await worker(context)).evaluate(() => chrome.storage.local.get(null)), {});
+
+    // Import: a file that is not JSON, or holds a bad value, saves nothing; a good one is saved.
+    const dir = mkdtempSync(join(tmpdir(), 'cpoms-import-'));
+    const file = (name, text) => { writeFileSync(join(dir, name), text); return join(dir, name); };
+    await opts.locator('#import').setInputFiles(file('broken.json', '{"timeliness_hours": '));
+    await opts.locator('#status', { hasText: 'Not imported' }).waitFor();
+    await opts.locator('#import').setInputFiles(file('bad.json', JSON.stringify({ ...exported, checklist: 'sometimes' })));
+    await opts.locator('[data-key="checklist"] .error').waitFor();
+    assert.deepEqual(await (await worker(context)).evaluate(() => chrome.storage.local.get(null)), {});
+    await opts.locator('#import').setInputFiles(file('good.json', JSON.stringify({ ...exported, never_flag: ['Summer'] })));
+    await opts.locator('#status', { hasText: 'Imported good.json' }).waitFor();
+    const imported = (await (await worker(context)).evaluate(() => chrome.storage.local.get('policy'))).policy;
+    assert.deepEqual(imported.never_flag, ['Summer']);
+    assert.equal(imported.timeliness_hours, 48, 'only what differs from the defaults is kept');
+    assert.ok(!('school_day' in imported));
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -6,7 +6,8 @@ const $ = (id) => document.getElementById(id);
 const [tab] = await api.tabs.query({ active: true, currentWindow: true });
 // The tab's address is visible only on sites the extension runs on (no "tabs" permission).
 const [saved, managed, off] = await layers();
-const host = tab?.url?.startsWith('https://') ? new URL(tab.url).hostname : null;
+const page = tab?.url ? new URL(tab.url) : null;
+const host = page?.protocol === 'https:' ? page.hostname : null;
 if (host && onAllowedHost({ hosts: managed?.hosts ?? saved?.hosts }, host)) {
   $('site').textContent = host;
   $('switch-row').hidden = false;

@@ -11,11 +11,23 @@
   let shared;
   try {
     shared = await import(api.runtime.getURL('settings.js'));
-    const [saved, managed, offHosts] = await shared.layers();
+    // The settings and the engine load side by side: the first check comes as soon as it can.
+    const managedReady = shared.managedLayer();
+    const [[saved, offHosts], engine] = await Promise.all([shared.local(), shared.loadEngine()]);
     if (offHosts.includes(location.hostname)) return; // turned off for this site in the popup
-    const engine = await shared.loadEngine();
-    if (!shared.onAllowedHost(engine.settings(saved, managed).policy, location.hostname)) return;
-    engine.start(saved, managed, shared.turnOff);
+    // The school's policy usually answers at once; if the browser is still loading it, start
+    // with the saved settings and apply the school's the moment they come.
+    const late = Symbol('late');
+    const managed = await Promise.race([managedReady, new Promise((ok) => setTimeout(ok, 30, late))]);
+    const allowed = (m) => shared.onAllowedHost(engine.settings(saved, m).policy, location.hostname);
+    if (!allowed(managed === late ? undefined : managed)) return;
+    engine.start(saved, managed === late ? undefined : managed, shared.turnOff);
+    if (managed === late) {
+      managedReady.then((m) => {
+        engine.apply_settings(saved, m);
+        if (!allowed(m)) engine.set_enabled(false);
+      });
+    }
     // Settings saved in the options page, a school's policy update, or the popup's switch
     // apply at once.
     api.storage.onChanged.addListener(async () => {

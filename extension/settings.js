@@ -4,11 +4,25 @@
 
 export const api = globalThis.browser ?? globalThis.chrome;
 
-/** [saved, managed, offHosts]: the saved settings, the school's managed policy (Firefox rejects when there is none), the sites turned off. */
+/** [saved, managed, offHosts]: the saved settings, the school's managed policy, the sites turned off. */
 export async function layers() {
-  const local = await api.storage.local.get(['policy', 'off_hosts']).catch(() => ({}));
+  const [[saved, offHosts], managed] = await Promise.all([local(), managedLayer()]);
+  return [saved, managed, offHosts];
+}
+
+/** [saved, offHosts] from this browser's storage. */
+export async function local() {
+  const got = await api.storage.local.get(['policy', 'off_hosts']).catch(() => ({}));
+  return [got.policy ?? undefined, got.off_hosts ?? []];
+}
+
+/**
+ * The school's managed policy, or undefined. Firefox rejects when there is none; Chromium can
+ * take seconds to answer the first time after it starts, so callers need not wait for it.
+ */
+export async function managedLayer() {
   const managed = await api.storage.managed?.get(null).catch(() => null);
-  return [local.policy ?? undefined, managed && Object.keys(managed).length ? managed : undefined, local.off_hosts ?? []];
+  return managed && Object.keys(managed).length ? managed : undefined;
 }
 
 /** Whether `host` is one the school's `hosts` setting lists (default *.cpoms.net). */

@@ -26,9 +26,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Event, HtmlElement};
 
-/// Milliseconds of quiet typing before a check: quick enough to feel live, slow enough
-/// not to check half-typed words on every key.
-const DEBOUNCE_MS: i32 = 120;
+/// While checks take less than this (ms, a running average so one slow one does not count),
+/// a check runs in the next frame after each change: the underlines keep up with typing.
+/// Slower ones (a long entry) wait for a pause in typing.
+const PER_FRAME_MS: f64 = 10.0;
+/// The shortest and longest pause (ms) before a slow check; in between, three times its cost.
+const PAUSE_MS: (f64, f64) = (120.0, 1000.0);
+/// Entries longer than this (UTF-16 units) are checked up to here, so that a huge paste
+/// never freezes the page; the chip says so. Longer than any record a person writes.
+const CAP_UNITS: usize = 100_000;
 
 struct App {
     editor: Editor,
@@ -42,6 +48,11 @@ struct App {
     /// Findings the person dismissed, as rule and excerpt: for this page's life only, never stored.
     dismissed: Vec<(String, String)>,
     timer: Option<i32>,
+    /// The pending animation-frame check, how long checks take (ms, a running average), and
+    /// since when (ms) a change has waited for a check.
+    frame: Option<i32>,
+    last_ms: f64,
+    waiting_since: Option<f64>,
     /// Whether the editor is on screen; while it is not, checks wait (`stale` remembers one is due).
     visible: bool,
     stale: bool,
@@ -118,7 +129,7 @@ pub fn set_enabled(on: bool) {
     }
 }
 
-/// For the popup: `{not_met, findings}` on this page now (zeros before any check).
+/// For the popup: `{not_met, findings, memory_bytes}` on this page now (zeros before any check).
 #[wasm_bindgen]
 pub fn counts() -> JsValue {
     let mut out = (0, 0);
@@ -136,6 +147,9 @@ pub fn counts() -> JsValue {
     let o = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&o, &"not_met".into(), &(out.0 as u32).into());
     let _ = js_sys::Reflect::set(&o, &"findings".into(), &(out.1 as u32).into());
+    // The engine's own memory (its WebAssembly linear memory), for the benchmark's figures.
+    let pages = core::arch::wasm32::memory_size(0);
+    let _ = js_sys::Reflect::set(&o, &"memory_bytes".into(), &((pages * 65536) as f64).into());
     o.into()
 }
 
@@ -251,6 +265,9 @@ fn begin() -> Result<(), JsValue> {
             verdict: None,
             dismissed: Vec::new(),
             timer: None,
+            frame: None,
+            last_ms: 0.0,
+            waiting_since: None,
             visible: true,
             stale: false,
             passing: false,
@@ -323,7 +340,8 @@ fn with_app(f: impl FnOnce(&mut App)) {
     });
 }
 
-/// Restarts the quiet-time timer; the check runs when typing pauses.
+/// Plans a check after a change: in the next frame when checks are quick, else after a
+/// pause in typing that grows with their cost. Changes before it runs share it.
 fn schedule() {
     let Some(window) = web_sys::window() else {
         return;
@@ -332,10 +350,21 @@ fn schedule() {
         if let Some(t) = app.timer.take() {
             window.clear_timeout_with_handle(t);
         }
+        if let Some(f) = app.frame.take() {
+            let _ = window.cancel_animation_frame(f);
+        }
         let cb = Closure::once_into_js(run_check);
-        app.timer = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), DEBOUNCE_MS)
-            .ok();
+        // Typing without a pause never starves the checks: after the longest pause, the next frame.
+        let now = window.performance().map_or(0.0, |p| p.now());
+        let waited = now - *app.waiting_since.get_or_insert(now);
+        if app.last_ms < PER_FRAME_MS || waited >= PAUSE_MS.1 {
+            app.frame = window.request_animation_frame(cb.unchecked_ref()).ok();
+        } else {
+            let pause = (app.last_ms * 3.0).clamp(PAUSE_MS.0, PAUSE_MS.1) as i32;
+            app.timer = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), pause)
+                .ok();
+        }
     });
 }
 
@@ -368,8 +397,11 @@ fn read(app: &App) -> (Entry, Vec<(&'static str, web_sys::Element)>) {
 }
 
 fn run_check() {
+    let clock = web_sys::window().and_then(|w| w.performance());
+    let started = clock.as_ref().map_or(0.0, |p| p.now());
     with_app(|app| {
         app.timer = None;
+        app.frame = None;
         if !app.enabled {
             return;
         }
@@ -378,25 +410,48 @@ fn run_check() {
             return;
         }
         app.stale = false;
-        let (entry, anchors) = read(app);
+        let (mut entry, anchors) = read(app);
         let Ok(now) = crate::wasm::local_now() else {
             return;
         };
+        let full = capped(&mut entry);
         let mut verdict = check(&entry, &app.policy, now);
         without_dismissed(&mut verdict, &app.dismissed);
+        let text = full.as_deref().unwrap_or(&entry.text);
         // Notes first: they can move the editor down the page, and the underlines follow it.
         // None before the person has written anything: an empty form is not yet a record.
-        let anchors = if entry.text.trim().is_empty() {
+        let anchors = if text.trim().is_empty() {
             &[][..]
         } else {
             &anchors[..]
         };
         app.notes.render(anchors, &verdict);
-        app.overlay.render(&app.editor, &entry.text, &verdict);
-        app.summary.render(&verdict);
+        app.overlay.render(&app.editor, text, &verdict);
+        app.summary
+            .render(&verdict, full.is_some().then_some(CAP_UNITS));
         app.card.hide();
+        // The first check also loads the engine's data: it says nothing about the next ones.
+        if app.verdict.is_some() {
+            let took = clock.as_ref().map_or(0.0, |p| p.now()) - started;
+            app.last_ms = 0.7 * app.last_ms + 0.3 * took;
+        }
         app.verdict = Some(verdict);
+        app.waiting_since = None;
     });
+}
+
+/// Cuts a text longer than [`CAP_UNITS`] to that length (at a character boundary) and returns
+/// the whole text, which the underlines still follow.
+fn capped(entry: &mut Entry) -> Option<String> {
+    if entry.text.len() <= CAP_UNITS {
+        return None; // fewer bytes than the cap: fewer UTF-16 units too
+    }
+    let cut = crate::text::byte_offset(&entry.text, CAP_UNITS);
+    if cut >= entry.text.len() {
+        return None;
+    }
+    let rest = entry.text.split_off(cut);
+    Some(format!("{}{rest}", entry.text))
 }
 
 /// Removes dismissed findings; a criterion whose problems were all dismissed is no longer `not_met`.

@@ -62,18 +62,25 @@ impl Summary {
         }
     }
 
-    pub fn render(&self, verdict: &Verdict) {
+    /// The count; `capped` is the length checked when the entry was longer.
+    pub fn render(&self, verdict: &Verdict, capped: Option<usize>) {
         let n = verdict
             .checklist
             .iter()
             .filter(|r| r.status == Status::NotMet)
             .count();
         let _ = self.chip.set_attribute("data-count", &n.to_string());
-        let label = match n {
+        let mut label = match n {
             0 => "CPOMS check: no points open".to_string(),
             1 => "CPOMS check: 1 point to look at".to_string(),
             n => format!("CPOMS check: {n} points to look at"),
         };
+        if let Some(units) = capped {
+            label.push_str(&format!(
+                " (the first {} characters checked)",
+                thousands(units)
+            ));
+        }
         if self.chip.text_content().as_deref() != Some(label.as_str()) {
             self.chip.set_text_content(Some(&label));
         }
@@ -108,4 +115,17 @@ fn open_list() {
     });
     let _ = host.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
     on_key.forget(); // one per opening; small
+}
+
+/// 100000 → "100,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

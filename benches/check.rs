@@ -5,33 +5,8 @@
 use cpoms_check::{check, Entry, LocalDateTime, Policy};
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-fn fixture(name: &str) -> Entry {
-    let json = std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
-    Entry::from_input(&json).unwrap()
-}
-
-/// The good example's paragraphs, then the bad one's, repeated to `len` bytes: realistic prose.
-fn text_of_length(len: usize) -> String {
-    let good = fixture("guidance-good.json").text;
-    let bad = fixture("guidance-bad.json").text;
-    let mut s = String::with_capacity(len + bad.len());
-    while s.len() < len {
-        s.push_str(&good);
-        s.push('\n');
-        s.push_str(&bad);
-        s.push('\n');
-    }
-    let mut cut = len;
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    s.truncate(cut);
-    s
-}
+mod common;
+use common::{fixture, text_of_length};
 
 fn bench(c: &mut Criterion) {
     let policy = Policy::default();

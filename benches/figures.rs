@@ -13,6 +13,9 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+mod common;
+use common::{fixture, text_of_length};
+
 /// Counts the bytes allocated now and at the peak.
 struct Counting;
 static NOW: AtomicUsize = AtomicUsize::new(0);
@@ -35,32 +38,6 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
-
-fn fixture(name: &str) -> Entry {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    Entry::from_input(&std::fs::read_to_string(path).expect("fixture")).expect("entry")
-}
-
-/// The good example's paragraphs, then the bad one's, repeated to `len` bytes: realistic prose.
-fn text_of_length(len: usize) -> String {
-    let (good, bad) = (
-        fixture("guidance-good.json").text,
-        fixture("guidance-bad.json").text,
-    );
-    let mut s = String::with_capacity(len + good.len() + bad.len());
-    while s.len() < len {
-        s.push_str(&good);
-        s.push('\n');
-        s.push_str(&bad);
-        s.push('\n');
-    }
-    let mut cut = len;
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    s.truncate(cut);
-    s
-}
 
 /// Median milliseconds of `f` over `runs` runs.
 fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {

@@ -429,7 +429,16 @@ fn run_check() {
         app.overlay.render(&app.editor, text, &verdict);
         app.summary
             .render(&verdict, full.is_some().then_some(CAP_UNITS));
-        app.card.hide();
+        // The card stays while its finding does (a check can run under the pointer).
+        let still = app.card.showing.as_ref().is_some_and(|(rule, s, e)| {
+            verdict
+                .findings
+                .iter()
+                .any(|f| f.rule == rule && f.start == Some(*s) && f.end == Some(*e))
+        });
+        if !still {
+            app.card.hide();
+        }
         // The first check also loads the engine's data: it says nothing about the next ones.
         if app.verdict.is_some() {
             let took = clock.as_ref().map_or(0.0, |p| p.now()) - started;

@@ -41,25 +41,13 @@ impl Boxes {
 
     /// Places the host over the editor and draws a box per line of each finding.
     pub fn draw(&self, editor: &Editor) {
-        let (Some(window), Some(document), Editor::Rich { root, .. }) =
-            (web_sys::window(), super::super::document_of_page(), editor)
+        let (Some(document), Editor::Rich { root, .. }) =
+            (super::super::document_of_page(), editor)
         else {
             return;
         };
         let view = editor.view_rect();
-        let (sx, sy) = (
-            window.scroll_x().unwrap_or(0.0),
-            window.scroll_y().unwrap_or(0.0),
-        );
-        let s = self.host.style();
-        for (k, v) in [
-            ("left", view.left() + sx),
-            ("top", view.top() + sy),
-            ("width", view.width()),
-            ("height", view.height()),
-        ] {
-            let _ = s.set_property(k, &format!("{v}px"));
-        }
+        super::place_over(&self.host, &view);
         self.layer.set_text_content(None);
         if self.findings.is_empty() {
             return;

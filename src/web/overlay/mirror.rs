@@ -86,15 +86,7 @@ impl Mirror {
             return;
         };
         let r = editor.get_bounding_client_rect();
-        let (sx, sy) = (
-            window.scroll_x().unwrap_or(0.0),
-            window.scroll_y().unwrap_or(0.0),
-        );
-        let s = self.host.style();
-        let _ = s.set_property("left", &format!("{}px", r.left() + sx));
-        let _ = s.set_property("top", &format!("{}px", r.top() + sy));
-        let _ = s.set_property("width", &format!("{}px", r.width()));
-        let _ = s.set_property("height", &format!("{}px", r.height()));
+        super::place_over(&self.host, &r);
         // The mirror is the field's border box; a scroll bar narrows the field's text, so the
         // mirror's right padding takes its width too, and lines wrap at the same words.
         let m = self.mirror.style();

@@ -90,6 +90,26 @@ impl Overlay {
     }
 }
 
+/// Puts `host` (absolutely positioned in the page) exactly over `rect` (viewport coordinates).
+fn place_over(host: &web_sys::HtmlElement, rect: &DomRect) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let (sx, sy) = (
+        window.scroll_x().unwrap_or(0.0),
+        window.scroll_y().unwrap_or(0.0),
+    );
+    let s = host.style();
+    for (k, v) in [
+        ("left", rect.left() + sx),
+        ("top", rect.top() + sy),
+        ("width", rect.width()),
+        ("height", rect.height()),
+    ] {
+        let _ = s.set_property(k, &format!("{v}px"));
+    }
+}
+
 /// The boxes of one underline: a mirror span's line boxes, or a box wrapper's children.
 fn line_boxes(el: &Element) -> Vec<DomRect> {
     let children = el.children();

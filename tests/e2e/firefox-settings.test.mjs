@@ -5,7 +5,7 @@
 // the card and the checklist open.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -37,10 +37,16 @@ async function withDriver(opts, run) {
   }
 }
 
-test('Firefox: a managed policy changes the checks; its invalid value is left out and the checker keeps working', async () => {
+test('Firefox: a managed policy changes the checks; its invalid value is left out and the checker keeps working', async (t) => {
   const backup = `${policies}.cpoms-check-backup`;
-  if (existsSync(policies)) renameSync(policies, backup);
-  mkdirSync(dirname(policies), { recursive: true });
+  try {
+    mkdirSync(dirname(policies), { recursive: true });
+    accessSync(dirname(policies), constants.W_OK);
+    if (existsSync(policies)) renameSync(policies, backup);
+  } catch (e) {
+    t.skip(`writing Firefox's policies.json needs root (${e.code})`);
+    return;
+  }
   writeFileSync(policies, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: {
     extra_phrases: [{ phrase: 'had a wobble', replacement: 'shouted' }],
     timeliness_hours: 'a day',

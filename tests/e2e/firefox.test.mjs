@@ -63,6 +63,23 @@ for (const variant of ['', '?csp=1']) {
   });
 }
 
+/**
+ * Presses the form's submit button; with the extension, checks the checklist's open rows
+ * (`expectOpen`) and presses its Submit. Returns the body the replica received.
+ */
+async function submit(driver, extension, expectOpen) {
+  await driver.findElement(By.css('input[type=submit]')).click();
+  if (extension) {
+    const list = "document.querySelector('[data-cpoms-check=\"checklist\"]')";
+    await driver.wait(async () => driver.executeScript(`return !!${list}`), 10000);
+    const open = await driver.executeScript(`return [...${list}.shadowRoot.querySelectorAll('[data-status=not_met]')].map((r) => r.dataset.criterion)`);
+    expectOpen?.(open);
+    await driver.executeScript(`${list}.shadowRoot.querySelector('[data-action=submit]').click()`);
+  }
+  await driver.wait(until.elementLocated(By.xpath("//*[contains(text(), 'Incident saved')]")), 10000);
+  return replica.received.at(-1).body;
+}
+
 test('Firefox posts the same body with and without the extension', async () => {
   const bodies = [];
   for (const extension of [true, false]) {
@@ -71,13 +88,7 @@ test('Firefox posts the same body with and without the extension', async () => {
       await driver.get(replica.url('/incidents/new'));
       if (extension) await driver.wait(async () => driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"summary\"]')"), 10000);
       await type(driver, 'At 10.00 in the hall, JBloggs saw Derek fall.');
-      await driver.findElement(By.css('input[type=submit]')).click();
-      if (extension) {
-        await driver.wait(async () => driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"checklist\"]')"), 10000);
-        await driver.executeScript("document.querySelector('[data-cpoms-check=\"checklist\"]').shadowRoot.querySelector('[data-action=submit]').click()");
-      }
-      await driver.wait(until.elementLocated(By.xpath("//*[contains(text(), 'Incident saved')]")), 10000);
-      bodies.push(replica.received.at(-1).body);
+      bodies.push(await submit(driver, extension));
     } finally {
       await driver.quit();
     }
@@ -155,15 +166,7 @@ for (const variant of ['rich', 'frame']) {
           await driver.wait(async () => driver.executeScript(
             "return !document.querySelector('[data-cpoms-check=\"field-note\"][data-field=\"incident_at\"]')?.shadowRoot.querySelector('[data-rule=\"datetime.missing\"]')"), 10000);
         }
-        await driver.findElement(By.css('input[type=submit]')).click();
-        if (extension) {
-          await driver.wait(async () => driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"checklist\"]')"), 10000);
-          const open = await driver.executeScript("return [...document.querySelector('[data-cpoms-check=\"checklist\"]').shadowRoot.querySelectorAll('[data-status=not_met]')].map((r) => r.dataset.criterion)");
-          assert.deepEqual(open, ['timely']);
-          await driver.executeScript("document.querySelector('[data-cpoms-check=\"checklist\"]').shadowRoot.querySelector('[data-action=submit]').click()");
-        }
-        await driver.wait(until.elementLocated(By.xpath("//*[contains(text(), 'Incident saved')]")), 10000);
-        bodies.push(replica.received.at(-1).body);
+        bodies.push(await submit(driver, extension, (open) => assert.deepEqual(open, ['timely'])));
       } finally {
         await driver.quit();
       }

@@ -24,7 +24,7 @@ const lines = [];
 const p = (s = '') => lines.push(s);
 p('# Benchmark results');
 p();
-p('Written by `bench/run.sh` (do not edit by hand). Figures are medians unless said otherwise.');
+p('Written by `bench/run.sh` (do not edit by hand). Figures are medians unless said otherwise; the native ones are the lowest of three rounds\' medians, since the machine is shared.');
 p();
 p('## 1. Native engine (`cargo bench --bench figures`)');
 p();

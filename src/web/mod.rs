@@ -26,7 +26,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Event, HtmlElement};
 
-/// While checks take less than this (ms, a running average so one slow one does not count),
+/// While checks take less than this (ms, the median of the last five, so one slow one does not count),
 /// a check runs in the next frame after each change: the underlines keep up with typing.
 /// Slower ones (a long entry) wait for a pause in typing.
 const PER_FRAME_MS: f64 = 10.0;
@@ -43,15 +43,18 @@ struct App {
     summary: summary::Summary,
     card: card::Card,
     notes: notes::Notes,
+    /// The form's fields as last read (their text is replaced by the editor's at each check);
+    /// `None` after a change to them, so the next check reads them again.
+    fields: Option<fields::Fields>,
     /// The latest verdict, with dismissed findings removed.
     verdict: Option<Verdict>,
     /// Findings the person dismissed, as rule and excerpt: for this page's life only, never stored.
     dismissed: Vec<(String, String)>,
     timer: Option<i32>,
-    /// The pending animation-frame check, how long checks take (ms, a running average), and
-    /// since when (ms) a change has waited for a check.
+    /// The pending animation-frame check, how long the last five checks took (ms), and since
+    /// when (ms) a change has waited for a check.
     frame: Option<i32>,
-    last_ms: f64,
+    took_ms: Vec<f64>,
     waiting_since: Option<f64>,
     /// Whether the editor is on screen; while it is not, checks wait (`stale` remembers one is due).
     visible: bool,
@@ -98,6 +101,7 @@ pub fn apply_settings(saved: JsValue, managed: JsValue) {
     let mut running = false;
     with_app(|app| {
         app.policy = policy;
+        app.fields = None; // the school's selectors may have changed
         running = true;
     });
     if running {
@@ -198,10 +202,20 @@ fn begin() -> Result<(), JsValue> {
         Some(form) => form.into(),
         None => document.clone().into(),
     };
-    form_area.add_event_listener_with_callback("change", on_input.as_ref().unchecked_ref())?;
+    // The fields are read again only after such a change: typing in the entry re-reads only its text.
+    let on_field = Closure::<dyn FnMut(Event)>::new(|e: Event| {
+        let node = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        fields_changed(node.as_ref());
+    });
+    for ev in ["change", "input"] {
+        form_area.add_event_listener_with_callback(ev, on_field.as_ref().unchecked_ref())?;
+    }
     let on_form_change = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
-        if records.iter().any(|r| !is_ours(&r.unchecked_into())) {
-            schedule();
+        for r in records.iter() {
+            let r: web_sys::MutationRecord = r.unchecked_into();
+            if !is_ours(&r) {
+                fields_changed(r.target().as_ref());
+            }
         }
     });
     let init = web_sys::MutationObserverInit::new();
@@ -262,18 +276,26 @@ fn begin() -> Result<(), JsValue> {
             summary,
             card,
             notes: notes::Notes::default(),
+            fields: None,
             verdict: None,
             dismissed: Vec::new(),
             timer: None,
             frame: None,
-            last_ms: 0.0,
+            took_ms: Vec::new(),
             waiting_since: None,
             visible: true,
             stale: false,
             passing: false,
             enabled: true,
             _listeners: vec![on_input, on_move_view],
-            _event_listeners: vec![on_submit, on_move, on_caret, on_key_down, on_card_key],
+            _event_listeners: vec![
+                on_submit,
+                on_move,
+                on_caret,
+                on_key_down,
+                on_card_key,
+                on_field,
+            ],
             _observers: vec![on_resize, on_visible, on_form_change],
         });
     });
@@ -357,15 +379,27 @@ fn schedule() {
         // Typing without a pause never starves the checks: after the longest pause, the next frame.
         let now = window.performance().map_or(0.0, |p| p.now());
         let waited = now - *app.waiting_since.get_or_insert(now);
-        if app.last_ms < PER_FRAME_MS || waited >= PAUSE_MS.1 {
+        let cost = typical(&app.took_ms);
+        if cost < PER_FRAME_MS || waited >= PAUSE_MS.1 {
             app.frame = window.request_animation_frame(cb.unchecked_ref()).ok();
         } else {
-            let pause = (app.last_ms * 3.0).clamp(PAUSE_MS.0, PAUSE_MS.1) as i32;
+            let pause = (cost * 3.0).clamp(PAUSE_MS.0, PAUSE_MS.1) as i32;
             app.timer = window
                 .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), pause)
                 .ok();
         }
     });
+}
+
+/// The median of the recent check times (0 until there are three: a first slow one, such as
+/// a whole pasted text laid out at once, is no reason to wait).
+fn typical(took: &[f64]) -> f64 {
+    if took.len() < 3 {
+        return 0.0;
+    }
+    let mut t = took.to_vec();
+    t.sort_by(|a, b| a.total_cmp(b));
+    t.get(t.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// The editor came on or went off screen: off screen, checks wait; back on, a due one runs.
@@ -387,13 +421,40 @@ fn visibility_changed(entries: js_sys::Array) {
     }
 }
 
-/// The entry as the page shows it now.
-fn read(app: &App) -> (Entry, Vec<(&'static str, web_sys::Element)>) {
-    let Some(document) = document_of_page() else {
-        return (Entry::default(), Vec::new());
+/// The entry as the page shows it now: the editor's text, and the other fields as last read.
+fn read(app: &mut App) -> (Entry, Vec<(&'static str, web_sys::Element)>) {
+    let text = app.editor.text();
+    if app.fields.is_none() {
+        let Some(document) = document_of_page() else {
+            return (Entry::from_text(text), Vec::new());
+        };
+        app.fields = Some(fields::read(
+            &document,
+            String::new(),
+            &app.policy.selectors,
+        ));
+    }
+    let fields = app.fields.as_ref().expect("just read");
+    let entry = Entry {
+        text,
+        ..fields.entry.clone()
     };
-    let fields = fields::read(&document, app.editor.text(), &app.policy.selectors);
-    (fields.entry, fields.anchors)
+    (entry, fields.anchors.clone())
+}
+
+/// Something in the form changed at `node`: unless it is the entry's own editor, the fields
+/// are read again at the next check. Either way a check is planned.
+fn fields_changed(node: Option<&web_sys::Node>) {
+    with_app(|app| {
+        let in_editor = node.is_some_and(|n| {
+            let editor: web_sys::Node = app.editor.element().into();
+            editor.contains(Some(n))
+        });
+        if !in_editor {
+            app.fields = None;
+        }
+    });
+    schedule();
 }
 
 fn run_check() {
@@ -442,7 +503,10 @@ fn run_check() {
         // The first check also loads the engine's data: it says nothing about the next ones.
         if app.verdict.is_some() {
             let took = clock.as_ref().map_or(0.0, |p| p.now()) - started;
-            app.last_ms = 0.7 * app.last_ms + 0.3 * took;
+            if app.took_ms.len() == 5 {
+                app.took_ms.remove(0);
+            }
+            app.took_ms.push(took);
         }
         app.verdict = Some(verdict);
         app.waiting_since = None;

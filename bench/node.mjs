@@ -41,15 +41,20 @@ function textOfLength(len) {
   return s.slice(0, len);
 }
 
+/** The median of `runs` runs, in three rounds, the lowest kept: the same for every tool (the machine is shared). */
 async function median(runs, f) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await f();
-    times.push(performance.now() - t0);
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await f();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    best = Math.min(best, times[Math.floor(times.length / 2)]);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return best;
 }
 
 const texts = { 'guidance bad': bad, 'guidance good': good, '2,000 chars': textOfLength(2000), '20 KB': textOfLength(20000) };

@@ -48,7 +48,7 @@ p(`Time per byte: 2,000 chars ${(native.text_2k_ms / 2).toFixed(3)} ms/KB, 20 KB
 p();
 p('## 2. WebAssembly in Node, beside the tools a school might reach for');
 p();
-p('Same texts, one process, median of many runs; the ratio is theirs ÷ ours.');
+p('Same texts, one process, the median of many runs (the lowest of three rounds, for every tool alike); the ratio is theirs ÷ ours.');
 p();
 const tools = Object.keys(node.times);
 p(`| text | ${tools.join(' | ')} |`);

@@ -1,6 +1,7 @@
 // The extension's background: the same checking engine, for pages whose Content-Security-Policy
 // stops WebAssembly in the content script (Chromium applies the page's CSP there). A content
 // script sends {type: 'check', entry, saved, managed}; the answer is the verdict or {error}.
+// {type: 'open-options'} opens the options page (content scripts cannot).
 // Nothing is stored and nothing leaves the machine.
 import init, { check, settings, version } from './pkg/cpoms_check.js';
 
@@ -8,7 +9,12 @@ const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') });
 
 api.runtime.onMessage.addListener((message, sender, reply) => {
-  if (sender.id !== api.runtime.id || message?.type !== 'check') return false;
+  if (sender.id !== api.runtime.id) return false;
+  if (message?.type === 'open-options') {
+    api.runtime.openOptionsPage(); // the list's "Settings" on a CPOMS page
+    return false;
+  }
+  if (message?.type !== 'check') return false;
   ready
     .then(() => {
       // Saved and managed settings combine key by key; an unusable value is left out.

@@ -21,7 +21,7 @@
     const managed = await Promise.race([managedReady, new Promise((ok) => setTimeout(ok, 30, late))]);
     const allowed = (m) => shared.onAllowedHost(engine.settings(saved, m).policy, location.hostname);
     if (!allowed(managed === late ? undefined : managed)) return;
-    engine.start(saved, managed === late ? undefined : managed, shared.turnOff);
+    engine.start(saved, managed === late ? undefined : managed, shared.turnOff, shared.openSettings);
     if (managed === late) {
       managedReady.then((m) => {
         engine.apply_settings(saved, m);

@@ -38,6 +38,12 @@ export async function turnOff(rule) {
   await api.storage.local.set({ policy: { ...policy, disabled_rules: [...off] } });
 }
 
+/** Opens the options page: directly from the extension's own pages, through the background from a CPOMS page. */
+export function openSettings() {
+  if (api.runtime.openOptionsPage) api.runtime.openOptionsPage();
+  else api.runtime.sendMessage({ type: 'open-options' }).catch(() => {});
+}
+
 /** Turns the checker on or off for one site. */
 export async function setSiteOn(host, on) {
   const { off_hosts: off = [] } = await api.storage.local.get('off_hosts');

@@ -115,7 +115,7 @@ pub fn show(document: &Document, verdict: &Verdict, mode: Mode) -> Result<HtmlEl
         ),
         Mode::Review => (
             "Each point is also underlined in the entry, with a card that explains it.",
-            "<button type=button data-action=back>Close</button>",
+            "<button type=button data-action=settings>Settings</button><button type=button data-action=back>Close</button>",
         ),
     };
     shadow.set_inner_html(&format!(

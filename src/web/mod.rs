@@ -69,25 +69,37 @@ struct App {
     _observers: Vec<Closure<dyn FnMut(js_sys::Array)>>,
 }
 
+/// What the content script does for the page layer (it holds the extension's APIs).
+struct Hooks {
+    turn_off: Option<js_sys::Function>,
+    open_settings: Option<js_sys::Function>,
+}
+
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
     /// The settings in force, also before an editor has appeared.
     static SETTINGS: RefCell<Policy> = RefCell::new(Policy::default());
-    static TURN_OFF: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
 }
 
 /// Called by the content script once the WebAssembly has loaded, with the settings the
 /// options page saved and those the school's managed policy sets (JSON objects, either
-/// absent), and the function that turns a rule off in the saved settings (the card's "Turn
-/// off this rule"). Settings combine key by key, managed winning; an unusable value is left
+/// absent), the function that turns a rule off in the saved settings (the card's "Turn off
+/// this rule") and the one that opens the options page (the list's "Settings"). Settings combine key by key, managed winning; an unusable value is left
 /// out and its default applies, so the checks never stop for a bad setting.
 #[wasm_bindgen]
 pub fn start(
     saved: JsValue,
     managed: JsValue,
     turn_off: Option<js_sys::Function>,
+    open_settings: Option<js_sys::Function>,
 ) -> Result<(), JsValue> {
-    TURN_OFF.with(|t| *t.borrow_mut() = turn_off);
+    HOOKS.with(|h| {
+        *h.borrow_mut() = Some(Hooks {
+            turn_off,
+            open_settings,
+        })
+    });
     apply_settings(saved, managed);
     begin()
 }
@@ -160,9 +172,18 @@ pub fn counts() -> JsValue {
 /// The card's "Turn off this rule": the content script saves it in the settings, and the new
 /// settings come back through `apply_settings`.
 pub(crate) fn turn_off(rule: &str) {
-    TURN_OFF.with(|t| {
-        if let Some(f) = t.borrow().as_ref() {
+    HOOKS.with(|h| {
+        if let Some(f) = h.borrow().as_ref().and_then(|h| h.turn_off.as_ref()) {
             let _ = f.call1(&JsValue::NULL, &rule.into());
+        }
+    });
+}
+
+/// The list's "Settings": the content script asks the extension to open its options page.
+pub(crate) fn open_settings() {
+    HOOKS.with(|h| {
+        if let Some(f) = h.borrow().as_ref().and_then(|h| h.open_settings.as_ref()) {
+            let _ = f.call0(&JsValue::NULL);
         }
     });
 }

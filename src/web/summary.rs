@@ -108,6 +108,7 @@ fn open_list() {
         }
     };
     checklist::on_action(&host, "back", close.clone());
+    checklist::on_action(&host, "settings", super::open_settings);
     let on_key = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
         if e.key() == "Escape" {
             close();

@@ -357,6 +357,12 @@ test('the summary chip opens the list of points to read; Escape closes it and no
   const focused = await page.evaluate(() => document.querySelector('[data-cpoms-check="summary"]').shadowRoot.activeElement?.tagName);
   assert.equal(focused, 'BUTTON', 'focus returns to the chip');
   assert.equal(replica.received.length, before);
+  // The list's Settings opens the extension's options page.
+  await chip.click();
+  const [options] = await Promise.all([context.waitForEvent('page'), page.locator('[data-cpoms-check="checklist"] [data-action="settings"]').click()]);
+  await options.waitForLoadState();
+  assert.match(options.url(), /^chrome-extension:\/\/[a-p]{32}\/options\.html$/);
+  await options.close();
   await page.close();
 });
 

@@ -58,6 +58,28 @@ test('Firefox: a managed policy changes the checks; its invalid value is left ou
       await type(driver, 'Derek had a wobble in class.');
       await driver.wait(async () => (await driver.executeScript(`return ${inShadow('overlay', '[data-rule="language.emotive"]')}?.textContent`)) === 'had a wobble', 10000,
         'the school\'s extra phrase is flagged');
+      // The options page, opened from the page's list of points: the school's setting is
+      // locked; its unusable one is reported and the field shows the default.
+      const before = await driver.getAllWindowHandles();
+      await driver.executeScript(`${inShadow('summary', 'button')}.click()`);
+      await driver.wait(async () => driver.executeScript(`return !!${inShadow('checklist', '[data-action=settings]')}`), 10000);
+      await driver.executeScript(`${inShadow('checklist', '[data-action=settings]')}.click()`);
+      await driver.wait(async () => (await driver.getAllWindowHandles()).length > before.length, 10000, 'the options page opens');
+      const [options] = (await driver.getAllWindowHandles()).filter((h) => !before.includes(h));
+      await driver.switchTo().window(options);
+      await driver.wait(async () => driver.executeScript("return document.body?.dataset.ready === 'true'"), 10000);
+      const state = await driver.executeScript(`return {
+        locked: !!document.querySelector('[data-key="extra_phrases"] .locked'),
+        disabled: document.querySelector('#extra_phrases').disabled,
+        phrases: document.querySelector('#extra_phrases').value,
+        hours: document.querySelector('#timeliness_hours').value,
+        hoursLocked: document.querySelector('#timeliness_hours').disabled,
+        note: document.querySelector('#managed-errors').textContent }`);
+      assert.ok(state.locked && state.disabled, 'the school\'s setting is locked');
+      assert.match(state.phrases, /had a wobble/);
+      assert.equal(state.hours, '24', 'the unusable value\'s default applies');
+      assert.equal(state.hoursLocked, false);
+      assert.match(state.note, /timeliness_hours/);
     });
   } finally {
     rmSync(policies, { force: true });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startReplica } from '../tests/e2e/server.mjs';
-import { withExtension } from '../tests/e2e/chromium.mjs';
+import { serviceWorker, withExtension } from '../tests/e2e/chromium.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const fixture = (name) => JSON.parse(readFileSync(join(root, 'tests', 'fixtures', name), 'utf8')).text;
@@ -85,7 +85,7 @@ try {
   out.keystroke_max_ms = Math.max(...lat);
   out.long_tasks_typing = await page.evaluate(() => window.__bench.longTasks.length);
   out.memory_with = await memory(page);
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const worker = await serviceWorker(context);
   out.engine_memory_bytes = (await worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ url: 'https://*.cpoms.net/*' });
     return chrome.tabs.sendMessage(tab.id, { type: 'counts' });

@@ -4,6 +4,7 @@
 // {type: 'open-options'} opens the options page (content scripts cannot).
 // Nothing is stored and nothing leaves the machine.
 import init, { check, settings, version } from './pkg/cpoms_check.js';
+import { onAllowedHost } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') });
@@ -19,15 +20,10 @@ api.runtime.onMessage.addListener((message, sender, reply) => {
     .then(() => {
       // Saved and managed settings combine key by key; an unusable value is left out.
       const { policy } = settings(message.saved, message.managed);
-      if (!onAllowedHost(policy, sender.url)) return reply({ error: 'not a host the school lists' });
+      if (!onAllowedHost(policy, new URL(sender.url).hostname)) return reply({ error: 'not a host the school lists' });
       return reply({ verdict: check(message.entry, policy), version: version() });
     })
     .catch((e) => reply({ error: String(e?.message ?? e) }));
   return true; // the reply comes asynchronously
 });
 
-/** Whether the page's host is one the school's `hosts` setting lists (default *.cpoms.net). */
-function onAllowedHost(policy, url) {
-  const host = new URL(url).hostname;
-  return (policy.hosts ?? ['*.cpoms.net']).some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
-}

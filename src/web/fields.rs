@@ -123,12 +123,20 @@ struct Picker {
 }
 
 impl Picker {
-    fn add(&mut self, name: String, chosen: bool) {
-        if chosen && !self.chosen.contains(&name) {
-            self.chosen.push(name.clone());
+    /// A name a native picker offers, chosen or not.
+    fn offer(&mut self, name: String, chosen: bool) {
+        if chosen {
+            self.choose(name.clone());
         }
         if !self.offered.contains(&name) {
             self.offered.push(name);
+        }
+    }
+
+    /// A name chosen (a selected option, or a chip).
+    fn choose(&mut self, name: String) {
+        if !self.chosen.contains(&name) {
+            self.chosen.push(name);
         }
     }
 }
@@ -179,24 +187,21 @@ fn picker(document: &Document, selector: Option<&str>, want: &[&str], not: &[&st
             };
             let label = o.text().trim().to_string();
             if !label.is_empty() && !o.value().is_empty() {
-                p.add(label, o.selected());
+                p.offer(label, o.selected());
             }
         }
         if p.anchor.is_none() && select.offset_width() > 0 {
             p.anchor = Some(select.into());
         }
     }
-    let offered = std::mem::take(&mut p.offered);
     for widget in boxes {
         for name in chips(&widget) {
-            p.add(name, true);
+            p.choose(name); // chosen, never taken as the pupil list
         }
         if p.anchor.is_none() {
             p.anchor = Some(widget);
         }
     }
-    // Chips are not a pupil list; keep only what native pickers offered.
-    p.offered = offered;
     p
 }
 

@@ -597,6 +597,12 @@ pub(crate) fn document_of_page() -> Option<Document> {
     web_sys::window()?.document()
 }
 
+/// Whether an event is a press of Escape.
+pub(crate) fn is_escape(e: &Event) -> bool {
+    e.dyn_ref::<web_sys::KeyboardEvent>()
+        .is_some_and(|k| k.key() == "Escape")
+}
+
 /// Text safe to put inside HTML built for the extension's shadow roots.
 pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")

@@ -32,9 +32,7 @@ pub fn pointer_moved(e: Event) {
 
 /// Escape closes the card; any other key or click that moves the caret into an underline opens it.
 pub fn key_or_click(e: Event) {
-    if e.dyn_ref::<KeyboardEvent>()
-        .is_some_and(|k| k.key() == "Escape")
-    {
+    if super::is_escape(&e) {
         with_app(|app| app.card.hide());
         return;
     }
@@ -86,9 +84,7 @@ pub fn key_down(e: Event) {
 
 /// A key pressed inside the card: Escape closes it and puts the person back in the editor.
 pub fn card_key(e: Event) {
-    if e.dyn_ref::<KeyboardEvent>()
-        .is_none_or(|k| k.key() != "Escape")
-    {
+    if !super::is_escape(&e) {
         return;
     }
     let mut editor = None;

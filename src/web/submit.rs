@@ -6,7 +6,7 @@ use super::{checklist, fields, with_app};
 use crate::{check, Severity, Status};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlElement, HtmlFormElement, KeyboardEvent, SubmitEvent};
+use web_sys::{Event, HtmlElement, HtmlFormElement, SubmitEvent};
 
 /// A submission of the entry's form: show the checklist first.
 pub fn intercept(event: Event) {
@@ -81,9 +81,7 @@ pub fn intercept(event: Event) {
     checklist::on_action(&host, "back", back.clone());
     checklist::on_action(&host, "submit", submit);
     let on_key = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-        if e.dyn_ref::<KeyboardEvent>()
-            .is_some_and(|k| k.key() == "Escape")
-        {
+        if super::is_escape(&e) {
             back();
         }
     });

@@ -28,3 +28,8 @@ export async function withoutExtension(run) {
     await plain.close();
   }
 }
+
+/** The extension's service worker in `context`, to reach its storage and tabs as its pages would. */
+export async function serviceWorker(context) {
+  return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+}

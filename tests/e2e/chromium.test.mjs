@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { startReplica } from './server.mjs';
-import { withExtension, withoutExtension } from './chromium.mjs';
+import { serviceWorker, withExtension, withoutExtension } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const extension = join(root, 'dist', 'chrome');
@@ -273,13 +273,8 @@ test('an editor created after the page loads is found and checked', async () => 
   await page.close();
 });
 
-/** The extension's background (its service worker), to reach its storage as the options page would. */
-async function background() {
-  return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
-}
-
 test("settings in the extension's storage apply on the page: the school's editor selector and an extra phrase", async () => {
-  const worker = await background();
+  const worker = await serviceWorker(context);
   try {
     // Without settings: the larger notes box is taken for the entry.
     let page = await context.newPage();

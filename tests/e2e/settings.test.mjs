@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { startReplica } from './server.mjs';
-import { withExtension, withoutExtension } from './chromium.mjs';
+import { serviceWorker, withExtension, withoutExtension } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const extension = join(root, 'dist', 'chrome');
@@ -38,7 +38,7 @@ async function session(run) {
   }
 }
 
-const worker = async (context) => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+const worker = serviceWorker;
 const page = (context, path) => context.newPage().then(async (p) => { await p.goto(path); return p; });
 const options = (context) => page(context, `chrome-extension://${ID}/options.html`).then(async (p) => { await p.locator('body[data-ready=true]').waitFor(); return p; });
 

@@ -37,6 +37,17 @@ pub struct RuleDef {
 pub struct LanguageFile {
     pub phrase: Vec<PhraseDef>,
     pub intensifiers: Intensifiers,
+    pub mock_praise: MockPraise,
+    /// Words an entry must mention for a group with `context` to apply.
+    pub contexts: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+pub struct MockPraise {
+    pub words: Vec<String>,
+    pub fillers: Vec<String>,
+    pub examples: Vec<String>,
+    pub pass: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -47,6 +58,13 @@ pub struct PhraseDef {
     pub instead: String,
     pub suggestion: Option<String>,
     pub examples: Vec<String>,
+    #[serde(default)]
+    pub pass: Vec<String>,
+    pub source: String,
+    pub context: Option<String>,
+    /// The group does not apply when the next word is one of these ("a domestic abuse …").
+    #[serde(default)]
+    pub unless_next: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -60,7 +78,10 @@ pub struct Intensifiers {
 #[derive(Deserialize)]
 pub struct EvidenceFile {
     pub strong: Vec<String>,
+    pub hearsay: Vec<String>,
     pub soft: Vec<String>,
+    pub diagnoses: Vec<String>,
+    pub diagnosed: Vec<String>,
     pub must_have_possession: Vec<String>,
     pub connectors: Vec<String>,
     pub observations: Vec<String>,
@@ -157,6 +178,12 @@ pub struct ProofreadFile {
     pub vocabulary: Vec<String>,
 }
 
+#[derive(Deserialize)]
+pub struct MatchingFile {
+    pub pronouns: Vec<Vec<String>>,
+    pub insertable: Vec<String>,
+}
+
 /// All rule data, parsed.
 pub struct Data {
     pub rules: RulesFile,
@@ -171,10 +198,13 @@ pub struct Data {
     pub time: TimeFile,
     pub proofread: ProofreadFile,
     pub first_names: Vec<String>,
+    pub matching: MatchingFile,
+    /// `data/inflections.txt`: a word, a tab, its other forms.
+    pub inflections: &'static str,
 }
 
 /// The source text of every data file, for tests and the docs generator.
-pub const FILES: [(&str, &str); 12] = [
+pub const FILES: [(&str, &str); 14] = [
     ("rules.toml", include_str!("../data/rules.toml")),
     ("language.toml", include_str!("../data/language.toml")),
     ("evidence.toml", include_str!("../data/evidence.toml")),
@@ -187,6 +217,8 @@ pub const FILES: [(&str, &str); 12] = [
     ("time.toml", include_str!("../data/time.toml")),
     ("proofread.toml", include_str!("../data/proofread.toml")),
     ("first_names.txt", include_str!("../data/first_names.txt")),
+    ("matching.toml", include_str!("../data/matching.toml")),
+    ("inflections.txt", include_str!("../data/inflections.txt")),
 ];
 
 fn parse<T: serde::de::DeserializeOwned>(i: usize) -> T {
@@ -217,5 +249,7 @@ pub fn data() -> &'static Data {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_lowercase)
             .collect(),
+        matching: parse(12),
+        inflections: FILES[13].1,
     })
 }

@@ -1,6 +1,6 @@
-//! `evidence`: interpretations and opinions need the evidence behind them.
+//! `evidence`: interpretations, opinions and diagnoses need the evidence behind them.
 
-use super::util::{one_of, set};
+use super::util::{inflected, one_of};
 use super::{Ctx, Out, Raw};
 use crate::text::{Doc, Kind, Match, ACTIONS};
 
@@ -18,8 +18,7 @@ fn evidence_after(cx: &Ctx, doc: &Doc, from: usize) -> bool {
             return true;
         }
     }
-    let connectors = set(&ev.connectors);
-    if let Some(m) = connectors.any_in(doc, from, s.last, |_| true) {
+    if let Some(m) = inflected(&ev.connectors).any_in(doc, from, s.last, |_| true) {
         return observation_in(cx, doc, m.end, s.last);
     }
     false
@@ -27,43 +26,69 @@ fn evidence_after(cx: &Ctx, doc: &Doc, from: usize) -> bool {
 
 /// An observed detail in tokens `a..b`: a quotation, a number or time, or an observation word.
 fn observation_in(cx: &Ctx, doc: &Doc, a: usize, b: usize) -> bool {
-    let obs = set(&cx.data.evidence.observations);
+    let obs = inflected(&cx.data.evidence.observations);
     (a..b).any(|k| !doc.own(k) || doc.tokens[k].kind == Kind::Number)
         || obs.any_in(doc, a, b, |_| true).is_some()
+}
+
+/// Whether the same sentence, or the next one, says what was observed.
+fn observed_nearby(cx: &Ctx, doc: &Doc, m: &Match) -> bool {
+    let s = doc.sentence_of[m.start];
+    let sentence = &doc.sentences[s];
+    let same = observation_in(cx, doc, sentence.first, m.start)
+        || observation_in(cx, doc, m.end, sentence.last);
+    let next = doc
+        .sentences
+        .get(s + 1)
+        .is_some_and(|n| observation_in(cx, doc, n.first, n.last));
+    same || next
+}
+
+/// A marker in a condition ("if Grace seems unwell") interprets nothing.
+fn conditional(doc: &Doc, m: &Match) -> bool {
+    (1..=2).any(|back| m.start >= back && matches!(doc.norm(m.start - back), "if" | "whether"))
 }
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let ev = &cx.data.evidence;
     let own = |i: usize| doc.own(i);
-    let strong: Vec<Match> = set(&ev.strong)
+    let strong: Vec<Match> = inflected(&ev.strong)
         .find(doc, own)
         .into_iter()
+        .chain(inflected(&ev.hearsay).find(doc, own))
         .filter(|m| {
             let must_have = doc.norm(m.start) == "must";
             !(must_have && doc.is_word(m.end) && one_of(&ev.must_have_possession, doc, m.end))
         })
         .filter(|m| !evidence_after(cx, doc, m.end))
         .collect();
-    // Soft markers in the plans, or in a condition ("if Grace seems unwell"), interpret nothing.
-    let soft: Vec<Match> = set(&ev.soft)
+    // Soft markers in the plans, or in a condition, interpret nothing.
+    let soft: Vec<Match> = inflected(&ev.soft)
         .find(doc, |i| own(i) && !doc.has(i, ACTIONS))
         .into_iter()
-        .filter(|m| {
-            !(m.start > 0 && matches!(doc.norm(m.start - 1), "if" | "whether")
-                || m.start > 1 && matches!(doc.norm(m.start - 2), "if" | "whether"))
-        })
-        .filter(|m| {
-            let s = doc.sentence_of[m.start];
-            let next_has = doc
-                .sentences
-                .get(s + 1)
-                .is_some_and(|n| observation_in(cx, doc, n.first, n.last));
-            !evidence_after(cx, doc, m.end) && !next_has
-        })
+        .filter(|m| !conditional(doc, m))
+        .filter(|m| !evidence_after(cx, doc, m.end) && !observed_nearby(cx, doc, m))
         .collect();
-    // One finding per sentence, from its first marker to its last.
-    let mut all: Vec<Match> = strong.into_iter().chain(soft).collect();
+    push_by_sentence(doc, strong.into_iter().chain(soft).collect(), "evidence.unsupported", out);
+
+    let diagnoses: Vec<Match> = inflected(&ev.diagnoses)
+        .find(doc, |i| own(i) && !doc.has(i, ACTIONS))
+        .into_iter()
+        .filter(|m| !conditional(doc, m) && !diagnosed(cx, doc, m))
+        .collect();
+    push_by_sentence(doc, diagnoses, "evidence.diagnosis", out);
+}
+
+/// A diagnosis given as such ("diagnosed with ADHD", "CAMHS assessment for autism") or
+/// someone else's report ("Mum said he is depressed").
+fn diagnosed(cx: &Ctx, doc: &Doc, m: &Match) -> bool {
+    let s = doc.sentence(m.start);
+    (s.first..s.last).any(|k| one_of(&cx.data.evidence.diagnosed, doc, k))
+}
+
+/// One finding per sentence, from its first marker to its last.
+fn push_by_sentence(doc: &Doc, mut all: Vec<Match>, rule: &'static str, out: &mut Out) {
     all.sort_by_key(|m| m.start);
     let mut k = 0;
     while k < all.len() {
@@ -74,7 +99,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             end = end.max(all[j].end);
             j += 1;
         }
-        out.push(Raw::at("evidence.unsupported", doc.span(all[k].start, end)));
+        out.push(Raw::at(rule, doc.span(all[k].start, end)));
         k = j;
     }
 }

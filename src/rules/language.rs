@@ -3,20 +3,62 @@
 
 use super::util::one_of;
 use super::{Ctx, Out, Raw};
-use crate::text::{PhraseSet, EXCLUDED};
+use crate::text::{Doc, Kind, PhraseSet, EXCLUDED};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
+
+/// An adult's age written as one token ("22-year-old"): 18 or over.
+const ADULT_AGE: u32 = 18;
+
+/// Per context name of `language.toml`, its word set (payload unused).
+fn context_sets() -> &'static BTreeMap<String, PhraseSet> {
+    static SETS: OnceLock<BTreeMap<String, PhraseSet>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        crate::data::data()
+            .language
+            .contexts
+            .iter()
+            .map(|(name, words)| {
+                let set = PhraseSet::inflected(words.iter().map(|w| (w.as_str(), 0)));
+                (name.clone(), set)
+            })
+            .collect()
+    })
+}
+
+/// Whether the entry mentions the context (in any words, quoted or not).
+fn has_context(doc: &Doc, name: &str) -> bool {
+    let in_words = context_sets()
+        .get(name)
+        .is_some_and(|set| set.any_in(doc, 0, doc.len(), |_| true).is_some());
+    in_words || name == "exploitation" && (0..doc.len()).any(|i| adult_age(doc, i))
+}
+
+/// "22-year-old", "19 year old": an age of 18 or more.
+fn adult_age(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if t.kind != Kind::Number {
+        return false;
+    }
+    let n = doc.norm(i);
+    let digits: String = n.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &n[digits.len()..];
+    let aged = rest == "-year-old"
+        || rest.is_empty() && doc.norm(i + 1).starts_with("year") && i + 2 < doc.len();
+    aged && digits.parse::<u32>().is_ok_and(|a| (ADULT_AGE..100).contains(&a))
+}
 
 /// The built-in phrase table, payload = index of its group in `language.toml`.
 fn builtin_phrases() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = PhraseSet::default();
-        for (k, p) in crate::data::data().language.phrase.iter().enumerate() {
-            for m in &p.patterns {
-                set.add(m, k);
-            }
-        }
-        set
+        let lang = &crate::data::data().language;
+        PhraseSet::inflected(
+            lang.phrase
+                .iter()
+                .enumerate()
+                .flat_map(|(k, p)| p.patterns.iter().map(move |m| (m.as_str(), k))),
+        )
     })
 }
 
@@ -37,7 +79,23 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         &with_school
     };
     let own = |i: usize| doc.own(i);
-    let matches = set.find(doc, own);
+    let mut contexts: BTreeMap<&str, bool> = BTreeMap::new();
+    let matches: Vec<_> = set
+        .find(doc, own)
+        .into_iter()
+        .filter(|m| {
+            let Some(group) = lang.phrase.get(m.payload) else {
+                return true;
+            };
+            if m.end < doc.len() && group.unless_next.iter().any(|w| w == doc.norm(m.end)) {
+                return false;
+            }
+            let Some(name) = group.context.as_deref() else {
+                return true;
+            };
+            *contexts.entry(name).or_insert_with(|| has_context(doc, name))
+        })
+        .collect();
     let mut raws: Vec<(usize, usize, Raw)> = matches
         .iter()
         .map(|m| {
@@ -101,6 +159,8 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         raws.push((i, j + 1, r));
     }
 
+    mock_praise(cx, &mut raws);
+
     // Exclamation marks, a run at a time ("!!", "?!").
     let mut i = 0;
     while i < doc.len() {
@@ -130,5 +190,32 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     }
     for (_, _, r) in raws {
         out.push(r);
+    }
+}
+
+/// A sentence that is nothing but a word of praise ("Lovely.") or "Typical!" in the
+/// writer's own words, after an earlier sentence: mock praise about the incident.
+fn mock_praise(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
+    let doc = cx.doc;
+    let mp = &cx.data.language.mock_praise;
+    for (k, s) in doc.sentences.iter().enumerate() {
+        if k == 0 {
+            continue;
+        }
+        let words: Vec<usize> = (s.first..s.last)
+            .filter(|&i| doc.is_word(i))
+            .collect();
+        if words.is_empty() || words.len() > 3 || !words.iter().all(|&i| doc.own(i)) {
+            continue;
+        }
+        let Some(&w) = words.iter().find(|&&i| one_of(&mp.words, doc, i)) else {
+            continue;
+        };
+        if words.iter().all(|&i| i == w || one_of(&mp.fillers, doc, i)) {
+            let (a, b) = (words[0], words[words.len() - 1] + 1);
+            if !raws.iter().any(|(s, e, _)| *s < b && a < *e) {
+                raws.push((a, b, Raw::at("language.sarcasm", doc.span(a, b))));
+            }
+        }
     }
 }

@@ -337,6 +337,14 @@ pub mod util {
         })
     }
 
+    /// The same, each entry covering its words' other forms (`PhraseSet::inflected`).
+    pub fn inflected(words: &'static [String]) -> &'static PhraseSet {
+        static CACHE: Cache<PhraseSet> = OnceLock::new();
+        cached(&CACHE, words, || {
+            PhraseSet::inflected(words.iter().enumerate().map(|(k, w)| (w.as_str(), k)))
+        })
+    }
+
     /// Whether token `i` is one of the (single, lower-case) words of a data list.
     pub fn one_of(words: &'static [String], doc: &Doc, i: usize) -> bool {
         static CACHE: Cache<HashSet<u64, PrehashedBuild>> = OnceLock::new();

@@ -2,6 +2,7 @@
 //! section and pasted messages, all as byte spans into the entry's text. Offsets become
 //! UTF-16 only at the edge (`crate::verdict`), because that is what the DOM uses.
 
+pub mod morph;
 pub mod phrases;
 pub mod quotes;
 pub mod regions;

@@ -4,7 +4,14 @@
 //! `*` any one word. Patterns are tokenised like the text, so `couldn't care less`
 //! matches "couldn’t care less" and `(attached)` matches the brackets too. A match never
 //! crosses a sentence boundary. At each position the longest pattern wins.
+//!
+//! An *inflected* set (`PhraseSet::inflected`) lets one entry cover its words' forms
+//! (`text::morph`): verbs in every tense, nouns in the plural, he/she/they and their
+//! kin for one another, hyphenated and spaced spellings ("attention-seeking"), and up to
+//! `MAX_INSERTED` filler words inside the phrase ("kicked right off"). A word written
+//! `=word` keeps its one form.
 
+use super::morph::{morph, MAX_INSERTED};
 use super::tokens::{tokenize, word_hash, PrehashedBuild};
 use super::Doc;
 use std::collections::HashMap;
@@ -21,6 +28,8 @@ pub struct PhraseSet {
     /// A 4,096-bit filter of first words: most tokens start no pattern, and a bit test
     /// rejects them before any map lookup.
     first_bits: Vec<u64>,
+    /// Forms, pronouns, spellings and inserted words (see the module comment).
+    inflected: bool,
 }
 
 fn bit(h: u64) -> (usize, u64) {
@@ -36,6 +45,33 @@ pub struct Match {
     pub payload: usize,
 }
 
+/// Whether `slots` match from token `i` (within sentence `sentence`), with up to `gaps`
+/// insertable words between two slots; the end of the match if so.
+fn fit(doc: &Doc, slots: &[Vec<u64>], i: usize, sentence: usize, gaps: usize) -> Option<usize> {
+    let (alts, rest) = slots.split_first()?;
+    if i >= doc.len() || doc.sentence_of[i] != sentence {
+        return None;
+    }
+    let w = doc.tokens[i].hash;
+    if !alts.iter().any(|&a| a == w || (a == ANY && doc.is_word(i))) {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some(i + 1);
+    }
+    let mut j = i + 1;
+    for left in (0..=gaps).rev() {
+        if let Some(end) = fit(doc, rest, j, sentence, left) {
+            return Some(end);
+        }
+        if left == 0 || j >= doc.len() || !morph().insertable(doc.tokens[j].hash) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
 impl PhraseSet {
     pub fn new<S: AsRef<str>>(items: impl IntoIterator<Item = (S, usize)>) -> PhraseSet {
         let mut set = PhraseSet::default();
@@ -45,30 +81,84 @@ impl PhraseSet {
         set
     }
 
+    /// A set whose entries cover their words' other forms (see the module comment).
+    pub fn inflected<S: AsRef<str>>(items: impl IntoIterator<Item = (S, usize)>) -> PhraseSet {
+        let mut set = PhraseSet {
+            inflected: true,
+            ..PhraseSet::default()
+        };
+        for (pattern, payload) in items {
+            set.add(pattern.as_ref(), payload);
+        }
+        set
+    }
+
     pub fn add(&mut self, pattern: &str, payload: usize) {
-        let mut slots: Vec<Vec<u64>> = Vec::new();
-        for chunk in pattern.split_whitespace() {
-            if chunk.contains('|') || chunk == "*" {
-                slots.push(
-                    chunk
-                        .split('|')
-                        .map(|w| {
-                            if w == "*" {
-                                ANY
-                            } else {
-                                tokenize(w).first().map_or(ANY, |t| word_hash(&t.norm))
-                            }
-                        })
-                        .collect(),
-                );
-            } else {
-                slots.extend(
-                    tokenize(chunk)
-                        .into_iter()
-                        .map(|t| vec![word_hash(&t.norm)]),
-                );
+        for variant in self.spellings(pattern) {
+            let slots = self.slots(&variant);
+            self.push(slots, payload);
+        }
+    }
+
+    /// The pattern as written and, in an inflected set, its other spellings: a
+    /// hyphenated word spaced ("attention-seeking" → "attention seeking") and two plain
+    /// words hyphenated ("attention seeking" → "attention-seeking").
+    fn spellings(&self, pattern: &str) -> Vec<String> {
+        let mut out = vec![pattern.to_string()];
+        if !self.inflected {
+            return out;
+        }
+        let chunks: Vec<&str> = pattern.split_whitespace().collect();
+        let plain = |c: &str| !c.contains(['|', '*', '=']) && c.chars().all(|ch| ch.is_alphabetic() || ch == '-');
+        if chunks.iter().any(|c| plain(c) && c.contains('-')) {
+            out.push(pattern.replace('-', " "));
+        }
+        for k in 1..chunks.len() {
+            if plain(chunks[k - 1]) && plain(chunks[k]) {
+                let mut joined: Vec<String> = chunks.iter().map(|c| c.to_string()).collect();
+                joined[k - 1] = format!("{}-{}", chunks[k - 1], chunks[k]);
+                joined.remove(k);
+                out.push(joined.join(" "));
             }
         }
+        out
+    }
+
+    fn slots(&self, pattern: &str) -> Vec<Vec<u64>> {
+        let mut slots: Vec<Vec<u64>> = Vec::new();
+        let word = |w: &str| -> Vec<u64> {
+            if w == "*" {
+                return vec![ANY];
+            }
+            let exact = w.starts_with('=');
+            let h = tokenize(w.trim_start_matches('='))
+                .first()
+                .map_or(ANY, |t| word_hash(&t.norm));
+            if self.inflected && !exact && h != ANY {
+                morph().forms(h)
+            } else {
+                vec![h]
+            }
+        };
+        for chunk in pattern.split_whitespace() {
+            if chunk.contains('|') || chunk == "*" || chunk.starts_with('=') {
+                let mut alts: Vec<u64> = chunk.split('|').flat_map(word).collect();
+                alts.dedup();
+                slots.push(alts);
+            } else {
+                for t in tokenize(chunk) {
+                    slots.push(if t.kind == super::Kind::Word {
+                        word(&t.norm)
+                    } else {
+                        vec![word_hash(&t.norm)]
+                    });
+                }
+            }
+        }
+        slots
+    }
+
+    fn push(&mut self, slots: Vec<Vec<u64>>, payload: usize) {
         if slots.is_empty() {
             return;
         }
@@ -111,23 +201,17 @@ impl PhraseSet {
             .flatten()
             .chain(self.any_first.iter());
         let mut best: Option<Match> = None;
+        let gaps = if self.inflected { MAX_INSERTED } else { 0 };
         for &k in candidates {
             let (slots, payload) = &self.patterns[k];
-            let end = i + slots.len();
-            if end > doc.len() || doc.sentence_of[end - 1] != doc.sentence_of[i] {
-                continue;
-            }
-            let fits = slots.iter().enumerate().all(|(o, alts)| {
-                let w = doc.tokens[i + o].hash;
-                alts.iter()
-                    .any(|&a| a == w || (a == ANY && doc.is_word(i + o)))
-            });
-            if fits && best.is_none_or(|b| end > b.end) {
-                best = Some(Match {
-                    start: i,
-                    end,
-                    payload: *payload,
-                });
+            if let Some(end) = fit(doc, slots, i, doc.sentence_of[i], gaps) {
+                if best.is_none_or(|b| end > b.end) {
+                    best = Some(Match {
+                        start: i,
+                        end,
+                        payload: *payload,
+                    });
+                }
             }
         }
         best

@@ -65,6 +65,9 @@ pub struct PhraseDef {
     /// The group does not apply when the next word is one of these ("a domestic abuse …").
     #[serde(default)]
     pub unless_next: Vec<String>,
+    /// … or when one of the few words before it is one of these ("the match kicked off").
+    #[serde(default)]
+    pub unless_after: Vec<String>,
 }
 
 #[derive(Deserialize)]

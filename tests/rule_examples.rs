@@ -60,10 +60,31 @@ fn every_language_phrase_group_flags_its_examples() {
         for ex in &group.examples {
             let v = text(ex);
             assert!(
-                v.findings.iter().any(|f| f.criterion == "language"),
-                "no language finding in {ex:?}"
+                v.findings.iter().any(|f| f.rule == group.rule),
+                "no {} finding in {ex:?}",
+                group.rule
             );
         }
+        for ex in &group.pass {
+            let v = text(ex);
+            assert!(
+                !v.findings.iter().any(|f| f.rule == group.rule),
+                "{} wrongly flagged in {ex:?}",
+                group.rule
+            );
+        }
+    }
+    for ex in &lang.mock_praise.examples {
+        assert!(
+            text(ex).findings.iter().any(|f| f.rule == "language.sarcasm"),
+            "{ex}"
+        );
+    }
+    for ex in &lang.mock_praise.pass {
+        assert!(
+            !text(ex).findings.iter().any(|f| f.rule == "language.sarcasm"),
+            "{ex}"
+        );
     }
     for ex in &lang.intensifiers.examples {
         assert!(
@@ -80,15 +101,21 @@ fn every_phrase_pattern_is_flagged_alone_and_never_inside_a_quotation() {
             // The first alternative of each slot, as a person would type it.
             let words: Vec<&str> = pattern
                 .split_whitespace()
-                .map(|w| w.split('|').next().unwrap())
+                .map(|w| w.split('|').next().unwrap().trim_start_matches('='))
                 .collect();
             let phrase = words.join(" ");
-            let own = text(&format!("At 10.00 Sam was {phrase} in class."));
+            // A group that needs a context gets it from a second sentence.
+            let context = group
+                .context
+                .as_ref()
+                .map(|c| format!(" The entry mentions {}.", data().language.contexts[c][0]))
+                .unwrap_or_default();
+            let own = text(&format!("At 10.00 Sam was {phrase} in class.{context}"));
             assert!(
                 own.findings.iter().any(|f| f.criterion == "language"),
                 "“{phrase}” not flagged"
             );
-            let quoted = text(&format!("At 10.00 Sam said “{phrase}” in class."));
+            let quoted = text(&format!("At 10.00 Sam said “{phrase}” in class.{context}"));
             assert!(
                 !quoted.findings.iter().any(|f| f.criterion == "language"),
                 "“{phrase}” flagged inside a quotation"

@@ -7,6 +7,9 @@ use crate::text::{Doc, Kind, PhraseSet, EXCLUDED};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+/// How many words before a phrase `unless_after` reads ("the football match kicked off").
+const UNLESS_AFTER_WINDOW: usize = 3;
+
 /// An adult's age written as one token ("22-year-old"): 18 or over.
 const ADULT_AGE: u32 = 18;
 
@@ -88,6 +91,13 @@ pub fn check(cx: &Ctx, out: &mut Out) {
                 return true;
             };
             if m.end < doc.len() && group.unless_next.iter().any(|w| w == doc.norm(m.end)) {
+                return false;
+            }
+            let before = m.start.saturating_sub(UNLESS_AFTER_WINDOW)..m.start;
+            if before
+                .filter(|&k| doc.sentence_of[k] == doc.sentence_of[m.start])
+                .any(|k| group.unless_after.iter().any(|w| w == doc.norm(k)))
+            {
                 return false;
             }
             let Some(name) = group.context.as_deref() else {

@@ -8,7 +8,9 @@ use std::collections::HashSet;
 #[test]
 fn every_data_file_parses() {
     let _ = data();
-    assert!(FILES.iter().all(|(name, src)| !src.trim().is_empty() && !name.is_empty()));
+    assert!(FILES
+        .iter()
+        .all(|(name, src)| !src.trim().is_empty() && !name.is_empty()));
 }
 
 #[test]

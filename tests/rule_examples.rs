@@ -76,13 +76,19 @@ fn every_language_phrase_group_flags_its_examples() {
     }
     for ex in &lang.mock_praise.examples {
         assert!(
-            text(ex).findings.iter().any(|f| f.rule == "language.sarcasm"),
+            text(ex)
+                .findings
+                .iter()
+                .any(|f| f.rule == "language.sarcasm"),
             "{ex}"
         );
     }
     for ex in &lang.mock_praise.pass {
         assert!(
-            !text(ex).findings.iter().any(|f| f.rule == "language.sarcasm"),
+            !text(ex)
+                .findings
+                .iter()
+                .any(|f| f.rule == "language.sarcasm"),
             "{ex}"
         );
     }

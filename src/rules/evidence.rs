@@ -70,7 +70,12 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .filter(|m| !conditional(doc, m))
         .filter(|m| !evidence_after(cx, doc, m.end) && !observed_nearby(cx, doc, m))
         .collect();
-    push_by_sentence(doc, strong.into_iter().chain(soft).collect(), "evidence.unsupported", out);
+    push_by_sentence(
+        doc,
+        strong.into_iter().chain(soft).collect(),
+        "evidence.unsupported",
+        out,
+    );
 
     let diagnoses: Vec<Match> = inflected(&ev.diagnoses)
         .find(doc, |i| own(i) && !doc.has(i, ACTIONS))

@@ -48,7 +48,9 @@ fn adult_age(doc: &Doc, i: usize) -> bool {
     let rest = &n[digits.len()..];
     let aged = rest == "-year-old"
         || rest.is_empty() && doc.norm(i + 1).starts_with("year") && i + 2 < doc.len();
-    aged && digits.parse::<u32>().is_ok_and(|a| (ADULT_AGE..100).contains(&a))
+    aged && digits
+        .parse::<u32>()
+        .is_ok_and(|a| (ADULT_AGE..100).contains(&a))
 }
 
 /// The built-in phrase table, payload = index of its group in `language.toml`.
@@ -103,7 +105,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             let Some(name) = group.context.as_deref() else {
                 return true;
             };
-            *contexts.entry(name).or_insert_with(|| has_context(doc, name))
+            *contexts
+                .entry(name)
+                .or_insert_with(|| has_context(doc, name))
         })
         .collect();
     let mut raws: Vec<(usize, usize, Raw)> = matches
@@ -112,7 +116,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             let span = doc.span(m.start, m.end);
             let raw = if m.payload < builtin {
                 let p = &lang.phrase[m.payload];
-                let rule = super::def(&p.rule).id.as_str();
+                let rule = super::def(&p.rule).map_or("language.emotive", |d| d.id.as_str());
                 let r = Raw::at(rule, span).detail(p.instead.clone());
                 match &p.suggestion {
                     Some(s) => r.suggest(s.clone()),
@@ -212,9 +216,7 @@ fn mock_praise(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
         if k == 0 {
             continue;
         }
-        let words: Vec<usize> = (s.first..s.last)
-            .filter(|&i| doc.is_word(i))
-            .collect();
+        let words: Vec<usize> = (s.first..s.last).filter(|&i| doc.is_word(i)).collect();
         if words.is_empty() || words.len() > 3 || !words.iter().all(|&i| doc.own(i)) {
             continue;
         }

@@ -41,7 +41,12 @@ impl Morph {
         for row in &data.matching.pronouns {
             for (k, w) in row.iter().enumerate() {
                 let mut words = vec![w.as_str()];
-                words.extend(row.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, x)| x.as_str()));
+                words.extend(
+                    row.iter()
+                        .enumerate()
+                        .filter(|(j, _)| *j != k)
+                        .map(|(_, x)| x.as_str()),
+                );
                 add(words);
             }
         }

@@ -109,7 +109,9 @@ impl PhraseSet {
             return out;
         }
         let chunks: Vec<&str> = pattern.split_whitespace().collect();
-        let plain = |c: &str| !c.contains(['|', '*', '=']) && c.chars().all(|ch| ch.is_alphabetic() || ch == '-');
+        let plain = |c: &str| {
+            !c.contains(['|', '*', '=']) && c.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+        };
         if chunks.iter().any(|c| plain(c) && c.contains('-')) {
             out.push(pattern.replace('-', " "));
         }

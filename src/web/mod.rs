@@ -19,6 +19,8 @@ mod submit;
 mod summary;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_submit;
 
 use crate::{check, Entry, Policy, Status, Verdict};
 use editor::Editor;

@@ -21,6 +21,7 @@ export const CASES = {
   plain: 'no script of its own (the control)',
   rerender: 'the submit buttons re-rendered (same name and value) while the checklist is open',
   relabel: 'the pressed button re-rendered with a new label while the checklist is open',
+  reform: 'the whole form re-rendered (entry field and buttons) while the checklist is open',
   shadowed: 'controls named submit, requestSubmit and elements',
   prototypes: 'HTMLFormElement.prototype.requestSubmit/submit and Node.prototype.insertBefore replaced by throwing functions',
   stop: 'handlers calling stopPropagation and stopImmediatePropagation',

@@ -225,11 +225,12 @@ impl Editor {
             .flatten()
     }
 
-    /// Whether this is still an editor on the page: in its document (a framed editor: its
-    /// frame on the page and still showing that document), and still editable.
+    /// Whether this is still the editor on the page: in its document (a framed editor: its
+    /// frame on the page and still showing that document). A field the page disables for a
+    /// moment (while it saves) is still the entry.
     pub fn is_live(&self) -> bool {
         match self {
-            Editor::Plain(t) => t.is_connected() && !t.disabled() && !t.read_only(),
+            Editor::Plain(t) => t.is_connected(),
             Editor::Rich {
                 root,
                 frame: Some(f),
@@ -238,7 +239,7 @@ impl Editor {
                     && root.is_connected()
                     && f.content_document() == root.owner_document()
             }
-            Editor::Rich { root, frame: None } => root.is_connected() && root.is_content_editable(),
+            Editor::Rich { root, frame: None } => root.is_connected(),
         }
     }
 

@@ -316,7 +316,11 @@ pub(crate) fn follow() {
         Some(false) => stop(),
         None => {}
     }
-    let _ = begin();
+    if begin().is_err() {
+        // Fail open: nothing of ours is left on the page, and no retry at every change.
+        remove_hosts();
+        WATCH.set(Watch::Declined);
+    }
 }
 
 impl App {
@@ -340,21 +344,29 @@ fn stop() {
         }
     }
     app.notes.clear();
-    if let Some(document) = document_of_page() {
-        if let Ok(list) = document.query_selector_all(
-            "[data-cpoms-check=overlay], [data-cpoms-check=summary], [data-cpoms-check=card]",
-        ) {
-            for i in 0..list.length() {
-                if let Some(e) = list
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                {
-                    e.remove();
-                }
-            }
+    remove_hosts();
+    drop(app); // its wiring comes off the page
+}
+
+/// Removes what is shown for an editor (the underlines, the chip, the card); an open
+/// checklist stays, and its buttons still work.
+fn remove_hosts() {
+    let Some(document) = document_of_page() else {
+        return;
+    };
+    let Ok(list) = document.query_selector_all(
+        "[data-cpoms-check=overlay], [data-cpoms-check=summary], [data-cpoms-check=card]",
+    ) else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(e) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            e.remove();
         }
     }
-    drop(app); // its wiring comes off the page
 }
 
 fn begin() -> Result<(), JsValue> {

@@ -257,7 +257,9 @@ async function fallback(api, shared) {
     event.preventDefault();
     event.stopImmediatePropagation();
     const submit = () => resubmit(form, who, formNow);
-    ask(entry(field, form)).catch(() => null).then((answer) => {
+    // A background that does not answer in time (stopped, busy) never holds the record back.
+    const late = new Promise((ok) => setTimeout(ok, 3000, null));
+    Promise.race([ask(entry(field, form)).catch(() => null), late]).then((answer) => {
       if (!answer?.verdict) { submit(); return; } // no verdict: submit as if we were not here
       try {
         showChecklist(answer.verdict, submit);

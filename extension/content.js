@@ -6,6 +6,114 @@
 // 'wasm-unsafe-eval' refuses WebAssembly in content scripts. Then the same engine runs in
 // the extension's background, and the small fallback below shows the summary and the
 // pre-submit checklist from its answers.
+//
+// A record must never be lost, altered or duplicated because of this script. It runs at
+// document_start, so its submit listener is the first on the window (capture phase), ahead
+// of every listener the page's own scripts add: a submission held for the checklist has
+// reached none of the page's handlers, and "Submit" lets it reach each of them once. Forms
+// are reached through the prototypes captured here, never through the form's properties
+// (which its named controls shadow: <input name=submit>).
+const native = {
+  requestSubmit: HTMLFormElement.prototype.requestSubmit,
+  submit: HTMLFormElement.prototype.submit,
+  elements: Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements').get,
+  isConnected: Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected').get,
+  insertBefore: Node.prototype.insertBefore,
+  querySelectorAll: Element.prototype.querySelectorAll,
+  querySelector: Element.prototype.querySelector,
+  contains: Node.prototype.contains,
+};
+
+/** What the checker does with a submission (`null` until it is ready, and where it is off). */
+let onSubmit = null;
+/** Set while this script re-submits a form itself: that submission passes untouched. */
+let passing = false;
+
+addEventListener('submit', (event) => {
+  // Fail open: a submission that something before us already handled, or that a script
+  // dispatched itself (which submits nothing), is not ours to hold.
+  if (passing || !onSubmit || !event.isTrusted || event.defaultPrevented) return;
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement)) return;
+  const who = submitterOf(event, form);
+  try {
+    onSubmit(event, who);
+  } catch {
+    // A checker that failed once is not trusted with the next submission. If it held this
+    // one, it goes through once this dispatch is over (a form ignores a submission requested
+    // while its submit event fires).
+    onSubmit = null;
+    if (event.defaultPrevented) setTimeout(() => resubmit(form, who), 0);
+  }
+}, true);
+
+/** [type, name, value] of a submit button, or null for anything else. */
+function buttonOf(el) {
+  if (el instanceof HTMLButtonElement) return el.type === 'submit' ? ['button', el.name, el.value] : null;
+  if (el instanceof HTMLInputElement && (el.type === 'submit' || el.type === 'image')) return [el.type, el.name, el.value];
+  return null;
+}
+
+const controls = (form) => [...native.elements.call(form)];
+
+/** The button the person submitted with, and how to know it again if the page re-renders it. */
+function submitterOf(event, form) {
+  const element = event.submitter ?? null;
+  const [kind, name, value] = (element && buttonOf(element)) ?? ['', '', ''];
+  return { element, kind, name, value, index: element ? controls(form).indexOf(element) : -1 };
+}
+
+/** The same button if it is still the form's, else its replacement (same type, name and value) nearest its place. */
+function replacementOf(who, form) {
+  if (!who.element) return null;
+  const list = controls(form);
+  if (native.isConnected.call(who.element) && list.includes(who.element)) return who.element;
+  let best = null;
+  list.forEach((c, i) => {
+    const b = buttonOf(c);
+    const same = b && b[0] === who.kind && b[1] === who.name && b[2] === who.value;
+    if (same && (!best || Math.abs(i - who.index) < Math.abs(best[1] - who.index))) best = [c, i];
+  });
+  return best?.[0] ?? null;
+}
+
+/** A hidden input carrying a vanished button's name=value at its old place (none for a nameless button). */
+function standIn(who, form) {
+  if (!who.element || !who.name) return null;
+  const input = document.createElement('input');
+  input.type = 'hidden';
+  input.name = who.name;
+  input.value = who.value;
+  input.setAttribute('data-cpoms-check', 'submitter');
+  const at = controls(form)[who.index];
+  native.insertBefore.call(at?.parentNode ?? form, input, at?.parentNode ? at : null);
+  return input;
+}
+
+/**
+ * Submits `form` as the person did, exactly once: through requestSubmit, so the page's own
+ * handlers run, with the person's button (or its replacement, or a stand-in for it). A form
+ * the page replaced is found again with `current()`.
+ */
+function resubmit(form, who, current) {
+  if (!native.isConnected.call(form)) form = current?.() ?? form;
+  const button = replacementOf(who, form);
+  const stand = button ? null : standIn(who, form);
+  passing = true;
+  try {
+    native.requestSubmit.call(form, button ?? null);
+  } catch {
+    try { native.submit.call(form); } catch { /* nothing left to try */ }
+  } finally {
+    passing = false;
+    stand?.remove();
+  }
+}
+
+const domReady = () => (document.readyState === 'loading'
+  ? new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }))
+  : Promise.resolve());
+
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
   let shared;
@@ -21,7 +129,9 @@
     const managed = await Promise.race([managedReady, new Promise((ok) => setTimeout(ok, 30, late))]);
     const allowed = (m) => shared.onAllowedHost(engine.settings(saved, m).policy, location.hostname);
     if (!allowed(managed === late ? undefined : managed)) return;
+    await domReady();
     engine.start(saved, managed === late ? undefined : managed, shared.turnOff, shared.openSettings);
+    onSubmit = (event) => engine.submitted(event);
     if (managed === late) {
       managedReady.then((m) => {
         engine.apply_settings(saved, m);
@@ -41,43 +151,47 @@
   } catch (error) {
     if (shared && (error instanceof WebAssembly.CompileError || /WebAssembly|wasm/i.test(String(error)))) {
       try {
+        await domReady();
         await fallback(api, shared);
       } catch {
-        // Fail open.
+        onSubmit = null; // Fail open.
       }
     }
   }
 })();
 
 async function fallback(api, shared) {
-  const editor = [...document.querySelectorAll('textarea')]
-    .filter((t) => !t.disabled && !t.readOnly)
-    .sort((a, b) => /incident|description|details/i.test(b.name) - /incident|description|details/i.test(a.name))[0];
-  if (!editor?.form) return;
-  const form = editor.form;
+  /** The entry field on the page now: the one found before while it is on the page, else the page's current one. */
+  let editor = null;
+  const current = () => {
+    if (editor && native.isConnected.call(editor) && !editor.disabled && !editor.readOnly) return editor;
+    editor = [...document.querySelectorAll('textarea')]
+      .filter((t) => !t.disabled && !t.readOnly)
+      .sort((a, b) => /incident|description|details/i.test(b.name) - /incident|description|details/i.test(a.name))[0] ?? null;
+    return editor;
+  };
+  const formNow = () => current()?.form ?? null; // a textarea's own `form`, which no control shadows
 
-  const entry = () => {
-    const selected = (re) => [...form.querySelectorAll('select')].filter((s) => re.test(s.name))
+  const entry = (field, form) => {
+    const all = (selector) => [...native.querySelectorAll.call(form, selector)];
+    const selected = (re) => all('select').filter((s) => re.test(s.name))
       .flatMap((s) => [...s.selectedOptions].map((o) => o.text.trim()));
-    const boxes = [...form.querySelectorAll('input[type=checkbox]')].filter((c) => /categor/i.test(c.name));
+    const boxes = all('input[type=checkbox]').filter((c) => /categor/i.test(c.name));
     const label = (c) => c.labels?.[0]?.textContent.trim() ?? '';
-    const date = form.querySelector('input[type=date]')?.value;
-    const time = form.querySelector('input[type=time]')?.value;
+    const date = native.querySelector.call(form, 'input[type=date]')?.value;
+    const time = native.querySelector.call(form, 'input[type=time]')?.value;
     return {
-      text: editor.value,
+      text: field.value,
       incident_at: date ? (time ? `${date}T${time}` : date) : null,
       students: selected(/student(?!.*linked)/i),
       linked_students: selected(/linked/i),
       categories: boxes.filter((c) => c.checked).map(label),
       available_categories: boxes.length ? boxes.map(label) : null,
-      attachments: [...form.querySelectorAll('input[type=file]')].flatMap((f) => [...f.files].map((x) => x.name)),
+      attachments: all('input[type=file]').flatMap((f) => [...f.files].map((x) => x.name)),
     };
   };
   const [saved, managed] = await shared.layers();
   const ask = (e) => api.runtime.sendMessage({ type: 'check', entry: e, saved, managed });
-  // Only once the background has answered does anything appear on the page.
-  if (!(await ask(entry()).catch(() => null))?.verdict) return;
-
   const host = (kind, style) => {
     const h = document.createElement('div');
     h.setAttribute('data-cpoms-check', kind);
@@ -85,39 +199,77 @@ async function fallback(api, shared) {
     document.body.append(h);
     return [h, h.attachShadow({ mode: 'open' })];
   };
-  const [, chipRoot] = host('summary', 'position: fixed; right: 16px; bottom: 16px; z-index: 2147483001');
-  const chip = document.createElement('div');
-  chip.setAttribute('role', 'status');
-  chip.setAttribute('aria-live', 'polite');
-  chip.setAttribute('style', 'font: 600 14px/1.4 system-ui, sans-serif; padding: 6px 12px; border-radius: 16px; background: #1d4f91; color: #fff');
-  chipRoot.append(chip);
 
+  // The summary chip, added once the background has answered for an entry field: nothing
+  // appears on the page before that. It shows the count for the field on the page now, and
+  // goes when no field is left (never a count for text that is gone).
+  let chip = null;
   const notMet = (v) => v.checklist.filter((r) => r.status === 'not_met').length;
   let timer;
+  let asked = 0;
+  let answered = false; // the background has answered: only then is a submission held
   const update = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
-      const answer = await ask(entry());
-      if (!answer?.verdict) return;
+      const field = current();
+      const form = field?.form;
+      const mine = ++asked;
+      if (!form) {
+        if (chip) { chip.hidden = true; delete chip.dataset.count; }
+        return;
+      }
+      const answer = await ask(entry(field, form)).catch(() => null);
+      if (mine !== asked || !answer?.verdict) return; // a newer check is on its way
+      answered = true;
+      if (!chip) {
+        const [, root] = host('summary', 'position: fixed; right: 16px; bottom: 16px; z-index: 2147483001');
+        chip = document.createElement('div');
+        chip.setAttribute('role', 'status');
+        chip.setAttribute('aria-live', 'polite');
+        chip.setAttribute('style', 'font: 600 14px/1.4 system-ui, sans-serif; padding: 6px 12px; border-radius: 16px; background: #1d4f91; color: #fff');
+        root.append(chip);
+      }
       const n = notMet(answer.verdict);
+      chip.hidden = false;
       chip.dataset.count = String(n);
       chip.textContent = n ? `CPOMS check: ${n} point${n === 1 ? '' : 's'} to look at` : 'CPOMS check: no points open';
     }, 150);
   };
-  editor.addEventListener('input', update);
-  form.addEventListener('change', update);
+  // Typing and field changes anywhere in the entry's form (the field itself may be replaced).
+  const inForm = (e) => {
+    const form = formNow();
+    if (form && e.target instanceof Node && (e.target === form || native.contains.call(form, e.target))) update();
+  };
+  document.addEventListener('input', inForm, true);
+  document.addEventListener('change', inForm, true);
+  // The page replaced or removed the field: check the one there now.
+  let seen = current();
+  new MutationObserver(() => {
+    const now = current();
+    if (now !== seen) { seen = now; update(); }
+  }).observe(document.documentElement, { childList: true, subtree: true });
   update();
 
-  let passing = false;
-  window.addEventListener('submit', async (event) => {
-    if (event.target !== form) return;
-    if (passing) { passing = false; return; }
+  onSubmit = (event, who) => {
+    const form = event.target;
+    const field = current();
+    if (!answered || !field || field.form !== form) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    const submitter = event.submitter;
-    const submit = () => { passing = true; form.requestSubmit(submitter ?? undefined); };
-    const answer = await ask(entry()).catch(() => null);
-    if (!answer?.verdict) { submit(); return; } // no verdict: submit as if we were not here
+    const submit = () => resubmit(form, who, formNow);
+    // A background that does not answer in time (stopped, busy) never holds the record back.
+    const late = new Promise((ok) => setTimeout(ok, 3000, null));
+    Promise.race([ask(entry(field, form)).catch(() => null), late]).then((answer) => {
+      if (!answer?.verdict) { submit(); return; } // no verdict: submit as if we were not here
+      try {
+        showChecklist(answer.verdict, submit);
+      } catch {
+        submit();
+      }
+    });
+  };
+
+  function showChecklist(verdict, submit) {
     const [h, root] = host('checklist', 'position: fixed; inset: 0; z-index: 2147483002; background: #0007');
     const dialog = document.createElement('div');
     dialog.setAttribute('role', 'dialog');
@@ -125,7 +277,7 @@ async function fallback(api, shared) {
     dialog.setAttribute('aria-label', 'Before you submit');
     dialog.setAttribute('style', 'background: #fff; color: #1b1b1b; font: 15px/1.45 system-ui, sans-serif; max-width: 600px; margin: 8vh auto; padding: 16px 20px; border-radius: 10px; max-height: 80vh; overflow: auto');
     const list = document.createElement('ul');
-    for (const r of answer.verdict.checklist) {
+    for (const r of verdict.checklist) {
       const li = document.createElement('li');
       li.dataset.criterion = r.criterion;
       li.dataset.status = r.status;
@@ -141,12 +293,12 @@ async function fallback(api, shared) {
     };
     const back = button('back', 'Go back');
     const go = button('submit', 'Submit');
-    const close = () => { h.remove(); editor.focus(); };
+    const close = () => { h.remove(); current()?.focus(); };
     back.addEventListener('click', close);
-    go.addEventListener('click', () => { h.remove(); submit(); });
+    go.addEventListener('click', () => { h.remove(); submit(); }, { once: true });
     h.addEventListener('keydown', (e) => { if (e.key === 'Escape') close(); });
     dialog.append(list, back, go);
     root.append(dialog);
     go.focus();
-  }, true);
+  }
 }

@@ -2,6 +2,7 @@
 // validates (the same code the CLI and the checker use): a bad value gets its message beside
 // it and nothing is saved. Settings the school's managed policy fixes are shown locked.
 import { api, layers, loadEngine } from './settings.js';
+import { fileLabel, parseSettings, shown, sizeError } from './import.js';
 
 const engine = await loadEngine();
 const defaults = engine.defaults();
@@ -89,7 +90,7 @@ async function render() {
   managedKeys = locked;
   for (const [key, field] of Object.entries(fields)) {
     field.show(key in policy ? policy[key] : defaults[key]);
-    const box = form.querySelector(`[data-key="${key}"]`);
+    const box = boxOf(key);
     const isLocked = locked.includes(key);
     for (const el of box.querySelectorAll('input, select, textarea')) el.disabled = isLocked;
     box.querySelector('.locked')?.remove();
@@ -107,9 +108,11 @@ async function render() {
 }
 
 const topKey = (key) => key.split(/[.[]/)[0];
+/** The form's box for a setting (found by comparison: a key is never put into a selector). */
+const boxOf = (key) => [...form.querySelectorAll('[data-key]')].find((b) => b.dataset.key === key) ?? null;
 
 function showError(key, message) {
-  const box = form.querySelector(`[data-key="${key}"]`);
+  const box = boxOf(key);
   if (!box) return;
   let p = box.querySelector('.error');
   const inputs = box.querySelectorAll('input, select, textarea');
@@ -144,17 +147,28 @@ function collect() {
   return out;
 }
 
-/** Saves `settings` if every value is usable; otherwise shows each problem beside its field. */
-async function save(settings, done) {
+/**
+ * Saves `settings` if every value is usable; otherwise shows each problem beside its field
+ * (and, for an import, says each in the status too: the form still shows the settings in
+ * force). Nothing is saved unless everything is valid.
+ */
+async function save(settings, done, refused = 'Not saved') {
   const { errors } = engine.settings(settings, undefined);
   for (const key of Object.keys(fields)) showError(key, null);
   if (errors.length) {
     for (const e of errors) showError(topKey(e.key), e.message);
-    $('status').textContent = `Not saved: ${errors.length === 1 ? 'one setting needs' : `${errors.length} settings need`} attention.`;
+    const what = errors.length === 1 ? 'one setting needs' : `${errors.length} settings need`;
+    const each = errors.slice(0, 5).map((e) => `${shown(e.key, 40)} ${e.message}`).join('; ');
+    $('status').textContent = `${refused}: ${what} attention (${each}${errors.length > 5 ? '; …' : ''}). Nothing was saved.`;
     form.querySelector('[aria-invalid=true]')?.focus();
     return;
   }
-  await api.storage.local.set({ policy: settings });
+  try {
+    await api.storage.local.set({ policy: settings });
+  } catch (e) {
+    $('status').textContent = `${refused}: the browser could not store the settings (${String(e?.message ?? e).slice(0, 120)}). Nothing was saved.`;
+    return;
+  }
   await render();
   $('status').textContent = done;
 }
@@ -187,16 +201,20 @@ $('import').addEventListener('change', async () => {
   const file = $('import').files[0];
   $('import').value = '';
   if (!file) return;
-  let settings;
+  const name = fileLabel(file.name);
   try {
-    settings = JSON.parse(await file.text());
+    // A file far larger than any settings file is refused unread.
+    const { settings, error } = sizeError(file.size) ? { error: sizeError(file.size) } : parseSettings(await file.text(), Object.keys(defaults));
+    if (error) {
+      $('status').textContent = `Not imported: ${name}: ${error}. Nothing was saved.`;
+      return;
+    }
+    // Only what differs from the defaults is kept, and nothing the school fixes.
+    const wanted = Object.fromEntries(Object.entries(settings).filter(([k, v]) => !managedKeys.includes(k) && !same(v, defaults[k])));
+    await save(wanted, `Imported ${name}.`, `Not imported: ${name}`);
   } catch (e) {
-    $('status').textContent = `Not imported: ${file.name} is not JSON (${e.message}). Nothing was saved.`;
-    return;
+    $('status').textContent = `Not imported: ${name} could not be read (${String(e?.message ?? e).slice(0, 120)}). Nothing was saved.`;
   }
-  // Only what differs from the defaults is kept, and nothing the school fixes.
-  const wanted = Object.fromEntries(Object.entries(settings ?? {}).filter(([k, v]) => !managedKeys.includes(k) && !same(v, defaults[k])));
-  await save(wanted, `Imported ${file.name}.`);
 });
 
 await render();

@@ -19,6 +19,7 @@ document.getElementById('practice_incident').addEventListener('submit', (e) => {
 const engine = await loadEngine();
 const [saved, managed] = await layers();
 engine.start(saved, managed, turnOff, openSettings);
+engine.watch_submissions(); // the checklist before the form's own handler, as on a CPOMS page
 api.storage.onChanged.addListener(async () => {
   const [s, m] = await layers();
   engine.apply_settings(s, m);

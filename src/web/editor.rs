@@ -225,6 +225,24 @@ impl Editor {
             .flatten()
     }
 
+    /// Whether this is still the editor on the page: in its document (a framed editor: its
+    /// frame on the page and still showing that document). A field the page disables for a
+    /// moment (while it saves) is still the entry.
+    pub fn is_live(&self) -> bool {
+        match self {
+            Editor::Plain(t) => t.is_connected(),
+            Editor::Rich {
+                root,
+                frame: Some(f),
+            } => {
+                f.is_connected()
+                    && root.is_connected()
+                    && f.content_document() == root.owner_document()
+            }
+            Editor::Rich { root, frame: None } => root.is_connected(),
+        }
+    }
+
     /// The caret's UTF-16 offset in the text, if the editor has the selection.
     pub fn caret(&self) -> Option<usize> {
         match self {

@@ -11,6 +11,7 @@ mod card;
 mod checklist;
 mod editor;
 mod fields;
+mod native;
 mod notes;
 mod overlay;
 mod points;
@@ -18,6 +19,8 @@ mod submit;
 mod summary;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_submit;
 
 use crate::{check, Entry, Policy, Status, Verdict};
 use editor::Editor;
@@ -59,14 +62,53 @@ struct App {
     /// Whether the editor is on screen; while it is not, checks wait (`stale` remembers one is due).
     visible: bool,
     stale: bool,
-    /// Set while re-submitting after the checklist, so that submission passes untouched.
-    passing: bool,
     /// Off for this site (the popup's switch): nothing shown, nothing intercepted.
     enabled: bool,
-    /// Kept alive for as long as the page: the listeners and observers call into them.
-    _listeners: Vec<Closure<dyn FnMut()>>,
-    _event_listeners: Vec<Closure<dyn FnMut(Event)>>,
+    /// The form the editor was in when it was found: another one means the page re-rendered it.
+    form: Option<web_sys::HtmlFormElement>,
+    /// What was attached to the page for this editor, taken off again when it goes.
+    _wiring: Wiring,
+}
+
+/// The listeners and observers attached for one editor. Dropping it takes them all off the
+/// page (a replaced editor's form, document and window must not keep calling in).
+#[derive(Default)]
+struct Wiring {
+    listeners: Vec<(web_sys::EventTarget, &'static str, bool, js_sys::Function)>,
+    mutations: Vec<web_sys::MutationObserver>,
+    resize: Vec<web_sys::ResizeObserver>,
+    intersection: Vec<web_sys::IntersectionObserver>,
+    /// The closures the listeners and observers call: alive while they are attached.
+    _plain: Vec<Closure<dyn FnMut()>>,
+    _events: Vec<Closure<dyn FnMut(Event)>>,
     _observers: Vec<Closure<dyn FnMut(js_sys::Array)>>,
+}
+
+impl Wiring {
+    /// `target.addEventListener(kind, f, capture)`, remembered for [`Drop`].
+    fn listen(
+        &mut self,
+        target: &web_sys::EventTarget,
+        kind: &'static str,
+        capture: bool,
+        f: &JsValue,
+    ) -> Result<(), JsValue> {
+        let f: js_sys::Function = f.clone().unchecked_into();
+        native::listen(target, kind, &f, capture)?;
+        self.listeners.push((target.clone(), kind, capture, f));
+        Ok(())
+    }
+}
+
+impl Drop for Wiring {
+    fn drop(&mut self) {
+        for (target, kind, capture, f) in self.listeners.drain(..) {
+            native::unlisten(&target, kind, &f, capture);
+        }
+        self.mutations.iter().for_each(|o| o.disconnect());
+        self.resize.iter().for_each(|o| o.disconnect());
+        self.intersection.iter().for_each(|o| o.disconnect());
+    }
 }
 
 /// What the content script does for the page layer (it holds the extension's APIs).
@@ -80,6 +122,8 @@ thread_local! {
     /// The settings in force, also before an editor has appeared.
     static SETTINGS: RefCell<Policy> = RefCell::new(Policy::default());
     static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
+    /// The popup's switch for this site, also for an editor found after it was turned off.
+    static ENABLED: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
 /// Called by the content script once the WebAssembly has loaded, with the settings the
@@ -101,7 +145,33 @@ pub fn start(
         })
     });
     apply_settings(saved, managed);
-    begin()
+    let document = document_of_page().ok_or("no document")?;
+    watch(&document)?;
+    follow();
+    Ok(())
+}
+
+/// A submission on the page, from the content script's listener (the first one on the
+/// window, capture phase, registered before the page's own scripts run): shows the checklist
+/// before the page's handlers see it, when the entry's form is submitted.
+#[wasm_bindgen]
+pub fn submitted(event: Event) {
+    submit::intercept(event);
+}
+
+/// For a page that loads the engine itself (the practice page): the engine listens for
+/// submissions on the window, capture phase, itself.
+#[wasm_bindgen]
+pub fn watch_submissions() -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let on_submit = Closure::<dyn FnMut(Event)>::new(submit::intercept);
+    window.add_event_listener_with_callback_and_bool(
+        "submit",
+        on_submit.as_ref().unchecked_ref(),
+        true,
+    )?;
+    on_submit.forget(); // for the page's life
+    Ok(())
 }
 
 /// New settings (saved in the options page, or the school's policy changed): checks use them at once.
@@ -125,6 +195,7 @@ pub fn apply_settings(saved: JsValue, managed: JsValue) {
 /// submission through untouched; on brings it back.
 #[wasm_bindgen]
 pub fn set_enabled(on: bool) {
+    ENABLED.set(on);
     let mut changed = false;
     with_app(|app| {
         changed = app.enabled != on;
@@ -188,6 +259,116 @@ pub(crate) fn open_settings() {
     });
 }
 
+/// Where the page layer stands on this page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Watch {
+    /// Not started yet.
+    Idle,
+    /// Watching the page for an editor to appear, and the one found for being replaced.
+    Watching,
+    /// A frame whose editor the page around it checks: nothing to do here.
+    Declined,
+}
+
+thread_local! {
+    static WATCH: std::cell::Cell<Watch> = const { std::cell::Cell::new(Watch::Idle) };
+}
+
+/// Follows the editor for the page's life: the form may be built after the page loads (a
+/// dialog, a script, an editor's iframe), and a page may replace or re-render its editor or
+/// form at any time. No polling: a change to the page, a frame loading, or the person focusing
+/// a field is when to look again.
+fn watch(document: &Document) -> Result<(), JsValue> {
+    if WATCH.get() != Watch::Idle {
+        return Ok(());
+    }
+    let root = document.document_element().ok_or("no document element")?;
+    let look = Closure::<dyn FnMut()>::new(follow);
+    let observer = web_sys::MutationObserver::new(look.as_ref().unchecked_ref())?;
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    init.set_attribute_filter(&js_sys::Array::of1(&"contenteditable".into()));
+    observer.observe_with_options(&root, &init)?;
+    for ev in ["load", "focusin"] {
+        document.add_event_listener_with_callback_and_bool(
+            ev,
+            look.as_ref().unchecked_ref(),
+            true,
+        )?;
+    }
+    WATCH.set(Watch::Watching);
+    look.forget(); // one small closure per page, for the page's life
+    Ok(())
+}
+
+/// Makes the app follow the editor on the page now: an editor that left the page (or whose
+/// form was replaced) is dropped with everything shown for it, so the chip never shows a
+/// count for text that is gone; then the editor there now, if any, is taken up. Cheap when
+/// nothing changed (a check that the editor is still in its document).
+pub(crate) fn follow() {
+    if WATCH.get() == Watch::Declined {
+        return;
+    }
+    let live = APP.with(|a| a.borrow().as_ref().map(App::is_live));
+    match live {
+        Some(true) => return,
+        Some(false) => stop(),
+        None => {}
+    }
+    if begin().is_err() {
+        // Fail open: nothing of ours is left on the page, and no retry at every change.
+        remove_hosts();
+        WATCH.set(Watch::Declined);
+    }
+}
+
+impl App {
+    /// Whether the editor is still the page's: in its document, in the same form.
+    fn is_live(&self) -> bool {
+        self.editor.is_live() && self.editor.form() == self.form
+    }
+}
+
+/// Takes everything shown and attached for the current editor off the page.
+fn stop() {
+    let Some(mut app) = APP.with(|a| a.borrow_mut().take()) else {
+        return;
+    };
+    if let Some(window) = web_sys::window() {
+        if let Some(t) = app.timer.take() {
+            window.clear_timeout_with_handle(t);
+        }
+        if let Some(f) = app.frame.take() {
+            let _ = window.cancel_animation_frame(f);
+        }
+    }
+    app.notes.clear();
+    remove_hosts();
+    drop(app); // its wiring comes off the page
+}
+
+/// Removes what is shown for an editor (the underlines, the chip, the card); an open
+/// checklist stays, and its buttons still work.
+fn remove_hosts() {
+    let Some(document) = document_of_page() else {
+        return;
+    };
+    let Ok(list) = document.query_selector_all(
+        "[data-cpoms-check=overlay], [data-cpoms-check=summary], [data-cpoms-check=card]",
+    ) else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(e) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            e.remove();
+        }
+    }
+}
+
 fn begin() -> Result<(), JsValue> {
     let policy = SETTINGS.with(|p| p.borrow().clone());
     let window = web_sys::window().ok_or("no window")?;
@@ -199,28 +380,31 @@ fn begin() -> Result<(), JsValue> {
         &document,
         policy.selectors.get("editor").map(String::as_str),
     ) else {
-        return wait_for_editor(&document);
+        return Ok(()); // the watch looks again when the page changes
     };
     // In a frame inside a page of the same site, an editor without its own form is the page
     // around it's to check (a CKEditor-style iframe): only the page around it starts.
     if window.frame_element().ok().flatten().is_some() && editor.form().is_none() {
+        WATCH.set(Watch::Declined);
         return Ok(());
     }
     let overlay = overlay::Overlay::new(&document, &editor)?;
     let summary = summary::Summary::new(&document)?;
     let card = card::Card::new(&document)?;
-    let element = editor.element();
+    let mut wiring = Wiring::default();
+    let element: web_sys::EventTarget = editor.element().into();
     let outer = editor.outer();
     let inner_doc = editor.document().filter(|d| *d != document);
+    let form = editor.form();
 
     let on_input = Closure::<dyn FnMut()>::new(schedule);
     let on_move_view =
         Closure::<dyn FnMut()>::new(|| with_app(|app| app.overlay.follow(&app.editor)));
-    element.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref())?;
+    wiring.listen(&element, "input", false, on_input.as_ref())?;
     // A change to any other field (date, pickers, categories, files) re-checks too; token
     // pickers change the form's elements without a change event, so those changes count too.
-    let form_area: web_sys::Node = match editor.form() {
-        Some(form) => form.into(),
+    let form_area: web_sys::Node = match &form {
+        Some(form) => form.clone().into(),
         None => document.clone().into(),
     };
     // The fields are read again only after such a change: typing in the entry re-reads only its text.
@@ -229,7 +413,7 @@ fn begin() -> Result<(), JsValue> {
         fields_changed(node.as_ref());
     });
     for ev in ["change", "input"] {
-        form_area.add_event_listener_with_callback(ev, on_field.as_ref().unchecked_ref())?;
+        wiring.listen(&form_area, ev, false, on_field.as_ref())?;
     }
     let on_form_change = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
         for r in records.iter() {
@@ -242,39 +426,27 @@ fn begin() -> Result<(), JsValue> {
     let init = web_sys::MutationObserverInit::new();
     init.set_child_list(true);
     init.set_subtree(true);
-    web_sys::MutationObserver::new(on_form_change.as_ref().unchecked_ref())?
-        .observe_with_options(&form_area, &init)?;
+    let fields_observer = web_sys::MutationObserver::new(on_form_change.as_ref().unchecked_ref())?;
+    fields_observer.observe_with_options(&form_area, &init)?;
+    wiring.mutations.push(fields_observer);
     // Any scroll (the page, the field, a container, the editor's frame) or resize moves the words.
     for doc in std::iter::once(&document).chain(inner_doc.as_ref()) {
-        doc.add_event_listener_with_callback_and_bool(
-            "scroll",
-            on_move_view.as_ref().unchecked_ref(),
-            true,
-        )?;
+        wiring.listen(doc, "scroll", true, on_move_view.as_ref())?;
     }
-    window.add_event_listener_with_callback("resize", on_move_view.as_ref().unchecked_ref())?;
+    wiring.listen(&window, "resize", false, on_move_view.as_ref())?;
 
     // The card: on hover over an underline, and when the caret moves into one.
     let on_move = Closure::<dyn FnMut(Event)>::new(points::pointer_moved);
-    element.add_event_listener_with_callback("mousemove", on_move.as_ref().unchecked_ref())?;
+    wiring.listen(&element, "mousemove", false, on_move.as_ref())?;
     let on_caret = Closure::<dyn FnMut(Event)>::new(points::key_or_click);
     for ev in ["keyup", "click"] {
-        element.add_event_listener_with_callback(ev, on_caret.as_ref().unchecked_ref())?;
+        wiring.listen(&element, ev, false, on_caret.as_ref())?;
     }
     let on_key_down = Closure::<dyn FnMut(Event)>::new(points::key_down);
-    element.add_event_listener_with_callback("keydown", on_key_down.as_ref().unchecked_ref())?;
+    wiring.listen(&element, "keydown", false, on_key_down.as_ref())?;
     let on_card_key = Closure::<dyn FnMut(Event)>::new(points::card_key);
     card.host
         .add_event_listener_with_callback("keydown", on_card_key.as_ref().unchecked_ref())?;
-
-    // Capture phase on the window: the checklist comes before the page's own submit handlers,
-    // which then see the person's submission exactly as before.
-    let on_submit = Closure::<dyn FnMut(Event)>::new(submit::intercept);
-    window.add_event_listener_with_callback_and_bool(
-        "submit",
-        on_submit.as_ref().unchecked_ref(),
-        true,
-    )?;
 
     // The editor's size changes (a drag of its corner, the page's layout) and whether it is on screen.
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(|_| {
@@ -286,8 +458,14 @@ fn begin() -> Result<(), JsValue> {
     if let Some(body) = document.body() {
         resize.observe(&body);
     }
+    wiring.resize.push(resize);
     let on_visible = Closure::<dyn FnMut(js_sys::Array)>::new(visibility_changed);
-    web_sys::IntersectionObserver::new(on_visible.as_ref().unchecked_ref())?.observe(&outer);
+    let visible = web_sys::IntersectionObserver::new(on_visible.as_ref().unchecked_ref())?;
+    visible.observe(&outer);
+    wiring.intersection.push(visible);
+    wiring._plain = vec![on_input, on_move_view];
+    wiring._events = vec![on_move, on_caret, on_key_down, on_card_key, on_field];
+    wiring._observers = vec![on_resize, on_visible, on_form_change];
 
     APP.with(|a| {
         *a.borrow_mut() = Some(App {
@@ -306,20 +484,17 @@ fn begin() -> Result<(), JsValue> {
             waiting_since: None,
             visible: true,
             stale: false,
-            passing: false,
-            enabled: true,
-            _listeners: vec![on_input, on_move_view],
-            _event_listeners: vec![
-                on_submit,
-                on_move,
-                on_caret,
-                on_key_down,
-                on_card_key,
-                on_field,
-            ],
-            _observers: vec![on_resize, on_visible, on_form_change],
+            enabled: ENABLED.get(),
+            form,
+            _wiring: wiring,
         });
     });
+    if !ENABLED.get() {
+        with_app(|app| {
+            app.overlay.show(false);
+            app.summary.show(false);
+        });
+    }
     run_check();
     Ok(())
 }
@@ -334,45 +509,6 @@ fn is_ours(record: &web_sys::MutationRecord) -> bool {
         })
     };
     ours(record.added_nodes()) && ours(record.removed_nodes())
-}
-
-/// The form may be built after the page loads (a dialog, a script, an editor's iframe): watch
-/// for an editor to appear, start once it does, then stop watching. No polling: a change to
-/// the page, a frame loading, or the person focusing a field is when to look again.
-fn wait_for_editor(document: &Document) -> Result<(), JsValue> {
-    let body = document.body().ok_or("no body")?;
-    let observer_slot: std::rc::Rc<RefCell<Option<web_sys::MutationObserver>>> = Default::default();
-    let slot = observer_slot.clone();
-    let look = Closure::<dyn FnMut()>::new(move || {
-        if APP.with(|a| a.borrow().is_some()) {
-            return;
-        }
-        let selector = SETTINGS.with(|p| p.borrow().selectors.get("editor").cloned());
-        let found =
-            document_of_page().is_some_and(|d| editor::find(&d, selector.as_deref()).is_some());
-        if found {
-            if let Some(o) = slot.borrow_mut().take() {
-                o.disconnect();
-            }
-            let _ = begin();
-        }
-    });
-    let observer = web_sys::MutationObserver::new(look.as_ref().unchecked_ref())?;
-    let init = web_sys::MutationObserverInit::new();
-    init.set_child_list(true);
-    init.set_subtree(true);
-    init.set_attribute_filter(&js_sys::Array::of1(&"contenteditable".into()));
-    observer.observe_with_options(&body, &init)?;
-    for ev in ["load", "focusin"] {
-        document.add_event_listener_with_callback_and_bool(
-            ev,
-            look.as_ref().unchecked_ref(),
-            true,
-        )?;
-    }
-    *observer_slot.borrow_mut() = Some(observer);
-    look.forget(); // one small closure per page, needed until the editor appears
-    Ok(())
 }
 
 fn with_app(f: impl FnOnce(&mut App)) {

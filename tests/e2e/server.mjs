@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const pages = new URL('./pages/', import.meta.url);
+const hostile = new URL('./pages/hostile/', import.meta.url);
+const strictCsp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
 
 function certificate() {
   const dir = mkdtempSync(join(tmpdir(), 'cpoms-replica-'));
@@ -24,6 +26,12 @@ function certificate() {
  * iframe), `late` (the form built after load); `csp` adds a strict Content-Security-Policy
  * header without 'wasm-unsafe-eval' (4, with any variant). Scripts, styles and frames are
  * served from pages/ under /assets/ and /frames/.
+ *
+ * `/hostile/CASE` is the form of pages/hostile/form.html with the script
+ * pages/hostile/CASE.js, which does one hostile thing (`?csp=1` as above).
+ *
+ * Every POST to any path (a form's or a script's fetch) is recorded in `received`, in order,
+ * with its path: the tests count the posts and compare their bodies.
  */
 export async function startReplica() {
   const received = [];
@@ -31,13 +39,27 @@ export async function startReplica() {
   const server = https.createServer(certificate(), (req, res) => {
     const url = new URL(req.url, 'https://replica');
     log.push(`${req.method} ${url.pathname}${url.search}`);
-    if (req.method === 'POST' && url.pathname === '/incidents') {
+    if (req.method === 'POST') {
       const chunks = [];
       req.on('data', (c) => chunks.push(c));
       req.on('end', () => {
-        received.push({ contentType: req.headers['content-type'], body: Buffer.concat(chunks) });
+        received.push({ path: url.pathname, contentType: req.headers['content-type'], body: Buffer.concat(chunks) });
         res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Incident saved</p>');
       });
+      return;
+    }
+    const hostileCase = /^\/hostile\/([a-z-]+)(\.js)?$/.exec(url.pathname);
+    if (hostileCase) {
+      const [, name, script] = hostileCase;
+      const headers = { 'content-type': script ? 'text/javascript' : 'text/html; charset=utf-8' };
+      if (!script && url.searchParams.has('csp')) headers['content-security-policy'] = strictCsp;
+      try {
+        const body = script ? readFileSync(new URL(`${name}.js`, hostile))
+          : readFileSync(new URL('form.html', hostile), 'utf8').replaceAll('{{case}}', name);
+        res.writeHead(200, headers).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
       return;
     }
     const asset = /^\/(?:assets|frames)\/([a-z-]+)\.(js|css|html)$/.exec(url.pathname);
@@ -53,7 +75,7 @@ export async function startReplica() {
     const variant = url.searchParams.get('variant') ?? 'textarea';
     if (url.pathname === '/incidents/new' && /^[a-z-]+$/.test(variant)) {
       const headers = { 'content-type': 'text/html; charset=utf-8' };
-      if (url.searchParams.has('csp')) headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
+      if (url.searchParams.has('csp')) headers['content-security-policy'] = strictCsp;
       try {
         res.writeHead(200, headers).end(readFileSync(new URL(`${variant}.html`, pages)));
       } catch {

@@ -29,6 +29,7 @@ pub mod entry;
 pub mod names;
 pub mod policy;
 pub mod rules;
+pub mod shown;
 pub mod spell;
 pub mod text;
 pub mod verdict;

@@ -331,7 +331,9 @@ mod tests {
         ] {
             assert_eq!(at(bad, None), None, "{bad}");
         }
-        for bad in ["25:00", "14:5", "13pm", "14:05:75", "noon", "+9:+5", "14:+5", "014:05"] {
+        for bad in [
+            "25:00", "14:5", "13pm", "14:05:75", "noon", "+9:+5", "14:+5", "014:05",
+        ] {
             assert_eq!(at("28/11/2026", Some(bad)), None, "{bad}");
         }
     }
@@ -398,7 +400,10 @@ mod tests {
         assert!(LocalDateTime::parse("9999-12-31T23:59:59.5").is_ok());
         let long = format!("{}\n\x1b[31m", "9".repeat(10_000));
         let e = LocalDateTime::parse(&long).unwrap_err();
-        assert!(e.chars().count() < 200 && !e.contains('\n') && !e.contains('\x1b'), "{e}");
+        assert!(
+            e.chars().count() < 200 && !e.contains('\n') && !e.contains('\x1b'),
+            "{e}"
+        );
     }
 
     #[test]

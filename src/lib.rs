@@ -40,7 +40,7 @@ pub mod wasm;
 pub mod web;
 
 pub use datetime::LocalDateTime;
-pub use entry::{Entry, InputError};
+pub use entry::{Entry, InputError, InputKind};
 pub use policy::{Policy, PolicyError};
 pub use verdict::{ChecklistRow, Finding, Severity, Status, Verdict, CRITERIA};
 

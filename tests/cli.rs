@@ -378,3 +378,35 @@ fn loose_dates_are_refused() {
         assert!(stderr(&o).contains("incident_at"), "{}", stderr(&o));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_full_or_closed_output_is_an_error_line_not_a_panic() {
+    for args in [
+        vec!["--help"],
+        vec!["--version"],
+        vec!["check", "-", "--format", "text"],
+        vec!["check", "-"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cpoms-check"))
+            .args(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::from(full))
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _ = child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"Derek was kicking off.");
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("could not write"), "{}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1);
+    }
+}

@@ -13,7 +13,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(input) = std::str::from_utf8(data) else {
         return;
     };
-    let (json, text) = input.split_once('\0').unwrap_or((input, "Derek was kicking off."));
+    let (json, text) = input
+        .split_once('\0')
+        .unwrap_or((input, "Derek was kicking off."));
     let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
         return;
     };

@@ -24,5 +24,8 @@ pub fn assert_well_formed(v: &Verdict, text: &str) {
         .iter()
         .map(|f| (f.start.is_some(), f.field.is_none(), f.start))
         .collect();
-    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "findings out of order");
+    assert!(
+        keys.windows(2).all(|w| w[0] <= w[1]),
+        "findings out of order"
+    );
 }

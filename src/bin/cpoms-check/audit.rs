@@ -166,7 +166,9 @@ pub fn run(
         }
         if progress {
             let done = (k + 1) * 30 / body.len().max(1);
-            eprint!(
+            // Progress is a courtesy: a closed stderr does not stop the audit.
+            let _ = write!(
+                std::io::stderr(),
                 "\r[{}{}] {}/{}",
                 "#".repeat(done),
                 " ".repeat(30 - done),
@@ -176,9 +178,9 @@ pub fn run(
         }
     }
     if progress {
-        eprintln!();
+        let _ = writeln!(std::io::stderr());
     }
-    print!("{}", summary_text(&all, &by_staff, &rules));
+    crate::print_out(&summary_text(&all, &by_staff, &rules))?;
     if let Some(out) = html {
         let page = summary_html(&file.to_string_lossy(), &all, &by_staff, &rules);
         let cannot = |e: std::io::Error| format!("cannot write {}: {e}", show_path(out));

@@ -50,14 +50,8 @@ pub fn show_path(p: &Path) -> String {
 fn run(argv: &[OsString]) -> Result<(), String> {
     let parsed = args::parse(argv).map_err(|e| format!("{e} (see cpoms-check --help)"))?;
     match parsed.command {
-        args::Command::Help => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        args::Command::Version => {
-            println!("cpoms-check {}", cpoms_check::version());
-            Ok(())
-        }
+        args::Command::Help => print_out(&format!("{USAGE}\n")),
+        args::Command::Version => print_out(&format!("cpoms-check {}\n", cpoms_check::version())),
         args::Command::Check => {
             let policy = load_policy(parsed.policy.as_deref())?;
             let now = now(parsed.now.as_deref())?;
@@ -92,6 +86,15 @@ fn run(argv: &[OsString]) -> Result<(), String> {
             audit::run(file, parsed.html.as_deref(), &policy, now)
         }
     }
+}
+
+/// Writes to standard output; a closed pipe is an error line, not a panic (`println!`
+/// panics when the reader has gone).
+pub fn print_out(s: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("could not write the output: {e}"))
 }
 
 fn stdout_colour() -> bool {

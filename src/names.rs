@@ -44,6 +44,8 @@ pub struct NameIndex {
     /// names) costs time linear in its length, not in its length times the text's words.
     first_by_forename: HashMap<String, usize>,
     first_by_full: HashMap<(String, String), usize>,
+    /// Every forename and surname on the list (lower case).
+    name_parts: HashSet<String>,
     staff_by_surname: HashMap<String, Vec<usize>>,
 }
 
@@ -75,6 +77,11 @@ impl NameIndex {
                     .or_insert(k);
             }
         }
+        let name_parts = people
+            .iter()
+            .flat_map(|p| std::iter::once(&p.forename).chain(p.surname.as_ref()))
+            .cloned()
+            .collect();
         let staff = entry.staff.clone().unwrap_or_default();
         let mut staff_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         for (k, code) in staff.iter().enumerate() {
@@ -91,6 +98,7 @@ impl NameIndex {
             staff,
             first_by_forename,
             first_by_full,
+            name_parts,
             staff_by_surname,
         }
     }
@@ -108,6 +116,12 @@ impl NameIndex {
         self.first_by_full
             .get(&(forename.to_string(), surname.to_string()))
             .map(|&k| &self.people[k])
+    }
+
+    /// Whether a listed or tagged pupil has this forename or surname (lower case): one
+    /// lookup, where scanning `people` costs the list's length for every word asked about.
+    pub fn has_name_part(&self, norm: &str) -> bool {
+        self.name_parts.contains(norm)
     }
 
     /// Staff codes on the list that end with this surname ("jones" → MJones).
@@ -214,6 +228,7 @@ mod tests {
         assert!(ix.by_full_name("jo", "").is_none() && ix.by_forename("jo").is_some());
         assert_eq!(ix.staff_with_surname("jones"), ["MJones", "KJones"]);
         assert!(ix.staff_with_surname("smith").is_empty());
+        assert!(ix.has_name_part("okafor") && ix.has_name_part("jo") && !ix.has_name_part("lees"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::util::one_of;
 use super::{Ctx, Out, Raw};
 use crate::text::{PhraseSet, EXCLUDED};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The built-in phrase table, payload = index of its group in `language.toml`.
@@ -69,6 +70,14 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     // Intensifiers: "really frightened". Before a listed phrase, the phrase's finding
     // grows to take the intensifier in ("really upset me").
     let ints = &lang.intensifiers;
+    // Which raw starts at a token, and which tokens some raw covers: looked up, not scanned
+    // for, so an entry dense with findings costs time linear in its length.
+    let mut starting: HashMap<usize, usize> =
+        raws.iter().enumerate().map(|(k, r)| (r.0, k)).collect();
+    let mut covered = vec![false; doc.len()];
+    for (s, e, _) in &raws {
+        covered[*s..*e].fill(true);
+    }
     for i in 0..doc.len() {
         if !own(i) || !one_of(&ints.words, doc, i) {
             continue;
@@ -88,16 +97,21 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         if doc.norm(i) == "so" && !ints.so_only_before.iter().any(|w| w == next) {
             continue;
         }
-        if let Some(r) = raws.iter_mut().find(|(s, _, _)| *s == j) {
+        if let Some(k) = starting.remove(&j) {
+            let r = &mut raws[k];
             r.0 = i;
             r.2.span = Some(doc.span(i, r.1));
             r.2.suggestion = None;
+            starting.insert(i, k);
+            covered[i..j].fill(true);
             continue;
         }
-        if raws.iter().any(|(s, e, _)| (*s..*e).contains(&i)) {
+        if covered[i] {
             continue;
         }
         let r = Raw::at("language.intensifier", doc.span(i, j + 1)).suggest(doc.raw(j).to_string());
+        starting.insert(i, raws.len());
+        covered[i..=j].fill(true);
         raws.push((i, j + 1, r));
     }
 

@@ -1,8 +1,15 @@
 //! The verdict as text for a terminal: the checklist, then findings grouped by
 //! criterion with each excerpt marked in its line.
 
+use cpoms_check::shown::one_line;
 use cpoms_check::{Finding, Severity, Status, Verdict};
 use std::fmt::Write;
+
+/// The entry's words as the terminal shows them: a control character typed or pasted into
+/// the entry (an escape sequence, a carriage return) is shown escaped, never obeyed.
+fn safe(s: &str) -> String {
+    one_line(s, usize::MAX)
+}
 
 struct Style {
     on: bool,
@@ -98,12 +105,14 @@ impl<'t> Places<'t> {
             post.push('…');
         }
         let excerpt = if st.on {
-            st.paint("1;4;31", &text[s..e])
+            st.paint("1;4;31", &safe(&text[s..e]))
         } else {
-            format!("»{}«", &text[s..e])
+            format!("»{}«", safe(&text[s..e]))
         };
         Some(format!(
-            "line {line_no}: {pre}{before}{excerpt}{after}{post}"
+            "line {line_no}: {pre}{}{excerpt}{}{post}",
+            safe(before),
+            safe(after)
         ))
     }
 }
@@ -140,7 +149,7 @@ pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
             "  {} {:<12} {}",
             st.paint(code, m),
             r.criterion,
-            r.summary
+            safe(&r.summary)
         );
     }
     if v.findings.is_empty() {
@@ -176,9 +185,9 @@ pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
                 (None, None) => "the entry as a whole".to_string(),
             };
             let _ = writeln!(out, "    [{sev}] {} ({place})", f.rule);
-            let _ = writeln!(out, "      {}", f.message);
+            let _ = writeln!(out, "      {}", safe(&f.message));
             if let Some(s) = &f.suggestion {
-                let _ = writeln!(out, "      Suggestion: {s}");
+                let _ = writeln!(out, "      Suggestion: {}", safe(s));
             }
         }
     }
@@ -203,5 +212,34 @@ mod tests {
         assert!(t.contains("  language · not met"));
         assert!(!t.contains('\x1b'));
         assert!(render(&v, &e.text, true).contains('\x1b'));
+    }
+
+    #[test]
+    fn control_characters_in_the_entry_are_shown_not_obeyed() {
+        let text = "Derek was kicking off\u{1b}[2J\rin class. \u{1b}]0;title\u{7}";
+        let e = Entry::from_text(text);
+        let v = check(
+            &e,
+            &Policy::default(),
+            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
+        );
+        let t = render(&v, &e.text, false);
+        assert!(t.contains("»kicking off«\\u{1b}[2J\\r"), "{t}");
+        assert!(!t.chars().any(|c| c.is_control() && c != '\n'), "{t:?}");
+    }
+
+    #[test]
+    fn places_match_a_scan_of_the_text() {
+        // Offsets in UTF-16 past emoji and line breaks land where a direct scan puts them.
+        let text = "😀 Line one.\nDerek was kicking off.\n\n👩‍👧 Amira was kicking off too.";
+        let e = Entry::from_text(text);
+        let v = check(
+            &e,
+            &Policy::default(),
+            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
+        );
+        let t = render(&v, &e.text, false);
+        assert!(t.contains("line 2: Derek was »kicking off«."), "{t}");
+        assert!(t.contains("line 4: 👩‍👧 Amira was »kicking off« too."), "{t}");
     }
 }

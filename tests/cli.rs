@@ -414,7 +414,14 @@ fn a_full_or_closed_output_is_an_error_line_not_a_panic() {
 #[test]
 fn the_text_report_shows_control_characters_escaped() {
     let o = run(
-        &["check", "-", "--format", "text", "--now", "2024-03-04T11:00"],
+        &[
+            "check",
+            "-",
+            "--format",
+            "text",
+            "--now",
+            "2024-03-04T11:00",
+        ],
         "Derek was kicking off\u{1b}[2J\rin class.\u{1b}]0;x\u{7} I think he was lying.",
     );
     assert_eq!(o.status.code(), Some(0));

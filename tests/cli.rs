@@ -429,3 +429,40 @@ fn the_text_report_shows_control_characters_escaped() {
     assert!(out.contains("\\u{1b}[2J"), "{out}");
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
 }
+
+#[test]
+fn audit_shows_hostile_cells_escaped_and_short() {
+    let dir =
+        std::env::temp_dir().join(format!("cpoms-check-audit-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("export.csv");
+    let staff = format!("\u{1b}[2J{}", "Z".repeat(500));
+    std::fs::write(
+        &csv,
+        format!("Incident,Recorded By,Date\nDerek was upset.,{staff},16/01/2024 09:00\n"),
+    )
+    .unwrap();
+    let o = run(
+        &["audit", csv.to_str().unwrap(), "--now", "2024-01-16T12:00"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        !out.contains('\u{1b}') && !out.contains(&"Z".repeat(100)),
+        "{out}"
+    );
+    std::fs::write(
+        &csv,
+        format!("Incident,Date\nx,\u{1b}]0;{}\n", "9".repeat(5_000)),
+    )
+    .unwrap();
+    let o = run(&["audit", csv.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("line 2") && err.lines().count() == 1, "{err}");
+    assert!(
+        !err.trim_end().chars().any(char::is_control) && err.len() < 500,
+        "{err}"
+    );
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the engine's unit, rule, property and CLI tests; the docs-drift check;
+# Runs every test: the engine's unit, rule, property and CLI tests; a short fuzzing run of
+# every cargo-fuzz target; the docs-drift check;
 # the page layer's units in Chromium and Firefox; the WebAssembly build for wasm32 and its tests in Node; the packaged extension, its lint
 # and its end-to-end tests in Chromium and Firefox; and, when the shared corpus is beside this
 # checkout, the scorer's gates on both labelled corpora.
@@ -9,6 +10,9 @@ scripts/install-tools.sh
 
 echo "== cargo test"
 cargo test --locked
+
+echo "== fuzzing: every cargo-fuzz target for ${FUZZ_SECONDS:-30} s, 0 crashes (scripts/fuzz.sh)"
+scripts/fuzz.sh
 
 echo "== the page layer's unit tests in Chromium and Firefox (wasm-bindgen-test)"
 scripts/web-unit-tests.sh

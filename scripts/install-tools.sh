@@ -10,6 +10,8 @@ have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" || true
 if [[ "$have" != "$want" ]]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
+# cargo-fuzz for scripts/fuzz.sh (it runs on the stable toolchain with RUSTC_BOOTSTRAP=1).
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 command -v node >/dev/null || { echo "install-tools: Node.js (18 or later) is needed for the WebAssembly tests" >&2; exit 1; }
 # Browsers for the end-to-end tests: Debian's Chromium (branded Chrome ignores
 # --load-extension) and its chromedriver (the page layer's unit tests), Firefox ESR, and

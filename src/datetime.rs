@@ -72,6 +72,13 @@ impl Date {
     }
 }
 
+/// Exactly `len` ASCII digits (no sign, no space), as a number.
+fn digits(s: &str, len: usize) -> Option<u32> {
+    (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -86,39 +93,70 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 impl LocalDateTime {
-    /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (seconds ignored).
+    /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (seconds, and a
+    /// fraction of them, ignored). Strict: a four-digit year from 0001 to 9999 and two digits
+    /// in every other field, ASCII digits only (no sign, no space), so `+202-01-01` and
+    /// `2023-+1-+1T+9:+5` are refused rather than read as something else.
     pub fn parse(s: &str) -> Result<LocalDateTime, String> {
         let s = s.trim();
+        let bad = || {
+            format!(
+                "“{}” is not a date and time in the form YYYY-MM-DDTHH:MM",
+                crate::shown::shown(s)
+            )
+        };
         let (date_part, time_part) = match s.split_once(['T', ' ']) {
             Some((d, t)) => (d, Some(t)),
             None => (s, None),
         };
-        let bad = || format!("“{s}” is not a date and time in the form YYYY-MM-DDTHH:MM");
         let mut it = date_part.split('-');
         let (y, m, d) = match (it.next(), it.next(), it.next(), it.next()) {
-            (Some(y), Some(m), Some(d), None) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-                (y, m, d)
-            }
+            (Some(y), Some(m), Some(d), None) => (
+                digits(y, 4).ok_or_else(bad)?,
+                digits(m, 2).ok_or_else(bad)?,
+                digits(d, 2).ok_or_else(bad)?,
+            ),
             _ => return Err(bad()),
         };
-        let num = |t: &str| t.parse::<u32>().map_err(|_| bad());
-        let date = Date::new(num(y)? as i32, num(m)?, num(d)?)
-            .ok_or_else(|| format!("“{s}” is not a real date"))?;
+        if y == 0 {
+            return Err(format!(
+                "“{}” is not a real date (years run from 0001)",
+                crate::shown::shown(s)
+            ));
+        }
+        let date = Date::new(y as i32, m, d)
+            .ok_or_else(|| format!("“{}” is not a real date", crate::shown::shown(s)))?;
         let minute_of_day = match time_part {
             None | Some("") => None,
             Some(t) => {
                 let mut parts = t.split(':');
                 let (h, mi) = match (parts.next(), parts.next()) {
-                    (Some(h), Some(mi)) if h.len() == 2 && mi.len() == 2 => (num(h)?, num(mi)?),
+                    (Some(h), Some(mi)) => (
+                        digits(h, 2).ok_or_else(bad)?,
+                        digits(mi, 2).ok_or_else(bad)?,
+                    ),
                     _ => return Err(bad()),
                 };
                 if let Some(sec) = parts.next() {
-                    if num(sec.split('.').next().unwrap_or(""))? >= 60 || parts.next().is_some() {
+                    let (whole, fraction) = match sec.split_once('.') {
+                        Some((w, f)) => (w, Some(f)),
+                        None => (sec, None),
+                    };
+                    let fraction_ok = fraction.is_none_or(|f| {
+                        !f.is_empty() && f.len() <= 9 && f.bytes().all(|b| b.is_ascii_digit())
+                    });
+                    if digits(whole, 2).is_none_or(|n| n >= 60)
+                        || !fraction_ok
+                        || parts.next().is_some()
+                    {
                         return Err(bad());
                     }
                 }
                 if h > 23 || mi > 59 {
-                    return Err(format!("“{s}” is not a real time of day"));
+                    return Err(format!(
+                        "“{}” is not a real time of day",
+                        crate::shown::shown(s)
+                    ));
                 }
                 Some(h * 60 + mi)
             }
@@ -194,6 +232,9 @@ fn parse_day(s: &str) -> Option<Date> {
         };
         (y, n(b)?, n(a)?)
     };
+    if y == 0 {
+        return None;
+    }
     Date::new(y as i32, m, d)
 }
 
@@ -208,15 +249,17 @@ fn parse_time_of_day(s: &str) -> Option<u32> {
         (lower.as_str(), None)
     };
     let mut parts = clock.split([':', '.']);
-    let h: u32 = parts.next()?.parse().ok()?;
-    let m: u32 = match parts.next() {
-        Some(m) if m.len() == 2 => m.parse().ok()?,
+    let h = parts
+        .next()
+        .and_then(|h| digits(h, 2).or_else(|| digits(h, 1)))?;
+    let m = match parts.next() {
+        Some(m) => digits(m, 2)?,
         None if pm.is_some() => 0,
         _ => return None,
     };
     if parts
         .next()
-        .is_some_and(|sec| sec.parse::<u32>().map_or(true, |s| s >= 60))
+        .is_some_and(|sec| digits(sec, 2).is_none_or(|s| s >= 60))
     {
         return None;
     }
@@ -276,10 +319,21 @@ mod tests {
             Some("2026-11-28T14:05")
         );
         assert_eq!(at("28/11/2026", Some("  ")).as_deref(), Some("2026-11-28"));
-        for bad in ["31/02/2026", "11/28", "28/11/2026x", "", "2026/13/01"] {
+        for bad in [
+            "31/02/2026",
+            "11/28",
+            "28/11/2026x",
+            "",
+            "2026/13/01",
+            "0000-01-01",
+            "01/01/0000",
+            "+1/01/2026",
+        ] {
             assert_eq!(at(bad, None), None, "{bad}");
         }
-        for bad in ["25:00", "14:5", "13pm", "14:05:75", "noon"] {
+        for bad in [
+            "25:00", "14:5", "13pm", "14:05:75", "noon", "+9:+5", "14:+5", "014:05",
+        ] {
             assert_eq!(at("28/11/2026", Some(bad)), None, "{bad}");
         }
     }
@@ -326,10 +380,30 @@ mod tests {
             "07/12/2023",
             "",
             "2023-12-07T9:30",
+            "+202-01-01",
+            "2023-+1-+1T+9:+5",
+            "0000-01-01",
+            "0000-01-01T10:00",
+            "-023-01-01",
+            "2023-01-01T10:00:+1",
+            "2023-01-01T10:00:5",
+            "2023-01-01T10:00:00.",
+            "2023-01-01T10:00:00.x",
+            "２０２３-01-01",
+            "2023-01-01T10:00:00:00",
+            "20231-01-01",
         ] {
             assert!(LocalDateTime::parse(bad).is_err(), "{bad}");
         }
         assert!(LocalDateTime::parse("2024-02-29").is_ok());
+        assert!(LocalDateTime::parse("0001-01-01T00:00").is_ok());
+        assert!(LocalDateTime::parse("9999-12-31T23:59:59.5").is_ok());
+        let long = format!("{}\n\x1b[31m", "9".repeat(10_000));
+        let e = LocalDateTime::parse(&long).unwrap_err();
+        assert!(
+            e.chars().count() < 200 && !e.contains('\n') && !e.contains('\x1b'),
+            "{e}"
+        );
     }
 
     #[test]

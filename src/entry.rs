@@ -21,6 +21,24 @@ pub struct Entry {
     pub staff: Option<Vec<String>>,
 }
 
+/// How the command-line tool reads its input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputKind {
+    /// An entry object when the input opens like one, else plain text.
+    Auto,
+    /// Always an entry object.
+    Json,
+    /// Always plain text, even when it starts with `{`.
+    Text,
+}
+
+/// `{` followed (after white space) by a key's quote or the closing brace: how every JSON
+/// object starts, and how prose rarely does.
+fn looks_like_object(s: &str) -> bool {
+    s.strip_prefix('{')
+        .is_some_and(|rest| matches!(rest.trim_start().chars().next(), Some('"' | '}')))
+}
+
 /// Unusable input: which field, and why, in one line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
@@ -31,7 +49,12 @@ pub struct InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.field {
-            Some(field) => write!(f, "field `{field}`: {}", self.message),
+            Some(field) => write!(
+                f,
+                "field `{}`: {}",
+                crate::shown::shown(field),
+                self.message
+            ),
             None => f.write_str(&self.message),
         }
     }
@@ -68,18 +91,37 @@ impl Entry {
         }
     }
 
-    /// Reads the command-line tool's input: an entry object, or plain text.
+    /// Reads the command-line tool's input: an entry object, or plain text (`InputKind::Auto`).
     pub fn from_input(input: &str) -> Result<Entry, InputError> {
+        Entry::from_input_as(input, InputKind::Auto)
+    }
+
+    /// Reads the input as the given kind. `Auto` takes it as JSON only when it opens like a
+    /// JSON object (`{` then `"` or `}`), so prose that starts with a brace ("{Name removed}
+    /// said …") is checked as text; an object that opens like one but is broken is an error,
+    /// not silently checked as text.
+    pub fn from_input_as(input: &str, kind: InputKind) -> Result<Entry, InputError> {
         let trimmed = input.trim_start_matches('\u{feff}').trim_start();
-        if trimmed.starts_with('{') {
-            let value: Value = serde_json::from_str(trimmed).map_err(|e| InputError {
-                field: None,
-                message: format!("the input is not valid JSON ({e})"),
-            })?;
-            Entry::from_value(&value)
-        } else {
-            Ok(Entry::from_text(input))
+        let json = match kind {
+            InputKind::Text => false,
+            InputKind::Json => true,
+            InputKind::Auto => looks_like_object(trimmed),
+        };
+        if !json {
+            return Ok(Entry::from_text(input));
         }
+        let value: Value = serde_json::from_str(trimmed).map_err(|e| InputError {
+            field: None,
+            message: match kind {
+                InputKind::Auto => {
+                    format!(
+                        "the input is not valid JSON ({e}); use --input text to check it as text"
+                    )
+                }
+                _ => format!("the input is not valid JSON ({e})"),
+            },
+        })?;
+        Entry::from_value(&value)
     }
 
     /// Validates a JSON object field by field, so an error can name the field.
@@ -174,6 +216,41 @@ mod tests {
         assert!(e.to_string().contains("not valid JSON"));
         let e = Entry::from_input(r#"{"incident_at": "2023-12-07"}"#).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("text"));
+    }
+
+    #[test]
+    fn prose_that_starts_with_a_brace_is_text() {
+        for prose in [
+            "{Name removed} said Derek hit him.",
+            "{ redacted } was upset.",
+            "{",
+            "{{template}}",
+        ] {
+            assert_eq!(Entry::from_input(prose).unwrap().text, prose);
+        }
+        let e = Entry::from_input_as(r#"{"text": "x"}"#, InputKind::Text).unwrap();
+        assert_eq!(e.text, r#"{"text": "x"}"#);
+        assert!(Entry::from_input_as("{Name removed}", InputKind::Json).is_err());
+        assert!(Entry::from_input_as("Derek", InputKind::Json).is_err());
+        assert_eq!(
+            Entry::from_input_as("\u{feff} { \"text\": \"x\" }", InputKind::Auto)
+                .unwrap()
+                .text,
+            "x"
+        );
+        assert!(Entry::from_input("{}")
+            .unwrap_err()
+            .to_string()
+            .contains("text"));
+    }
+
+    #[test]
+    fn a_huge_or_hostile_key_is_shown_short_on_one_line() {
+        let key = format!("a\\n\\u001b[31m{}", "k".repeat(1_000_000));
+        let e = Entry::from_input(&format!(r#"{{"text": "x", "{key}": 1}}"#)).unwrap_err();
+        let line = e.to_string();
+        assert!(line.len() < 1_000, "{}", line.len());
+        assert!(!line.contains('\n') && !line.contains('\x1b'), "{line}");
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod entry;
 pub mod names;
 pub mod policy;
 pub mod rules;
+pub mod shown;
 pub mod spell;
 pub mod text;
 pub mod verdict;
@@ -39,7 +40,7 @@ pub mod wasm;
 pub mod web;
 
 pub use datetime::LocalDateTime;
-pub use entry::{Entry, InputError};
+pub use entry::{Entry, InputError, InputKind};
 pub use policy::{Policy, PolicyError};
 pub use verdict::{ChecklistRow, Finding, Severity, Status, Verdict, CRITERIA};
 

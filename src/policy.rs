@@ -92,7 +92,12 @@ impl fmt::Display for PolicyError {
         if self.key.is_empty() {
             write!(f, "policy: {}", self.message)
         } else {
-            write!(f, "policy setting `{}`: {}", self.key, self.message)
+            write!(
+                f,
+                "policy setting `{}`: {}",
+                crate::shown::shown(&self.key),
+                self.message
+            )
         }
     }
 }
@@ -176,7 +181,11 @@ impl Policy {
                     let o = v.as_object().ok_or_else(|| perr(key, "must be an object of category label → list of words"))?;
                     for (label, words) in o {
                         let k = format!("category_signals.{label}");
-                        p.category_signals.insert(label.clone(), strings(words, &k)?);
+                        let words = strings(words, &k)?;
+                        for (i, w) in words.iter().enumerate() {
+                            check_pattern(w).map_err(|m| perr(&format!("{k}[{i}]"), m))?;
+                        }
+                        p.category_signals.insert(label.clone(), words);
                     }
                 }
                 "extra_phrases" => p.extra_phrases = extra_phrases(v, key)?,
@@ -409,6 +418,7 @@ fn extra_phrases(v: &Value, key: &str) -> Result<Vec<ExtraPhrase>, PolicyError> 
             }
             let phrase =
                 text("phrase")?.ok_or_else(|| perr(&format!("{k}.phrase"), "is required"))?;
+            check_pattern(&phrase).map_err(|m| perr(&format!("{k}.phrase"), m))?;
             Ok(ExtraPhrase {
                 phrase,
                 replacement: text("replacement")?,
@@ -416,6 +426,35 @@ fn extra_phrases(v: &Value, key: &str) -> Result<Vec<ExtraPhrase>, PolicyError> 
             })
         })
         .collect()
+}
+
+/// The longest phrase a school may add: a phrase to avoid is a few words, and the bound keeps
+/// matching cheap however the policy was made.
+pub const MAX_PATTERN_CHARS: usize = 200;
+
+/// A school's phrase must pin down at least one word. The matcher reads `*` as any word and
+/// `a|b` as either word (an empty alternative, as in `a|`, is any word too), so a pattern made
+/// only of such slots, or of nothing the tokeniser keeps, would match every word or none.
+pub fn check_pattern(pattern: &str) -> Result<(), String> {
+    use crate::text::tokens::tokenize;
+    if pattern.chars().count() > MAX_PATTERN_CHARS {
+        return Err(format!(
+            "is longer than {MAX_PATTERN_CHARS} characters; give a short phrase"
+        ));
+    }
+    // A slot is definite when none of its alternatives is the wildcard or empty.
+    let definite = |w: &str| w != "*" && !tokenize(w).is_empty();
+    let pins_a_word = pattern
+        .split_whitespace()
+        .any(|chunk| chunk.split('|').all(definite));
+    if pins_a_word {
+        Ok(())
+    } else {
+        Err(format!(
+            "“{}” would match any word: give at least one word (`*` stands for any word)",
+            crate::shown::shown(pattern)
+        ))
+    }
 }
 
 fn severities(o: &Map<String, Value>) -> Result<BTreeMap<String, Severity>, PolicyError> {
@@ -532,6 +571,50 @@ mod tests {
             Policy::default().to_value().as_object().unwrap().len(),
             KEYS.len()
         );
+    }
+
+    #[test]
+    fn a_phrase_must_pin_down_a_word() {
+        for good in [
+            "played up",
+            "lost * temper",
+            "kick|kicked off",
+            "* off",
+            "(attached)",
+            "!!",
+            "b*tch",
+        ] {
+            assert_eq!(check_pattern(good), Ok(()), "{good}");
+        }
+        for bad in ["*", "* *", "|", "a|*", "*|*", "kick| *", "", "   "] {
+            assert!(check_pattern(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_pattern(&"word ".repeat(100)).is_err());
+        for json in [
+            r#"{"extra_phrases": [{"phrase": "*"}]}"#,
+            r#"{"extra_phrases": [{"phrase": "lost it"}, {"phrase": "* | *"}]}"#,
+            r#"{"category_signals": {"E-safety": ["tiktok", "*"]}}"#,
+        ] {
+            let e = Policy::from_json(json).unwrap_err();
+            assert!(e.message.contains("any word"), "{json}: {e}");
+        }
+        assert_eq!(
+            Policy::from_json(r#"{"extra_phrases": [{"phrase": "lost it"}, {"phrase": "* | *"}]}"#)
+                .unwrap_err()
+                .key,
+            "extra_phrases[1].phrase"
+        );
+    }
+
+    #[test]
+    fn a_huge_or_hostile_key_is_shown_short_on_one_line() {
+        let key = format!("\u{1b}[2J\n{}", "k".repeat(1_000_000));
+        let mut o = Map::new();
+        o.insert(key, Value::from(1));
+        let line = Policy::from_value(&Value::Object(o))
+            .unwrap_err()
+            .to_string();
+        assert!(line.len() < 2_000 && !line.contains('\n') && !line.contains('\u{1b}'));
     }
 
     #[test]

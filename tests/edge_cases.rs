@@ -125,3 +125,34 @@ fn a_list_marker_bracket_is_not_unbalanced() {
         v.findings
     );
 }
+
+#[test]
+fn a_trust_wide_pupil_list_costs_time_linear_in_its_length() {
+    // 200,000 names, each listed twice: de-duplicating by scanning the list for every name
+    // took minutes; a linear pass takes about a second even in a test build.
+    let names: Vec<String> = (0..200_000)
+        .map(|i| format!("Pupil{i} Surname{i}"))
+        .collect();
+    let e = Entry {
+        text: "Pupil17 and Pupil199999 were fighting at break. Pupil17 was crying.".into(),
+        students: vec!["Pupil17 Surname17".into()],
+        pupils: Some(names.iter().chain(names.iter()).cloned().collect()),
+        ..Entry::default()
+    };
+    let t = std::time::Instant::now();
+    let v = run(&e);
+    assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
+    assert!(v
+        .findings
+        .iter()
+        .any(|f| f.rule == "tagging.untagged" && f.excerpt.as_deref() == Some("Pupil199999")));
+}
+
+#[test]
+fn prose_that_opens_with_a_brace_is_checked_as_text() {
+    let e = Entry::from_input("{Name removed} was kicking off in the hall.").unwrap();
+    assert!(run(&e)
+        .findings
+        .iter()
+        .any(|f| f.rule == "language.emotive"));
+}

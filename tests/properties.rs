@@ -1,8 +1,13 @@
 //! Properties that hold for any text: no panic, offsets slice the text to the excerpt,
-//! ordering as the spec says, and the same output every time.
+//! ordering as the spec says, the same output every time (in one process and across two
+//! runs of the command-line tool), appending an unrelated paragraph never removes an earlier
+//! language finding, and quoting a flagged phrase (the child's own words) removes its
+//! language finding.
 
 use cpoms_check::{check, Entry, LocalDateTime, Policy, CRITERIA};
 use proptest::prelude::*;
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 fn utf16_slice(text: &str, start: usize, end: usize) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
@@ -130,6 +135,137 @@ proptest! {
     #[test]
     fn never_panics_on_any_string(text in any::<String>()) {
         let _ = check(&Entry::from_text(text), &Policy::default(), LocalDateTime::parse("2024-03-04T11:00").unwrap());
+    }
+}
+
+/// The command-line tool's output for `input`, in a fresh process.
+fn cli(input: &str, format: &str) -> Vec<u8> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cpoms-check"))
+        .args([
+            "check",
+            "-",
+            "--now",
+            "2024-03-04T11:00",
+            "--format",
+            format,
+        ])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// A paragraph that shares nothing with what comes before: no quotation mark, no name, no
+/// header line, each sentence complete.
+fn unrelated_paragraph() -> impl Strategy<Value = String> {
+    let sentences = prop::sample::select(vec![
+        "The DSL was informed at 15:40.",
+        "KPatel updated the log.",
+        "No further action was needed today.",
+        "The meeting is on Friday.",
+        "A copy is on file.",
+        "Reviewed by GBrown.",
+    ]);
+    prop::collection::vec(sentences, 1..4).prop_map(|s| s.join(" "))
+}
+
+/// The language findings as (rule, start, end).
+fn language_spans(v: &cpoms_check::Verdict) -> Vec<(&'static str, usize, usize)> {
+    v.findings
+        .iter()
+        .filter(|f| f.criterion == "language")
+        .filter_map(|f| Some((f.rule, f.start?, f.end?)))
+        .collect()
+}
+
+/// The language list's plain phrases (no `*` or `|` slot), each as written.
+fn plain_phrases() -> Vec<String> {
+    cpoms_check::data::data()
+        .language
+        .phrase
+        .iter()
+        .flat_map(|p| p.patterns.iter())
+        .filter(|p| !p.contains(['*', '|']))
+        .cloned()
+        .collect()
+}
+
+fn now() -> LocalDateTime {
+    LocalDateTime::parse("2024-03-04T11:00").unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Two processes (so two hash seeds, two allocators' histories) give the same bytes.
+    #[test]
+    fn the_cli_gives_the_same_bytes_in_two_processes(text in entry_text(), text_format in prop::bool::ANY) {
+        let format = if text_format { "text" } else { "json" };
+        prop_assert_eq!(cli(&text, format), cli(&text, format));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn an_unrelated_paragraph_never_removes_an_earlier_language_finding(
+        text in entry_text(),
+        more in unrelated_paragraph(),
+    ) {
+        let before = language_spans(&check(&Entry::from_text(text.clone()), &Policy::default(), now()));
+        let longer = format!("{text}\n\n{more}");
+        let after = language_spans(&check(&Entry::from_text(longer), &Policy::default(), now()));
+        for f in &before {
+            prop_assert!(after.contains(f), "{:?} lost after appending {:?}", f, more);
+        }
+    }
+
+    #[test]
+    fn quoting_a_flagged_phrase_removes_its_language_finding(
+        pick in any::<prop::sample::Index>(),
+        frame in prop::sample::select(vec![
+            ("Derek said ", "."),
+            ("At break, Amira shouted ", " at me."),
+            ("He told me ", " and walked off."),
+            ("Mum said on the phone that he was ", " again."),
+        ]),
+        marks in prop::sample::select(vec![("“", "”"), ("\"", "\""), ("‘", "’")]),
+    ) {
+        let phrases = plain_phrases();
+        prop_assume!(!phrases.is_empty());
+        let phrase = pick.get(&phrases);
+        let (lead, tail) = frame;
+        let plain = format!("{lead}{phrase}{tail}");
+        let at = lead.encode_utf16().count();
+        let span = at..at + phrase.encode_utf16().count();
+        let overlaps = |v: &[(&str, usize, usize)], r: &std::ops::Range<usize>| {
+            v.iter().any(|&(_, s, e)| s < r.end && r.start < e)
+        };
+        let flagged = language_spans(&check(&Entry::from_text(plain), &Policy::default(), now()));
+        // Only a phrase the engine flags here says anything about quoting it.
+        prop_assume!(overlaps(&flagged, &span));
+        let quoted = format!("{lead}{}{phrase}{}{tail}", marks.0, marks.1);
+        let q = at + marks.0.encode_utf16().count();
+        let inside = q..q + phrase.encode_utf16().count();
+        let found = language_spans(&check(&Entry::from_text(quoted.clone()), &Policy::default(), now()));
+        prop_assert!(!overlaps(&found, &inside), "{:?} still flagged in {:?}", found, quoted);
     }
 }
 

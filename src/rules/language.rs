@@ -4,7 +4,7 @@
 use super::util::one_of;
 use super::{Ctx, Out, Raw};
 use crate::text::{Doc, Kind, PhraseSet, EXCLUDED};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 /// How many words before a phrase `unless_after` reads ("the football match kicked off").
@@ -47,7 +47,7 @@ fn adult_age(doc: &Doc, i: usize) -> bool {
     let digits: String = n.chars().take_while(char::is_ascii_digit).collect();
     let rest = &n[digits.len()..];
     let aged = rest == "-year-old"
-        || rest.is_empty() && doc.norm(i + 1).starts_with("year") && i + 2 < doc.len();
+        || rest.is_empty() && i + 2 < doc.len() && doc.norm(i + 1).starts_with("year");
     aged && digits
         .parse::<u32>()
         .is_ok_and(|a| (ADULT_AGE..100).contains(&a))
@@ -141,6 +141,14 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     // Intensifiers: "really frightened". Before a listed phrase, the phrase's finding
     // grows to take the intensifier in ("really upset me").
     let ints = &lang.intensifiers;
+    // Which raw starts at a token, and which tokens some raw covers: looked up, not scanned
+    // for, so an entry dense with findings costs time linear in its length.
+    let mut starting: HashMap<usize, usize> =
+        raws.iter().enumerate().map(|(k, r)| (r.0, k)).collect();
+    let mut covered = vec![false; doc.len()];
+    for (s, e, _) in &raws {
+        covered[*s..*e].fill(true);
+    }
     for i in 0..doc.len() {
         if !own(i) || !one_of(&ints.words, doc, i) {
             continue;
@@ -160,16 +168,21 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         if doc.norm(i) == "so" && !ints.so_only_before.iter().any(|w| w == next) {
             continue;
         }
-        if let Some(r) = raws.iter_mut().find(|(s, _, _)| *s == j) {
+        if let Some(k) = starting.remove(&j) {
+            let r = &mut raws[k];
             r.0 = i;
             r.2.span = Some(doc.span(i, r.1));
             r.2.suggestion = None;
+            starting.insert(i, k);
+            covered[i..j].fill(true);
             continue;
         }
-        if raws.iter().any(|(s, e, _)| (*s..*e).contains(&i)) {
+        if covered[i] {
             continue;
         }
         let r = Raw::at("language.intensifier", doc.span(i, j + 1)).suggest(doc.raw(j).to_string());
+        starting.insert(i, raws.len());
+        covered[i..=j].fill(true);
         raws.push((i, j + 1, r));
     }
 

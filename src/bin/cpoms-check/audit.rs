@@ -2,10 +2,13 @@
 //! criterion and per member of staff, with an optional HTML report.
 
 use crate::csv;
+use crate::limits::{megabytes, read_text, AUDIT_BYTES, CHECK_BYTES};
+use crate::show_path;
 use cpoms_check::{check, Entry, LocalDateTime, Policy, Status, CRITERIA};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 /// Header names (lower case) accepted for each entry field; CPOMS exports vary.
 const COLUMNS: [(&str, &[&str]); 9] = [
@@ -76,13 +79,15 @@ struct Tally {
 }
 
 pub fn run(
-    path: &str,
-    html: Option<&str>,
+    file: &Path,
+    html: Option<&Path>,
     policy: &Policy,
     now: LocalDateTime,
 ) -> Result<(), String> {
-    let input = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let path = show_path(file);
+    let input = read_text(Some(file), AUDIT_BYTES)?;
     let rows = csv::parse(&input).map_err(|e| format!("{path}: {e}"))?;
+    drop(input);
     let Some(((_, header), body)) = rows.split_first() else {
         return Err(format!("{path}: the file is empty"));
     };
@@ -124,8 +129,15 @@ pub fn run(
                 .map(Some)
                 .map_err(|e| format!("{path}: line {line}: column `{field}`: {e}"))
         };
+        let text = row.get(text_col).cloned().unwrap_or_default();
+        if text.len() as u64 > CHECK_BYTES {
+            return Err(format!(
+                "{path}: line {line}: the entry is larger than the {} limit for one entry",
+                megabytes(CHECK_BYTES)
+            ));
+        }
         let entry = Entry {
-            text: row.get(text_col).cloned().unwrap_or_default(),
+            text,
             incident_at: date("incident_at", cell("incident_time"))?,
             recorded_at: date("recorded_at", None)?,
             students: list("students"),
@@ -154,7 +166,9 @@ pub fn run(
         }
         if progress {
             let done = (k + 1) * 30 / body.len().max(1);
-            eprint!(
+            // Progress is a courtesy: a closed stderr does not stop the audit.
+            let _ = write!(
+                std::io::stderr(),
                 "\r[{}{}] {}/{}",
                 "#".repeat(done),
                 " ".repeat(30 - done),
@@ -164,14 +178,14 @@ pub fn run(
         }
     }
     if progress {
-        eprintln!();
+        let _ = writeln!(std::io::stderr());
     }
-    print!("{}", summary_text(&all, &by_staff, &rules));
+    crate::print_out(&summary_text(&all, &by_staff, &rules))?;
     if let Some(out) = html {
-        let page = summary_html(path, &all, &by_staff, &rules);
-        let mut f = std::fs::File::create(out).map_err(|e| format!("cannot write {out}: {e}"))?;
-        f.write_all(page.as_bytes())
-            .map_err(|e| format!("cannot write {out}: {e}"))?;
+        let page = summary_html(&file.to_string_lossy(), &all, &by_staff, &rules);
+        let cannot = |e: std::io::Error| format!("cannot write {}: {e}", show_path(out));
+        let mut f = std::fs::File::create(out).map_err(cannot)?;
+        f.write_all(page.as_bytes()).map_err(cannot)?;
     }
     Ok(())
 }
@@ -190,7 +204,10 @@ fn parse_date(raw: &str, time: Option<&str>) -> Result<LocalDateTime, String> {
     };
     let parts: Vec<&str> = date.split(['/', '.', '-']).collect();
     let [d, m, y] = parts.as_slice() else {
-        return Err(format!("“{raw}” is not a date such as 16/01/2024 09:00"));
+        return Err(format!(
+            "“{}” is not a date such as 16/01/2024 09:00",
+            cpoms_check::shown::shown(raw)
+        ));
     };
     let y = if y.len() == 2 {
         format!("20{y}")
@@ -238,7 +255,8 @@ fn summary_text(
         let total: usize = t.not_met.values().sum();
         let _ = writeln!(
             s,
-            "  {name:<20} {:>4} entries  {:>4.1}",
+            "  {:<20} {:>4} entries  {:>4.1}",
+            cpoms_check::shown::shown(name),
             t.entries,
             total as f64 / t.entries.max(1) as f64
         );

@@ -1,53 +1,63 @@
 //! `cpoms-check`: the checking engine on the command line.
 //!
 //! ```text
-//! cpoms-check check [FILE|-] [--format json|text] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
+//! cpoms-check check [FILE|-] [--format json|text] [--input auto|json|text] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
 //! cpoms-check audit EXPORT.csv [--html REPORT.html] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
 //! ```
 //! Exit status: 0 when it ran (whatever it found), 2 on unusable input, with one line on
-//! stderr naming the field, setting or line.
+//! stderr naming the field, setting or line. Every message is one line: values from the input
+//! are escaped and shortened (`cpoms_check::shown`). Inputs are read up to a limit
+//! (`limits.rs`), so no input can make the tool read or allocate without end.
 
 mod args;
 mod audit;
 mod csv;
+mod limits;
 mod text_report;
 
+use cpoms_check::shown::{one_line, shown};
 use cpoms_check::{check, Entry, LocalDateTime, Policy};
-use std::io::{IsTerminal, Read, Write};
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  cpoms-check check [FILE|-] [--format json|text] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
+  cpoms-check check [FILE|-] [--format json|text] [--input auto|json|text] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
   cpoms-check audit EXPORT.csv [--html REPORT.html] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
   cpoms-check --version";
 
+/// The longest error line printed: a backstop behind each value's own shortening.
+const MAX_ERROR_CHARS: usize = 400;
+
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let argv: Vec<OsString> = std::env::args_os().skip(1).collect();
     match run(&argv) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("cpoms-check: {message}");
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "cpoms-check: {}", one_line(&message, MAX_ERROR_CHARS));
             ExitCode::from(2)
         }
     }
 }
 
-fn run(argv: &[String]) -> Result<(), String> {
-    let parsed = args::parse(argv).map_err(|e| format!("{e}\n{USAGE}"))?;
+/// A path as an error message shows it.
+pub fn show_path(p: &Path) -> String {
+    shown(&p.to_string_lossy())
+}
+
+fn run(argv: &[OsString]) -> Result<(), String> {
+    let parsed = args::parse(argv).map_err(|e| format!("{e} (see cpoms-check --help)"))?;
     match parsed.command {
-        args::Command::Help => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        args::Command::Version => {
-            println!("cpoms-check {}", cpoms_check::version());
-            Ok(())
-        }
+        args::Command::Help => print_out(&format!("{USAGE}\n")),
+        args::Command::Version => print_out(&format!("cpoms-check {}\n", cpoms_check::version())),
         args::Command::Check => {
             let policy = load_policy(parsed.policy.as_deref())?;
             let now = now(parsed.now.as_deref())?;
-            let input = read_input(parsed.file.as_deref())?;
-            let entry = Entry::from_input(&input).map_err(|e| e.to_string())?;
+            let input = limits::read_text(parsed.file.as_deref(), limits::CHECK_BYTES)?;
+            let entry = Entry::from_input_as(&input, parsed.input).map_err(|e| e.to_string())?;
+            drop(input);
             let verdict = check(&entry, &policy, now);
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
@@ -62,7 +72,9 @@ fn run(argv: &[String]) -> Result<(), String> {
                     )
                 }
             };
-            written.map_err(|e| format!("could not write the verdict: {e}"))
+            written
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("could not write the verdict: {e}"))
         }
         args::Command::Audit => {
             let policy = load_policy(parsed.policy.as_deref())?;
@@ -76,17 +88,25 @@ fn run(argv: &[String]) -> Result<(), String> {
     }
 }
 
+/// Writes to standard output; a closed pipe is an error line, not a panic (`println!`
+/// panics when the reader has gone).
+pub fn print_out(s: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("could not write the output: {e}"))
+}
+
 fn stdout_colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-fn load_policy(path: Option<&str>) -> Result<Policy, String> {
+fn load_policy(path: Option<&Path>) -> Result<Policy, String> {
     let Some(path) = path else {
         return Ok(Policy::default());
     };
-    let json = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read the policy file {path}: {e}"))?;
-    Policy::from_json(&json).map_err(|e| format!("{path}: {e}"))
+    let json = limits::read_text(Some(path), limits::POLICY_BYTES)?;
+    Policy::from_json(&json).map_err(|e| format!("{}: {e}", show_path(path)))
 }
 
 /// `--now`, else the machine's local clock.
@@ -99,24 +119,4 @@ fn now(arg: Option<&str>) -> Result<LocalDateTime, String> {
                 .map_err(|e| format!("clock: {e}"))
         }
     }
-}
-
-fn read_input(file: Option<&str>) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    match file {
-        None | Some("-") => {
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-        }
-        Some(path) => {
-            bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-        }
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the input is not UTF-8 text (byte {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
 }

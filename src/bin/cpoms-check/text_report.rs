@@ -1,9 +1,15 @@
 //! The verdict as text for a terminal: the checklist, then findings grouped by
 //! criterion with each excerpt marked in its line.
 
-use cpoms_check::text::byte_offset as byte_at;
+use cpoms_check::shown::one_line;
 use cpoms_check::{Finding, Severity, Status, Verdict};
 use std::fmt::Write;
+
+/// The entry's words as the terminal shows them: a control character typed or pasted into
+/// the entry (an escape sequence, a carriage return) is shown escaped, never obeyed.
+fn safe(s: &str) -> String {
+    one_line(s, usize::MAX)
+}
 
 struct Style {
     on: bool,
@@ -28,42 +34,87 @@ fn mark(status: Status) -> (&'static str, &'static str) {
     }
 }
 
-/// The excerpt's line, shortened around it, with the excerpt marked.
-fn in_context(text: &str, f: &Finding, st: &Style) -> Option<String> {
-    let (s, e) = (byte_at(text, f.start?), byte_at(text, f.end?));
-    let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[e..].find('\n').map_or(text.len(), |p| e + p);
-    let line_no = text[..s].matches('\n').count() + 1;
-    let mut before = &text[line_start..s];
-    let mut after = &text[e..line_end];
-    const SIDE: usize = 40;
-    let mut pre = String::new();
-    if before.chars().count() > SIDE {
-        let cut = before
-            .char_indices()
-            .rev()
-            .nth(SIDE - 1)
-            .map_or(0, |(b, _)| b);
-        before = &before[cut..];
-        pre.push('…');
+/// Where each finding's excerpt sits, found in one pass over the text so the report stays
+/// linear in the input however many findings there are.
+struct Places<'t> {
+    text: &'t str,
+    /// Byte offsets of every line break.
+    breaks: Vec<usize>,
+    /// Per finding, its excerpt's byte span.
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl<'t> Places<'t> {
+    fn new(text: &'t str, findings: &[Finding]) -> Places<'t> {
+        // Every UTF-16 offset asked for, in order, mapped to bytes in one walk.
+        let mut wanted: Vec<usize> = findings
+            .iter()
+            .flat_map(|f| [f.start, f.end])
+            .flatten()
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut to_byte = Vec::with_capacity(wanted.len());
+        let mut next = wanted.iter().peekable();
+        let mut units = 0;
+        for (b, c) in text.char_indices() {
+            while next.next_if(|&&w| w <= units).is_some() {
+                to_byte.push(b);
+            }
+            units += c.len_utf16();
+        }
+        to_byte.resize(wanted.len(), text.len());
+        let byte = |u: usize| to_byte[wanted.binary_search(&u).unwrap_or(0)];
+        let spans = findings
+            .iter()
+            .map(|f| Some((byte(f.start?), byte(f.end?))))
+            .collect();
+        let breaks = text.match_indices('\n').map(|(b, _)| b).collect();
+        Places {
+            text,
+            breaks,
+            spans,
+        }
     }
-    let mut post = String::new();
-    if after.chars().count() > SIDE {
-        let cut = after
-            .char_indices()
-            .nth(SIDE)
-            .map_or(after.len(), |(b, _)| b);
-        after = &after[..cut];
-        post.push('…');
+
+    /// The excerpt's line, shortened around it, with the excerpt marked.
+    fn in_context(&self, k: usize, st: &Style) -> Option<String> {
+        let text = self.text;
+        let (s, e) = self.spans[k]?;
+        let line = self.breaks.partition_point(|&b| b < s);
+        let line_start = line.checked_sub(1).map_or(0, |i| self.breaks[i] + 1);
+        let line_end = self
+            .breaks
+            .get(self.breaks.partition_point(|&b| b < e))
+            .copied()
+            .unwrap_or(text.len());
+        let line_no = line + 1;
+        let mut before = &text[line_start..s];
+        let mut after = &text[e..line_end];
+        // Only SIDE characters are looked at on either side: a long line costs no more.
+        const SIDE: usize = 40;
+        let mut pre = String::new();
+        if let Some((cut, _)) = before.char_indices().rev().nth(SIDE) {
+            let keep = cut + before[cut..].chars().next().map_or(0, char::len_utf8);
+            before = &before[keep..];
+            pre.push('…');
+        }
+        let mut post = String::new();
+        if let Some((cut, _)) = after.char_indices().nth(SIDE) {
+            after = &after[..cut];
+            post.push('…');
+        }
+        let excerpt = if st.on {
+            st.paint("1;4;31", &safe(&text[s..e]))
+        } else {
+            format!("»{}«", safe(&text[s..e]))
+        };
+        Some(format!(
+            "line {line_no}: {pre}{}{excerpt}{}{post}",
+            safe(before),
+            safe(after)
+        ))
     }
-    let excerpt = if st.on {
-        st.paint("1;4;31", &text[s..e])
-    } else {
-        format!("»{}«", &text[s..e])
-    };
-    Some(format!(
-        "line {line_no}: {pre}{before}{excerpt}{after}{post}"
-    ))
 }
 
 pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
@@ -98,7 +149,7 @@ pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
             "  {} {:<12} {}",
             st.paint(code, m),
             r.criterion,
-            r.summary
+            safe(&r.summary)
         );
     }
     if v.findings.is_empty() {
@@ -106,11 +157,13 @@ pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
         return out;
     }
     let _ = writeln!(out, "\n{}", st.paint("1", "Findings"));
+    let places = Places::new(text, &v.findings);
     for row in &v.checklist {
-        let fs: Vec<&Finding> = v
+        let fs: Vec<(usize, &Finding)> = v
             .findings
             .iter()
-            .filter(|f| f.criterion == row.criterion)
+            .enumerate()
+            .filter(|(_, f)| f.criterion == row.criterion)
             .collect();
         if fs.is_empty() {
             continue;
@@ -121,20 +174,20 @@ pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
             st.paint("1", row.criterion),
             row.status.as_str().replace('_', " ")
         );
-        for f in fs {
+        for (k, f) in fs {
             let sev = match f.severity {
                 Severity::Problem => st.paint("31", "problem"),
                 Severity::Advice => st.paint("36", "advice"),
             };
-            let place = match (&f.field, in_context(text, f, &st)) {
+            let place = match (&f.field, places.in_context(k, &st)) {
                 (_, Some(ctx)) => ctx,
                 (Some(field), None) => format!("field {field}"),
                 (None, None) => "the entry as a whole".to_string(),
             };
             let _ = writeln!(out, "    [{sev}] {} ({place})", f.rule);
-            let _ = writeln!(out, "      {}", f.message);
+            let _ = writeln!(out, "      {}", safe(&f.message));
             if let Some(s) = &f.suggestion {
-                let _ = writeln!(out, "      Suggestion: {s}");
+                let _ = writeln!(out, "      Suggestion: {}", safe(s));
             }
         }
     }
@@ -159,5 +212,34 @@ mod tests {
         assert!(t.contains("  language · not met"));
         assert!(!t.contains('\x1b'));
         assert!(render(&v, &e.text, true).contains('\x1b'));
+    }
+
+    #[test]
+    fn control_characters_in_the_entry_are_shown_not_obeyed() {
+        let text = "Derek was kicking off\u{1b}[2J\rin class. \u{1b}]0;title\u{7}";
+        let e = Entry::from_text(text);
+        let v = check(
+            &e,
+            &Policy::default(),
+            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
+        );
+        let t = render(&v, &e.text, false);
+        assert!(t.contains("»kicking off«\\u{1b}[2J\\r"), "{t}");
+        assert!(!t.chars().any(|c| c.is_control() && c != '\n'), "{t:?}");
+    }
+
+    #[test]
+    fn places_match_a_scan_of_the_text() {
+        // Offsets in UTF-16 past emoji and line breaks land where a direct scan puts them.
+        let text = "😀 Line one.\nDerek was kicking off.\n\n👩‍👧 Amira was kicking off too.";
+        let e = Entry::from_text(text);
+        let v = check(
+            &e,
+            &Policy::default(),
+            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
+        );
+        let t = render(&v, &e.text, false);
+        assert!(t.contains("line 2: Derek was »kicking off«."), "{t}");
+        assert!(t.contains("line 4: 👩‍👧 Amira was »kicking off« too."), "{t}");
     }
 }

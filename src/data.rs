@@ -38,8 +38,16 @@ pub struct LanguageFile {
     pub phrase: Vec<PhraseDef>,
     pub intensifiers: Intensifiers,
     pub mock_praise: MockPraise,
+    pub subjective: Subjective,
     /// Words an entry must mention for a group with `context` to apply.
     pub contexts: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+pub struct Subjective {
+    pub factual: Vec<String>,
+    pub examples: Vec<String>,
+    pub pass: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -204,10 +212,12 @@ pub struct Data {
     pub matching: MatchingFile,
     /// `data/inflections.txt`: a word, a tab, its other forms.
     pub inflections: &'static str,
+    /// `data/subjective.txt`: judgement adjectives from a subjectivity lexicon.
+    pub subjective: Vec<String>,
 }
 
 /// The source text of every data file, for tests and the docs generator.
-pub const FILES: [(&str, &str); 14] = [
+pub const FILES: [(&str, &str); 15] = [
     ("rules.toml", include_str!("../data/rules.toml")),
     ("language.toml", include_str!("../data/language.toml")),
     ("evidence.toml", include_str!("../data/evidence.toml")),
@@ -222,11 +232,21 @@ pub const FILES: [(&str, &str); 14] = [
     ("first_names.txt", include_str!("../data/first_names.txt")),
     ("matching.toml", include_str!("../data/matching.toml")),
     ("inflections.txt", include_str!("../data/inflections.txt")),
+    ("subjective.txt", include_str!("../data/subjective.txt")),
 ];
 
 fn parse<T: serde::de::DeserializeOwned>(i: usize) -> T {
     let (name, src) = FILES[i];
     toml::from_str(src).unwrap_or_else(|e| panic!("data/{name} is malformed: {e}"))
+}
+
+/// A plain-text list: a word a line, `#` comments.
+fn word_list(src: &str) -> Vec<String> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// The data, parsed on first use. The files are compiled in and tested, so a parse
@@ -245,14 +265,9 @@ pub fn data() -> &'static Data {
         five_w: parse(8),
         time: parse(9),
         proofread: parse(10),
-        first_names: FILES[11]
-            .1
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_lowercase)
-            .collect(),
+        first_names: word_list(FILES[11].1),
         matching: parse(12),
         inflections: FILES[13].1,
+        subjective: word_list(FILES[14].1),
     })
 }

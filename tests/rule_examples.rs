@@ -83,6 +83,21 @@ fn every_language_phrase_group_flags_its_examples() {
             "{ex}"
         );
     }
+    for ex in &lang.subjective.examples {
+        assert!(
+            text(ex)
+                .findings
+                .iter()
+                .any(|f| f.rule == "language.subjective"),
+            "{ex}"
+        );
+    }
+    for ex in &lang.subjective.pass {
+        assert!(
+            !text(ex).findings.iter().any(|f| f.criterion == "language"),
+            "{ex}"
+        );
+    }
     for ex in &lang.mock_praise.pass {
         assert!(
             !text(ex)

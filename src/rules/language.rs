@@ -187,6 +187,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     }
 
     mock_praise(cx, &mut raws);
+    subjective(cx, &mut raws);
 
     // Exclamation marks, a run at a time ("!!", "?!").
     let mut i = 0;
@@ -242,5 +243,21 @@ fn mock_praise(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
                 raws.push((a, b, Raw::at("language.sarcasm", doc.span(a, b))));
             }
         }
+    }
+}
+
+/// A judgement adjective from the subjectivity lexicon ("cruel", "stupid") in the writer's
+/// own words, where no other language finding already covers it.
+fn subjective(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
+    let doc = cx.doc;
+    let words = &cx.data.subjective;
+    for i in 0..doc.len() {
+        if !doc.own(i) || !doc.is_word(i) || !one_of(words, doc, i) {
+            continue;
+        }
+        if raws.iter().any(|(s, e, _)| (*s..*e).contains(&i)) {
+            continue;
+        }
+        raws.push((i, i + 1, Raw::at("language.subjective", doc.span(i, i + 1))));
     }
 }

@@ -90,6 +90,11 @@ pub struct NamesFile {
     pub relative_titles: Vec<String>,
     pub word_name_contexts: Vec<String>,
     pub first_person: Vec<String>,
+    pub staff_roles: Vec<String>,
+    pub staff_role_compounds: Vec<String>,
+    pub acronyms: Vec<String>,
+    pub person_next: Vec<String>,
+    pub person_before: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -110,9 +115,13 @@ pub struct CategoryGroup {
 #[derive(Deserialize)]
 pub struct DocumentsFile {
     pub mentions: Vec<String>,
+    pub kind_heads: Vec<String>,
+    pub kinds: Vec<String>,
+    pub not_documents_after: Vec<String>,
     pub email_words: Vec<String>,
     pub negations: Vec<String>,
     pub future: Vec<String>,
+    pub plan_verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]

@@ -6,12 +6,16 @@ use crate::names::{base, first_names, is_staff_code};
 use crate::policy::StaffNameFormat;
 use crate::text::{Doc, Kind, EXCLUDED};
 
+mod staff;
+
 pub fn check(cx: &Ctx, out: &mut Out) {
     staff_titles(cx, out);
     if cx.policy.staff_name_format == StaffNameFormat::Code {
         staff_format(cx, out);
         first_person(cx, out);
+        staff::initials(cx, out);
     }
+    staff::roles(cx, out);
     child_surnames(cx, out);
     professionals(cx, out);
 }

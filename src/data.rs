@@ -76,6 +76,7 @@ pub struct SpeechFile {
     pub family: Vec<String>,
     pub passive: Vec<String>,
     pub non_speakers: Vec<String>,
+    pub adverbial_starts: Vec<String>,
     pub examples: Vec<String>,
 }
 
@@ -91,6 +92,8 @@ pub struct NamesFile {
     pub word_name_contexts: Vec<String>,
     pub first_person: Vec<String>,
     pub staff_roles: Vec<String>,
+    pub adult_ties: Vec<String>,
+    pub parent_words: Vec<String>,
     pub staff_role_compounds: Vec<String>,
     pub acronyms: Vec<String>,
     pub person_next: Vec<String>,
@@ -99,6 +102,7 @@ pub struct NamesFile {
 
 #[derive(Deserialize)]
 pub struct CategoriesFile {
+    pub umbrella: Vec<String>,
     pub group: Vec<CategoryGroup>,
 }
 

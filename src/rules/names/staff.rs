@@ -76,6 +76,8 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
                     "to" | "with" | "by" | "from" | "for" | "and" | "told" | "informed" | "asked"
                 ) {
                     m.start
+                } else if matches!(d, "-" | "–" | "•" | "*" | ":") {
+                    m.start // an action line or a list: "- Class teacher to …"
                 } else {
                     continue;
                 }

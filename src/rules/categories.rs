@@ -179,16 +179,14 @@ fn in_proper_name(doc: &Doc, start: usize, end: usize) -> bool {
     end == start + 1
         && doc.capitalised(start)
         && !doc.has(start, SENTENCE_START)
-        && doc
-            .prev_in_sentence(start)
-            .is_some_and(|p| {
-                let raw = doc.raw(p);
-                doc.capitalised(p)
-                    && doc.tokens[p].kind == Kind::Word
-                    && !raw.ends_with("'s")
-                    && !raw.ends_with("’s")
-                    && !crate::names::is_staff_code(raw)
-            })
+        && doc.prev_in_sentence(start).is_some_and(|p| {
+            let raw = doc.raw(p);
+            doc.capitalised(p)
+                && doc.tokens[p].kind == Kind::Word
+                && !raw.ends_with("'s")
+                && !raw.ends_with("’s")
+                && !crate::names::is_staff_code(raw)
+        })
 }
 
 /// Whether the signal at `i` is only asked about ("asked whether she had thought of

@@ -2,7 +2,7 @@
 
 use super::util::one_of;
 use super::{Applies, Ctx, Out, Raw};
-use crate::names::is_staff_code;
+use crate::names::{first_names, is_staff_code};
 use crate::text::{Doc, Kind};
 
 /// One place where the writer reports what someone said.
@@ -42,12 +42,25 @@ fn professional(cx: &Ctx, doc: &Doc, i: usize) -> bool {
     if doc.norm(i) == ")" {
         // Back to the bracket: "Jane Doe (social worker) said …".
         let s = doc.sentence(i).first;
-        return (s..i)
-            .rev()
-            .take_while(|&k| doc.norm(k) != "(")
-            .any(role);
+        return (s..i).rev().take_while(|&k| doc.norm(k) != "(").any(role);
     }
     role(i)
+}
+
+/// The sentence's subject before token `end`: its first person (a staff code, a family
+/// word, a capitalised name), past an opening time or place ("At 8.40 KPatel phoned …");
+/// otherwise its first word.
+fn subject(cx: &Ctx, doc: &Doc, end: usize) -> Option<usize> {
+    let first = doc.sentence(end).first;
+    (first..end)
+        .find(|&k| {
+            staff_speaker(cx, doc, k)
+                || one_of(&cx.data.speech.family, doc, k)
+                || (doc.capitalised(k)
+                    && (cx.names.by_forename(doc.norm(k)).is_some()
+                        || first_names(cx.data).contains(doc.norm(k))))
+        })
+        .or_else(|| (first..end).find(|&k| doc.is_word(k)))
 }
 
 /// Reported speech in the writer's own words, quoted or not.
@@ -76,17 +89,15 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
                 }
                 // "and told …", "phoned … to say that …": the sentence's subject speaks.
                 "and" | "to" => {
-                    let sent = doc.sentence(p);
-                    speaker = (sent.first..p).find(|&k| doc.is_word(k));
+                    speaker = subject(cx, doc, p);
                     break;
                 }
                 _ => break,
             }
         }
         // "TByrne reassured Kian, told him …": a chain of the subject's own verbs.
-        let subject = (doc.sentence(i).first..i).find(|&k| doc.is_word(k));
         let staff_chain =
-            chained && !relative && subject.is_some_and(|k| staff_speaker(cx, doc, k));
+            chained && !relative && subject(cx, doc, i).is_some_and(|k| staff_speaker(cx, doc, k));
         if staff_chain
             || speaker.is_some_and(|s| {
                 staff_speaker(cx, doc, s)

@@ -94,7 +94,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     }
     mentions.retain(|&(s, _)| {
         let sent = doc.sentence(s);
-        future.any_in(doc, sent.first, sent.last, |_| true).is_none()
+        future
+            .any_in(doc, sent.first, sent.last, |_| true)
+            .is_none()
             && plans().any_in(doc, sent.first, s, |_| true).is_none()
     });
     if !cx.entry.attachments.is_empty() {

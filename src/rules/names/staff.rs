@@ -59,7 +59,8 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
         }
         if doc.is_word(m.end)
             && doc.sentence_of[m.end] == doc.sentence_of[m.start]
-            && (one_of(&n.staff_role_compounds, doc, m.end) || one_of(&n.role_compounds, doc, m.end))
+            && (one_of(&n.staff_role_compounds, doc, m.end)
+                || one_of(&n.role_compounds, doc, m.end))
         {
             continue; // "TA support", "tutor time"
         }
@@ -67,8 +68,10 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
         let start = match prev {
             Some(p) => {
                 let d = doc.norm(p);
-                if matches!(d, "the" | "a" | "an" | "their" | "her" | "his" | "my" | "our" | "your")
-                    || d.ends_with("'s")
+                if matches!(
+                    d,
+                    "the" | "a" | "an" | "their" | "her" | "his" | "my" | "our" | "your"
+                ) || d.ends_with("'s")
                 {
                     p
                 } else if matches!(
@@ -106,7 +109,11 @@ fn codes_for<'a>(cx: &'a Ctx, initials: &str) -> Vec<&'a String> {
         .iter()
         .filter(|c| {
             let caps: String = c.chars().filter(char::is_ascii_uppercase).collect();
-            caps == initials || (initials.len() == 2 && c.starts_with(&initials[..1]) && caps.ends_with(&initials[1..]) && caps.len() == 3)
+            caps == initials
+                || (initials.len() == 2
+                    && c.starts_with(&initials[..1])
+                    && caps.ends_with(&initials[1..])
+                    && caps.len() == 3)
         })
         .collect()
 }
@@ -137,13 +144,21 @@ pub fn initials(cx: &Ctx, out: &mut Out) {
         let word_before = prev.is_some_and(|p| one_of(&n.person_before, doc, p));
         let listed = prev.is_some_and(|p| {
             matches!(doc.norm(p), "," | "and")
-                && doc.prev_in_sentence(p).is_some_and(|q| person_like(cx, doc, q))
+                && doc
+                    .prev_in_sentence(p)
+                    .is_some_and(|q| person_like(cx, doc, q))
         }) || next.is_some_and(|k| {
             matches!(doc.norm(k), "," | "and")
-                && doc.next_in_sentence(k).is_some_and(|q| person_like(cx, doc, q))
+                && doc
+                    .next_in_sentence(k)
+                    .is_some_and(|q| person_like(cx, doc, q))
         });
         let staff_match = !codes_for(cx, raw).is_empty();
-        if verb_after || word_before || listed || (staff_match && next.is_some_and(|k| doc.norm(k) == "(")) {
+        if verb_after
+            || word_before
+            || listed
+            || (staff_match && next.is_some_and(|k| doc.norm(k) == "("))
+        {
             push(cx, out, doc, i, i + 1, raw);
         }
     }
@@ -152,7 +167,9 @@ pub fn initials(cx: &Ctx, out: &mut Out) {
 fn push(cx: &Ctx, out: &mut Out, doc: &Doc, a: usize, b: usize, initials: &str) {
     let mut r = Raw::at("names.initials", doc.span(a, b));
     if let [code] = codes_for(cx, initials).as_slice() {
-        r = r.suggest((*code).clone()).detail(format!(" Is this {code}?"));
+        r = r
+            .suggest((*code).clone())
+            .detail(format!(" Is this {code}?"));
     }
     out.push(r);
 }

@@ -193,7 +193,16 @@ fn in_proper_name(doc: &Doc, start: usize, end: usize) -> bool {
 /// hurting herself") or denied ("no bruises"): not a sign of the concern.
 fn doubted(doc: &Doc, i: usize) -> bool {
     let first = doc.sentence(i).first;
-    negated(doc, i, 3) || (first..i).any(|k| matches!(doc.norm(k), "whether" | "if"))
+    let asked = |k: usize| {
+        (k.saturating_sub(3).max(first)..k).any(|j| {
+            matches!(
+                doc.norm(j),
+                "asked" | "ask" | "asking" | "checked" | "check" | "wondered" | "know"
+            )
+        })
+    };
+    negated(doc, i, 3)
+        || (first..i).any(|k| doc.norm(k) == "whether" || (doc.norm(k) == "if" && asked(k)))
 }
 
 /// The first place in the text that clearly points to the group: the writer's own words

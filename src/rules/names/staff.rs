@@ -77,10 +77,10 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
                 } else if matches!(
                     d,
                     "to" | "with" | "by" | "from" | "for" | "and" | "told" | "informed" | "asked"
+                    // an action line or a list: "- Class teacher to …"
+                    | "-" | "–" | "•" | "*" | ":"
                 ) {
                     m.start
-                } else if matches!(d, "-" | "–" | "•" | "*" | ":") {
-                    m.start // an action line or a list: "- Class teacher to …"
                 } else {
                     continue;
                 }

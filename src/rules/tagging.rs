@@ -152,7 +152,14 @@ fn adult_named(cx: &Ctx, doc: &Doc, i: usize) -> bool {
             None => return false,
         }
     }
-    one_of(&n.adult_ties, doc, p)
+    // "mum's boyfriend Dean": a parent's partner, where a child's boyfriend may be a child.
+    let parents_partner = matches!(doc.norm(p), "boyfriend" | "girlfriend")
+        && doc.prev_in_sentence(p).is_some_and(|q| {
+            doc.norm(q) != base(doc.norm(q))
+                && n.parent_words.iter().any(|w| w == base(doc.norm(q)))
+        });
+    parents_partner
+        || one_of(&n.adult_ties, doc, p)
         || (comma && one_of(&n.parent_words, doc, p))
         || (one_of(&n.role_words, doc, p) && !one_of(&n.parent_words, doc, p))
         || one_of(&n.staff_roles, doc, p)

@@ -108,6 +108,7 @@ pub struct SpeechFile {
     pub family: Vec<String>,
     pub passive: Vec<String>,
     pub non_speakers: Vec<String>,
+    pub adverbial_starts: Vec<String>,
     pub examples: Vec<String>,
 }
 
@@ -122,10 +123,18 @@ pub struct NamesFile {
     pub relative_titles: Vec<String>,
     pub word_name_contexts: Vec<String>,
     pub first_person: Vec<String>,
+    pub staff_roles: Vec<String>,
+    pub adult_ties: Vec<String>,
+    pub parent_words: Vec<String>,
+    pub staff_role_compounds: Vec<String>,
+    pub acronyms: Vec<String>,
+    pub person_next: Vec<String>,
+    pub person_before: Vec<String>,
 }
 
 #[derive(Deserialize)]
 pub struct CategoriesFile {
+    pub umbrella: Vec<String>,
     pub group: Vec<CategoryGroup>,
 }
 
@@ -142,9 +151,13 @@ pub struct CategoryGroup {
 #[derive(Deserialize)]
 pub struct DocumentsFile {
     pub mentions: Vec<String>,
+    pub kind_heads: Vec<String>,
+    pub kinds: Vec<String>,
+    pub not_documents_after: Vec<String>,
     pub email_words: Vec<String>,
     pub negations: Vec<String>,
     pub future: Vec<String>,
+    pub plan_verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]

@@ -3,7 +3,7 @@
 use super::util::negated;
 use super::{Ctx, Out, Raw};
 use crate::data::CategoryGroup;
-use crate::text::{PhraseSet, ACTIONS, EXCLUDED};
+use crate::text::{Doc, Kind, PhraseSet, ACTIONS, EXCLUDED, QUOTED, SENTENCE_START};
 use std::sync::{Mutex, OnceLock};
 
 /// The categories assumed when the page does not list the school's own.
@@ -58,11 +58,6 @@ fn normalised_labels(labels: &[String]) -> Vec<String> {
     }
 }
 
-/// Whether a label holds any of the terms (both already through `label_words`).
-fn holds_any(label_norm: &str, terms_norm: &[String]) -> bool {
-    terms_norm.iter().any(|t| label_norm.contains(t.as_str()))
-}
-
 pub fn check(cx: &Ctx, out: &mut Out) {
     let entry = cx.entry;
     if entry.categories.is_empty() {
@@ -96,23 +91,32 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .zip(builtin_sets())
         .chain(school.iter().zip(&school_sets));
     let mut suggested: Vec<String> = Vec::new();
+    let umbrella = &cx.data.categories.umbrella;
     for (g, sets) in groups {
-        let covered = chosen
-            .iter()
-            .any(|c| holds_any(c, &g.covered_by) || holds_any(c, &g.labels));
-        if covered {
-            continue;
-        }
-        let Some(label) = g.labels.iter().find_map(|t| {
+        // The school's most specific label for the group (labels are tried in order).
+        let Some((label, term)) = g.labels.iter().find_map(|t| {
             let t = label_words(t);
             available
                 .iter()
                 .zip(&available_norm)
                 .find(|(_, a)| a.contains(&t))
-                .map(|(a, _)| a)
+                .map(|(a, _)| (a, t))
         }) else {
             continue;
         };
+        // An umbrella label ("Safeguarding") covers the group only when the school has no
+        // label of its own for it: a school that offers "Domestic Abuse" wants it chosen.
+        let general = umbrella.iter().any(|u| label_words(u) == term);
+        let covered = chosen.iter().any(|c| {
+            c.contains(&term)
+                || g.covered_by.iter().any(|t| {
+                    let is_umbrella = umbrella.iter().any(|u| u == t);
+                    (general || !is_umbrella) && c.contains(&label_words(t))
+                })
+        });
+        if covered {
+            continue;
+        }
         if suggested.contains(label)
             || entry
                 .categories
@@ -121,12 +125,20 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         {
             continue;
         }
-        if let Some(span) = signal(cx, sets) {
+        if let Some((span, quoted)) = signal(cx, sets) {
             suggested.push(label.clone());
-            out.push(Raw::at("categories.suggest", span).detail(format!(
-                "{}: consider choosing the “{label}” category too",
+            let detail = format!(
+                "“{}” points to {}: consider choosing the “{label}” category too.",
+                &cx.doc.text[span.0..span.1],
                 g.name
-            )));
+            );
+            // A child's quoted words are never underlined: the finding goes on the field.
+            let raw = if quoted {
+                Raw::field("categories.suggest", "categories")
+            } else {
+                Raw::at("categories.suggest", span)
+            };
+            out.push(raw.detail(detail));
         }
     }
 }
@@ -161,30 +173,65 @@ fn builtin_sets() -> &'static [Compiled] {
     })
 }
 
-/// The first place in the text that clearly points to the group.
-fn signal(cx: &Ctx, g: &Compiled) -> Option<(usize, usize)> {
+/// One capitalised word inside a longer name ("Royal Preston Hospital", "Snap Fitness"):
+/// a place or a business, not the thing itself.
+fn in_proper_name(doc: &Doc, start: usize, end: usize) -> bool {
+    end == start + 1
+        && doc.capitalised(start)
+        && !doc.has(start, SENTENCE_START)
+        && doc.prev_in_sentence(start).is_some_and(|p| {
+            let raw = doc.raw(p);
+            doc.capitalised(p)
+                && doc.tokens[p].kind == Kind::Word
+                && !raw.ends_with("'s")
+                && !raw.ends_with("’s")
+                && !crate::names::is_staff_code(raw)
+        })
+}
+
+/// Whether the signal at `i` is only asked about ("asked whether she had thought of
+/// hurting herself") or denied ("no bruises"): not a sign of the concern.
+fn doubted(doc: &Doc, i: usize) -> bool {
+    let first = doc.sentence(i).first;
+    let asked = |k: usize| {
+        (k.saturating_sub(3).max(first)..k).any(|j| {
+            matches!(
+                doc.norm(j),
+                "asked" | "ask" | "asking" | "checked" | "check" | "wondered" | "know"
+            )
+        })
+    };
+    negated(doc, i, 3)
+        || (first..i).any(|k| doc.norm(k) == "whether" || (doc.norm(k) == "if" && asked(k)))
+}
+
+/// The first place in the text that clearly points to the group: the writer's own words
+/// first, then quotations (they are part of what happened). `true` with a quotation.
+fn signal(cx: &Ctx, g: &Compiled) -> Option<((usize, usize), bool)> {
     let doc = cx.doc;
-    // The incident, not the plans: the actions section does not count.
-    let keep = |i: usize| !doc.has(i, EXCLUDED | ACTIONS);
-    if let Some(m) = g
-        .words
-        .find(doc, keep)
-        .into_iter()
-        .find(|m| !negated(doc, m.start, 3))
-    {
-        return Some(doc.span(m.start, m.end));
-    }
-    for sets in &g.together {
-        for s in &doc.sentences {
-            let hits: Vec<_> = sets
-                .iter()
-                .map(|set| set.any_in(doc, s.first, s.last, keep))
-                .collect();
-            if hits.iter().all(Option::is_some) {
-                let first = hits.iter().flatten().map(|m| m.start).min()?;
-                let last = hits.iter().flatten().map(|m| m.end).max()?;
-                if !negated(doc, first, 3) {
-                    return Some(doc.span(first, last));
+    for quoted in [false, true] {
+        // The incident, not the plans: the actions section does not count.
+        let keep = |i: usize| !doc.has(i, EXCLUDED | ACTIONS) && (quoted || !doc.has(i, QUOTED));
+        if let Some(m) = g
+            .words
+            .find(doc, keep)
+            .into_iter()
+            .find(|m| !doubted(doc, m.start) && !in_proper_name(doc, m.start, m.end))
+        {
+            return Some((doc.span(m.start, m.end), quoted));
+        }
+        for sets in &g.together {
+            for s in &doc.sentences {
+                let hits: Vec<_> = sets
+                    .iter()
+                    .map(|set| set.any_in(doc, s.first, s.last, keep))
+                    .collect();
+                if hits.iter().all(Option::is_some) {
+                    let first = hits.iter().flatten().map(|m| m.start).min()?;
+                    let last = hits.iter().flatten().map(|m| m.end).max()?;
+                    if !doubted(doc, first) {
+                        return Some((doc.span(first, last), quoted));
+                    }
                 }
             }
         }
@@ -197,7 +244,7 @@ mod tests {
     use super::*;
 
     fn label_has(label: &str, term: &str) -> bool {
-        holds_any(&label_words(label), &[label_words(term)])
+        label_words(label).contains(&label_words(term))
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::util::one_of;
 use super::{Applies, Ctx, Out, Raw};
-use crate::names::is_staff_code;
+use crate::names::{first_names, is_staff_code};
 use crate::text::{Doc, Kind};
 
 /// One place where the writer reports what someone said.
@@ -31,6 +31,38 @@ fn staff_speaker(cx: &Ctx, doc: &Doc, i: usize) -> bool {
         || cx.data.names.bare_staff_titles.iter().any(|t| t == n)
 }
 
+/// A professional speaking ("the social worker", "Rachel Kaye (youth worker)"): their
+/// words are theirs to report, not the child's voice. Family words are not roles here.
+fn professional(cx: &Ctx, doc: &Doc, i: usize) -> bool {
+    let n = &cx.data.names;
+    let role = |k: usize| {
+        (one_of(&n.role_words, doc, k) || one_of(&n.professional_roles, doc, k))
+            && !one_of(&cx.data.speech.family, doc, k)
+    };
+    if doc.norm(i) == ")" {
+        // Back to the bracket: "Jane Doe (social worker) said …".
+        let s = doc.sentence(i).first;
+        return (s..i).rev().take_while(|&k| doc.norm(k) != "(").any(role);
+    }
+    role(i)
+}
+
+/// The sentence's subject before token `end`: its first person (a staff code, a family
+/// word, a capitalised name), past an opening time or place ("At 8.40 KPatel phoned …");
+/// otherwise its first word.
+fn subject(cx: &Ctx, doc: &Doc, end: usize) -> Option<usize> {
+    let first = doc.sentence(end).first;
+    (first..end)
+        .find(|&k| {
+            staff_speaker(cx, doc, k)
+                || one_of(&cx.data.speech.family, doc, k)
+                || (doc.capitalised(k)
+                    && (cx.names.by_forename(doc.norm(k)).is_some()
+                        || first_names(cx.data).contains(doc.norm(k))))
+        })
+        .or_else(|| (first..end).find(|&k| doc.is_word(k)))
+}
+
 /// Reported speech in the writer's own words, quoted or not.
 pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
     let doc = cx.doc;
@@ -47,20 +79,32 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
         // The speaker: the word before the verb, looking past "who" and commas; after
         // "and" ("KONeill phoned … and shared …"), the sentence's first word.
         let mut speaker = prev;
+        let (mut relative, mut chained) = (false, false);
         while let Some(p) = speaker {
             match doc.norm(p) {
                 "who" | "," | "then" | "also" | "later" | "had" | "has" | "have" => {
+                    relative |= doc.norm(p) == "who";
+                    chained |= doc.norm(p) == ",";
                     speaker = doc.prev_in_sentence(p)
                 }
-                "and" => {
-                    let sent = doc.sentence(p);
-                    speaker = (sent.first..p).find(|&k| doc.is_word(k));
+                // "and told …", "phoned … to say that …": the sentence's subject speaks.
+                "and" | "to" => {
+                    speaker = subject(cx, doc, p);
                     break;
                 }
                 _ => break,
             }
         }
-        if speaker.is_some_and(|s| staff_speaker(cx, doc, s) || one_of(&sp.non_speakers, doc, s)) {
+        // "TByrne reassured Kian, told him …": a chain of the subject's own verbs.
+        let staff_chain =
+            chained && !relative && subject(cx, doc, i).is_some_and(|k| staff_speaker(cx, doc, k));
+        if staff_chain
+            || speaker.is_some_and(|s| {
+                staff_speaker(cx, doc, s)
+                    || professional(cx, doc, s)
+                    || one_of(&sp.non_speakers, doc, s)
+            })
+        {
             continue;
         }
         let mut j = doc.next_in_sentence(i);
@@ -92,7 +136,16 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
                 .and_then(|k| doc.next_in_sentence(k))
                 .and_then(|k| doc.next_in_sentence(k));
         }
-        let Some(j) = j else { continue };
+        let Some(mut j) = j else { continue };
+        // "told DMcAllister at the start of period 3 that …": a time or place between.
+        if one_of(&sp.object_verbs, doc, i) && one_of(&sp.adverbial_starts, doc, j) {
+            if let Some(t) = (j..(j + 9).min(doc.sentence(i).last))
+                .take_while(|&k| !matches!(doc.norm(k), "," | ";" | "“" | "\""))
+                .find(|&k| doc.norm(k) == "that")
+            {
+                j = t;
+            }
+        }
         let w = doc.norm(j);
         if one_of(&sp.that_only, doc, i) && w != "that" {
             continue;

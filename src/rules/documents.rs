@@ -2,24 +2,103 @@
 
 use super::util::{negated, one_of, set};
 use super::{Applies, Ctx, Out, Raw};
-use crate::text::{EXCLUDED, QUOTED};
+use crate::names::is_staff_code;
+use crate::text::{Doc, Kind, PhraseSet, EXCLUDED, QUOTED};
+use std::sync::OnceLock;
+
+/// "PI", "MASH", "CAF": a capitalised abbreviation naming a kind of form or report.
+fn abbreviation(doc: &Doc, i: usize) -> bool {
+    let raw = doc.raw(i);
+    doc.tokens[i].kind == Kind::Word
+        && (2..=6).contains(&raw.len())
+        && raw.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Where the kind words ending just before token `head` start ("accident", "record of
+/// concern", "first aid"), if any.
+fn kind_before(doc: &Doc, head: usize) -> Option<usize> {
+    let kinds = set(&crate::data::data().documents.kinds);
+    (1..=3)
+        .rev()
+        .filter_map(|k| head.checked_sub(k))
+        .filter(|&s| doc.sentence_of[s] == doc.sentence_of[head])
+        .find(|&s| kinds.match_at(doc, s).is_some_and(|m| m.end == head))
+        .or_else(|| {
+            doc.prev_in_sentence(head)
+                .filter(|&p| abbreviation(doc, p) && !is_staff_code(doc.raw(p)))
+        })
+}
+
+/// The document's name reaches back over what kind it is: "MASH referral", "Operation
+/// Encompass notification", "physical intervention form".
+fn extend_left(doc: &Doc, mut start: usize) -> usize {
+    for _ in 0..3 {
+        if let Some(k) = kind_before(doc, start) {
+            start = k;
+            continue;
+        }
+        match doc.prev_in_sentence(start) {
+            Some(p)
+                if doc.capitalised(p)
+                    && doc.tokens[p].kind == Kind::Word
+                    && !is_staff_code(doc.raw(p))
+                    && !doc.raw(p).ends_with("'s")
+                    && !doc.raw(p).ends_with("’s")
+                    && !matches!(doc.norm(p), "a" | "an" | "the" | "this" | "that" | "i") =>
+            {
+                start = p
+            }
+            _ => break,
+        }
+    }
+    start
+}
+
+/// "to make|complete|…": the action-list way of writing a plan.
+fn plans() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let verbs = crate::data::data().documents.plan_verbs.join("|");
+        PhraseSet::new([(format!("to {verbs}"), 0)])
+    })
+}
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let d = &cx.data.documents;
     let future = set(&d.future);
-    let mentions: Vec<_> = set(&d.mentions)
-        .find(doc, |i| !doc.has(i, QUOTED | EXCLUDED))
+    let keep = |i: usize| !doc.has(i, QUOTED | EXCLUDED);
+    let mut found: Vec<(usize, usize)> = set(&d.mentions)
+        .find(doc, keep)
         .into_iter()
         .filter(|m| !(doc.regions.has_email && d.email_words.contains(&d.mentions[m.payload])))
-        .filter(|m| {
-            !(negated(doc, m.start, 3) || (m.start > 0 && one_of(&d.negations, doc, m.start - 1)))
-        })
-        .filter(|m| {
-            let s = doc.sentence(m.start);
-            future.any_in(doc, s.first, s.last, |_| true).is_none()
-        })
+        .map(|m| (m.start, m.end))
         .collect();
+    // "PI form", "accident report", "first aid log": a kind head after its kind.
+    for m in set(&d.kind_heads).find(doc, keep) {
+        let after_other = doc.is_word(m.end) && one_of(&d.not_documents_after, doc, m.end);
+        if let Some(k) = kind_before(doc, m.start).filter(|_| !after_other) {
+            found.push((k, m.end));
+        }
+    }
+    found.sort();
+    // One mention per document: overlapping pieces ("record of concern" + "form") join.
+    found.retain(|&(s, _)| !(negated(doc, s, 3) || (s > 0 && one_of(&d.negations, doc, s - 1))));
+    let mut mentions: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in found {
+        let s = extend_left(doc, s);
+        match mentions.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => mentions.push((s, e)),
+        }
+    }
+    mentions.retain(|&(s, _)| {
+        let sent = doc.sentence(s);
+        future
+            .any_in(doc, sent.first, sent.last, |_| true)
+            .is_none()
+            && plans().any_in(doc, sent.first, s, |_| true).is_none()
+    });
     if !cx.entry.attachments.is_empty() {
         return;
     }
@@ -27,7 +106,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         out.set("documents", Applies::NotApplicable);
         return;
     }
-    for m in mentions.into_iter().take(5) {
-        out.push(Raw::at("documents.missing", doc.span(m.start, m.end)));
+    for (s, e) in mentions.into_iter().take(5) {
+        out.push(Raw::at("documents.missing", doc.span(s, e)));
     }
 }

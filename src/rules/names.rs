@@ -6,12 +6,16 @@ use crate::names::{base, first_names, is_staff_code};
 use crate::policy::StaffNameFormat;
 use crate::text::{Doc, Kind, EXCLUDED};
 
+mod staff;
+
 pub fn check(cx: &Ctx, out: &mut Out) {
     staff_titles(cx, out);
     if cx.policy.staff_name_format == StaffNameFormat::Code {
         staff_format(cx, out);
         first_person(cx, out);
+        staff::initials(cx, out);
     }
+    staff::roles(cx, out);
     child_surnames(cx, out);
     professionals(cx, out);
 }
@@ -227,9 +231,12 @@ fn role_near(cx: &Ctx, doc: &Doc, first: usize, last: usize) -> bool {
             _ => {}
         }
     }
-    first > 0
-        && doc.sentence_of[first - 1] == doc.sentence_of[first]
-        && (is_role(first - 1) || one_of(&n.professional_titles, doc, first - 1))
+    // "the school nurse Priya Shah", "the school nurse, Priya Shah": the role before.
+    let before = match doc.prev_in_sentence(first) {
+        Some(p) if doc.norm(p) == "," => doc.prev_in_sentence(p),
+        p => p,
+    };
+    before.is_some_and(|p| is_role(p) || one_of(&n.professional_titles, doc, p))
 }
 
 fn professionals(cx: &Ctx, out: &mut Out) {

@@ -104,6 +104,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         }) {
             continue; // Uncle Dean, Mrs Grace, PC Will
         }
+        if adult_named(cx, doc, i) {
+            continue; // mum's partner Dean, Mum, Kelly, …; the TA Sarah
+        }
         if next.is_some_and(|n| one_of(&names.word_name_contexts, doc, n)) {
             continue; // Summer term
         }
@@ -128,7 +131,36 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 
 /// "Priya (school nurse)", "Sam, the social worker": a role right after the name.
 fn professional_follows(cx: &Ctx, doc: &Doc, i: usize) -> bool {
+    let n = &cx.data.names;
     (i + 2..(i + 6).min(doc.len())).any(|k| {
-        one_of(&cx.data.names.role_words, doc, k) && doc.norm(k) != "mum" && doc.norm(k) != "dad"
+        (one_of(&n.role_words, doc, k) && !one_of(&n.parent_words, doc, k))
+            || one_of(&n.adult_ties, doc, k)
     })
+}
+
+/// "mum's partner Dean", "her stepdad, Lee", "Mum, Kelly,", "the family support worker
+/// Sam", "the TA Sarah": a first name right after a word that makes it an adult's.
+fn adult_named(cx: &Ctx, doc: &Doc, i: usize) -> bool {
+    let n = &cx.data.names;
+    let Some(mut p) = doc.prev_in_sentence(i) else {
+        return false;
+    };
+    let comma = doc.norm(p) == ",";
+    if comma {
+        match doc.prev_in_sentence(p) {
+            Some(q) => p = q,
+            None => return false,
+        }
+    }
+    // "mum's boyfriend Dean": a parent's partner, where a child's boyfriend may be a child.
+    let parents_partner = matches!(doc.norm(p), "boyfriend" | "girlfriend")
+        && doc.prev_in_sentence(p).is_some_and(|q| {
+            doc.norm(q) != base(doc.norm(q))
+                && n.parent_words.iter().any(|w| w == base(doc.norm(q)))
+        });
+    parents_partner
+        || one_of(&n.adult_ties, doc, p)
+        || (comma && one_of(&n.parent_words, doc, p))
+        || (one_of(&n.role_words, doc, p) && !one_of(&n.parent_words, doc, p))
+        || one_of(&n.staff_roles, doc, p)
 }

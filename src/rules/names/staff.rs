@@ -1,0 +1,175 @@
+//! Staff the guidance wants as JBloggs but the text names another way: by role alone
+//! ("the dinner lady", "Class teacher") or by initials alone ("HB said"). Dotted
+//! initials ("J.M.", "J. Bloggs") are `staff_format`'s.
+
+use super::super::util::{one_of, set};
+use super::super::{Ctx, Out, Raw};
+use crate::names::{first_names, is_staff_code};
+use crate::text::{Doc, Kind, EXCLUDED, SENTENCE_START};
+
+/// Whether token `i` names a person the reader can identify: a staff code or a full name
+/// ("KPatel", "Jane Doe").
+fn named(doc: &Doc, i: usize) -> bool {
+    is_staff_code(doc.raw(i))
+        || (doc.capitalised(i)
+            && doc.tokens[i].kind == Kind::Word
+            && doc
+                .next_in_sentence(i)
+                .is_some_and(|k| doc.capitalised(k) && doc.tokens[k].kind == Kind::Word))
+}
+
+/// "the TA", "a lunchtime supervisor", "Class teacher to …", "told the caretaker".
+pub fn roles(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    let n = &cx.data.names;
+    let matches = set(&n.staff_roles).find(doc, |k| doc.own(k) && !doc.has(k, EXCLUDED));
+    // Roles the text ties to a code somewhere ("KPatel (TA)", "the TA, KPatel"): a later
+    // "the TA" is then that person.
+    let tied = |m: &crate::text::Match| {
+        // "Head of Year 10 (TMorgan)": the year's number belongs to the role.
+        let last = match doc.next_in_sentence(m.end - 1) {
+            Some(k) if doc.tokens[k].kind == Kind::Number => k,
+            _ => m.end - 1,
+        };
+        let after = match doc.next_in_sentence(last) {
+            Some(k) if matches!(doc.norm(k), "," | "(" | "-" | "–") => doc.next_in_sentence(k),
+            k => k,
+        };
+        let before = match doc.prev_in_sentence(m.start) {
+            Some(p) if matches!(doc.norm(p), "the" | "a" | "an") => doc.prev_in_sentence(p),
+            p => p,
+        };
+        let before = match before {
+            Some(p) if matches!(doc.norm(p), "," | "(" | "-" | "–") => doc.prev_in_sentence(p),
+            _ => None,
+        };
+        after.is_some_and(|k| named(doc, k))
+            || before.is_some_and(|p| is_staff_code(doc.raw(p)) || doc.capitalised(p))
+    };
+    let text_of = |m: &crate::text::Match| {
+        (m.start..m.end)
+            .map(|k| doc.norm(k))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let introduced: Vec<String> = matches.iter().filter(|m| tied(m)).map(text_of).collect();
+    for m in &matches {
+        if tied(m) || introduced.contains(&text_of(m)) {
+            continue;
+        }
+        if doc.is_word(m.end)
+            && doc.sentence_of[m.end] == doc.sentence_of[m.start]
+            && (one_of(&n.staff_role_compounds, doc, m.end)
+                || one_of(&n.role_compounds, doc, m.end))
+        {
+            continue; // "TA support", "tutor time"
+        }
+        let prev = doc.prev_in_sentence(m.start);
+        let start = match prev {
+            Some(p) => {
+                let d = doc.norm(p);
+                if matches!(
+                    d,
+                    "the" | "a" | "an" | "their" | "her" | "his" | "my" | "our" | "your"
+                ) || d.ends_with("'s")
+                {
+                    p
+                } else if matches!(
+                    d,
+                    "to" | "with" | "by" | "from" | "for" | "and" | "told" | "informed" | "asked"
+                    // an action line or a list: "- Class teacher to …"
+                    | "-" | "–" | "•" | "*" | ":"
+                ) {
+                    m.start
+                } else {
+                    continue;
+                }
+            }
+            // A role at the start of a sentence or an action line: "Class teacher to …".
+            None if doc.has(m.start, SENTENCE_START) || m.start == 0 => m.start,
+            None => continue,
+        };
+        out.push(Raw::at("names.staff_role", doc.span(start, m.end)));
+    }
+}
+
+/// Two or three capitals that are not a known abbreviation.
+fn bare_initials(cx: &Ctx, doc: &Doc, i: usize) -> bool {
+    let raw = doc.raw(i);
+    doc.tokens[i].kind == Kind::Word
+        && (2..=3).contains(&raw.len())
+        && raw.chars().all(|c| c.is_ascii_uppercase())
+        && !one_of(&cx.data.names.acronyms, doc, i)
+}
+
+/// The staff codes whose capitals are these initials ("HB" → HBrennan, "KON" → KONeill).
+fn codes_for<'a>(cx: &'a Ctx, initials: &str) -> Vec<&'a String> {
+    cx.names
+        .staff
+        .iter()
+        .filter(|c| {
+            let caps: String = c.chars().filter(char::is_ascii_uppercase).collect();
+            caps == initials
+                || (initials.len() == 2
+                    && c.starts_with(&initials[..1])
+                    && caps.ends_with(&initials[1..])
+                    && caps.len() == 3)
+        })
+        .collect()
+}
+
+/// Whether token `k` stands for a person in a list of people ("HB, KP, mum and …").
+fn person_like(cx: &Ctx, doc: &Doc, k: usize) -> bool {
+    is_staff_code(doc.raw(k))
+        || one_of(&cx.data.speech.family, doc, k)
+        || bare_initials(cx, doc, k)
+        || (doc.capitalised(k) && first_names(cx.data).contains(doc.norm(k)))
+}
+
+/// "HB said", "told KP", "Present: HB, KP, mum", "HB (DSL)".
+pub fn initials(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    let n = &cx.data.names;
+    for i in 0..doc.len() {
+        if !doc.own(i) || doc.has(i, EXCLUDED) || !bare_initials(cx, doc, i) {
+            continue;
+        }
+        let raw = doc.raw(i);
+        let next = doc.next_in_sentence(i);
+        let mut prev = doc.prev_in_sentence(i);
+        if prev.is_some_and(|p| doc.norm(p) == ":") {
+            prev = prev.and_then(|p| doc.prev_in_sentence(p));
+        }
+        let verb_after = next.is_some_and(|k| one_of(&n.person_next, doc, k));
+        let word_before = prev.is_some_and(|p| one_of(&n.person_before, doc, p));
+        let listed = prev.is_some_and(|p| {
+            matches!(doc.norm(p), "," | "and")
+                && doc
+                    .prev_in_sentence(p)
+                    .is_some_and(|q| person_like(cx, doc, q))
+        }) || next.is_some_and(|k| {
+            matches!(doc.norm(k), "," | "and")
+                && doc
+                    .next_in_sentence(k)
+                    .is_some_and(|q| person_like(cx, doc, q))
+        });
+        let staff_match = !codes_for(cx, raw).is_empty();
+        if verb_after
+            || word_before
+            || listed
+            || (staff_match && next.is_some_and(|k| doc.norm(k) == "("))
+        {
+            push(cx, out, doc, i, i + 1, raw);
+        }
+    }
+}
+
+fn push(cx: &Ctx, out: &mut Out, doc: &Doc, a: usize, b: usize, initials: &str) {
+    let mut r = Raw::at("names.initials", doc.span(a, b));
+    if let [code] = codes_for(cx, initials).as_slice() {
+        r = r
+            .suggest((*code).clone())
+            .detail(format!(" Is this {code}?"));
+    }
+    out.push(r);
+}

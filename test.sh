@@ -30,11 +30,15 @@ node_modules/.bin/web-ext lint --source-dir dist/firefox --output json --no-inpu
 
 shared="../shared"
 if [[ -x "$shared/tools/score" && -f "$shared/corpus/dev.jsonl" ]]; then
-  echo "== corpus gates (issue 2): dev macro-F1 ≥ 0.90, recall ≥ 0.90, ≤ 2 false flags; dev-more ≥ 0.85, ≥ 0.85, ≤ 3"
-  "$shared/tools/score" "$shared/corpus/dev.jsonl" --cmd "target/release/cpoms-check check --format json -" \
-    --min-f1 0.90 --min-flag-recall 0.90 --max-false-flags 2
-  "$shared/tools/score" "$shared/corpus/dev-more.jsonl" --cmd "target/release/cpoms-check check --format json -" \
-    --min-f1 0.85 --min-flag-recall 0.85 --max-false-flags 3
+  # scripts/corpus-gates.txt: one line per corpus, its floor (macro-F1, must-flag recall,
+  # most false flags). dev and dev-more hold issue 2's gates; dev-3's is a ratchet that
+  # sits at the figure last reached: raise it when the engine improves, never lower it.
+  while read -r corpus f1 recall flags; do
+    [[ -z "$corpus" || "$corpus" == \#* ]] && continue
+    echo "== corpus gate: $corpus macro-F1 ≥ $f1, recall ≥ $recall, ≤ $flags false flags"
+    "$shared/tools/score" "$shared/corpus/$corpus.jsonl" --cmd "target/release/cpoms-check check --format json -" \
+      --min-f1 "$f1" --min-flag-recall "$recall" --max-false-flags "$flags" < /dev/null
+  done < scripts/corpus-gates.txt
 else
   echo "== corpus gates skipped: $shared/corpus is not beside this checkout"
 fi

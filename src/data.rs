@@ -142,6 +142,8 @@ pub struct TimeFile {
     pub out_of_hours_context: Vec<String>,
     pub before_other_day: Vec<String>,
     pub planned: Vec<String>,
+    pub other_event: Vec<String>,
+    pub recurring_next: Vec<String>,
 }
 
 #[derive(Deserialize)]

@@ -125,6 +125,7 @@ pub struct LoopFile {
     pub parties: Vec<String>,
     pub action_headings: Vec<String>,
     pub actions: Vec<String>,
+    pub contact_events: Vec<String>,
 }
 
 #[derive(Deserialize)]

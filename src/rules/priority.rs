@@ -291,6 +291,42 @@ mod tests {
     }
 
     #[test]
+    fn missing_means_a_person_missing_not_a_thing() {
+        assert_eq!(
+            priority("Mum rang at 8.30: Tia went missing overnight.").len(),
+            1
+        );
+        assert!(priority("At break Tia's phone went missing from her bag.").is_empty());
+    }
+
+    #[test]
+    fn an_allegation_against_staff_needs_the_childs_account_not_the_staff_narration() {
+        let m = priority("At 11.20 Leo said that Mr Grant pushed him in PE.");
+        assert!(m[0].contains("headteacher"), "{m:?}");
+        assert!(priority("At 2.10 JBloggs grabbed him by the sleeve at the kerb.").is_empty());
+    }
+
+    #[test]
+    fn priority_comes_first_and_alone_leaves_the_loop_met() {
+        let e = Entry::from_value(&serde_json::json!({
+            "text": "At 10.15 in the library, Kayla said “My stepdad hit me.” KPatel reassured her; she returned to class. RKhan (DSL) informed at 10.30 and will phone the social worker tomorrow.",
+            "incident_at": "2024-06-03T10:15",
+            "students": ["Kayla Brown"],
+        }))
+        .unwrap();
+        let v = check(
+            &e,
+            &Policy::default(),
+            LocalDateTime::parse("2024-06-03T12:00").unwrap(),
+        );
+        assert!(v.findings[0].priority, "{:#?}", v.findings);
+        assert_eq!(v.findings[0].rule, "loop.priority");
+        assert_eq!(v.status("loop"), Some(crate::Status::Met));
+        assert!(v.to_json().contains("\"priority\": true"));
+        assert_eq!(v.findings.iter().filter(|f| f.priority).count(), 1);
+    }
+
+    #[test]
     fn a_negated_signal_is_not_priority() {
         assert!(priority("Bag searched by JBloggs; no weapon was found.").is_empty());
     }

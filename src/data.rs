@@ -170,6 +170,7 @@ pub struct LoopFile {
     pub parties: Vec<String>,
     pub action_headings: Vec<String>,
     pub actions: Vec<String>,
+    pub contact_events: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -187,6 +188,8 @@ pub struct TimeFile {
     pub out_of_hours_context: Vec<String>,
     pub before_other_day: Vec<String>,
     pub planned: Vec<String>,
+    pub other_event: Vec<String>,
+    pub recurring_next: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -230,7 +233,7 @@ pub struct Data {
 }
 
 /// The source text of every data file, for tests and the docs generator.
-pub const FILES: [(&str, &str); 15] = [
+pub const FILES: [(&str, &str); 16] = [
     ("rules.toml", include_str!("../data/rules.toml")),
     ("language.toml", include_str!("../data/language.toml")),
     ("evidence.toml", include_str!("../data/evidence.toml")),
@@ -246,6 +249,7 @@ pub const FILES: [(&str, &str); 15] = [
     ("matching.toml", include_str!("../data/matching.toml")),
     ("inflections.txt", include_str!("../data/inflections.txt")),
     ("subjective.txt", include_str!("../data/subjective.txt")),
+    ("priority.toml", crate::rules::PRIORITY_SOURCE),
 ];
 
 fn parse<T: serde::de::DeserializeOwned>(i: usize) -> T {

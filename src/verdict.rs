@@ -79,6 +79,14 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
     pub guidance: &'static str,
+    /// Must reach the DSL today (a disclosure, a risk to life, FGM, an allegation against
+    /// staff): listed first wherever findings are shown. Absent from the JSON when false.
+    #[serde(skip_serializing_if = "is_false")]
+    pub priority: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -8,6 +8,8 @@ use crate::text::{Doc, ACTIONS, EXCLUDED, SENTENCE_START};
 
 /// Minutes within which a time in the text counts as the same time as the field.
 const SAME_TIME: i64 = 15;
+/// How far into its sentence a day or part of day may stand and still set the scene.
+const SCENE_LEAD: usize = 6;
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     let Some(inc) = cx.entry.incident_at else {
@@ -179,8 +181,10 @@ fn weekday_conflicts(
         let s = doc.sentence_of[m.start];
         let sent = &doc.sentences[s];
         let prev = doc.prev_in_sentence(m.start).map(|p| doc.norm(p));
-        let sets_scene =
-            doc.has(m.start, SENTENCE_START) || matches!(prev, Some("on" | "last" | "this"));
+        let sets_scene = (doc.has(m.start, SENTENCE_START)
+            || matches!(prev, Some("on" | "last" | "this")))
+            && in_lead(cx, m.start)
+            && !recurring(cx, m.end);
         let about_other_time = planned
             .any_in(doc, sent.first, sent.last, |_| true)
             .is_some()
@@ -190,6 +194,32 @@ fn weekday_conflicts(
         }
     }
     out
+}
+
+/// Whether token `i` is in its sentence's opening words ("On Friday, …", "Mum phoned on
+/// Friday …", "At break on Friday …"), where a day or time sets the scene of the incident,
+/// and not after a reporting or relative word ("to say that she went missing on Friday",
+/// "the clothes he wore on Monday"): there it belongs to another event.
+fn in_lead(cx: &Ctx, i: usize) -> bool {
+    let doc = cx.doc;
+    let first = doc.sentence(i).first;
+    let other_event = set(&cx.data.time.other_event);
+    i <= first + SCENE_LEAD && other_event.any_in(doc, first, i, |_| true).is_none()
+}
+
+/// Whether the day or part of day ending before token `end` names a pattern rather than
+/// one day: "on Friday and Saturday nights", "Monday to Wednesday", "Friday evenings".
+fn recurring(cx: &Ctx, end: usize) -> bool {
+    let doc = cx.doc;
+    let Some(n) = doc.next_in_sentence(end - 1) else {
+        return false;
+    };
+    let repeated = super::util::one_of(&cx.data.time.recurring_next, doc, n);
+    let another_day = matches!(doc.norm(n), "and" | "or" | "to" | "-" | "–")
+        && doc
+            .next_in_sentence(n)
+            .is_some_and(|k| WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(doc.norm(k))));
+    repeated || another_day
 }
 
 /// The first part-of-day phrase of the opening ("this morning", "at lunchtime") when it
@@ -215,10 +245,19 @@ fn part_of_day_mismatch(cx: &Ctx, opening: &[usize], minute: u32) -> Option<(usi
                 .prev_in_sentence(m.start)
                 .is_some_and(|p| matches!(doc.norm(p), "at" | "during" | "in" | "over" | "on"))
     };
+    // A clock time in the text that agrees with the field already places the incident;
+    // "at lunch" is then a later part of the story ("… at 10.30am, and back in at lunch").
+    if cx
+        .times()
+        .iter()
+        .any(|t| (i64::from(t.minute) - i64::from(minute)).abs() <= SAME_TIME)
+    {
+        return None;
+    }
     let first = phrases
         .find(doc, |i| doc.own(i) && !doc.has(i, ACTIONS))
         .into_iter()
-        .find(says_when)?;
+        .find(|m| says_when(m) && in_lead(cx, m.start) && !recurring(cx, m.end))?;
     let fits = groups[first.payload]
         .windows
         .iter()

@@ -1,7 +1,7 @@
 //! `loop`: is the safeguarding loop closed? What staff did, the outcome, who was
 //! informed, and what happens next, each its own finding.
 
-use super::util::{one_of, set};
+use super::util::{negated, one_of, set};
 use super::{Ctx, Out, Raw};
 use crate::names::{base, is_staff_code};
 use crate::text::regions::LineKind;
@@ -118,6 +118,9 @@ fn informed(cx: &Ctx, doc: &Doc) -> bool {
             }
         }
     }
+    if contact_with_party(cx, doc, parties) {
+        return true;
+    }
     // Planned: "GBrown to inform Derek's mum", "will phone dad", "Jane Doe (social worker) to be informed".
     let plans = set(&l.informing_plans);
     for i in 0..doc.len() {
@@ -149,6 +152,20 @@ fn informed(cx: &Ctx, doc: &Doc) -> bool {
         }
     }
     false
+}
+
+/// A meeting, call or notification in the same sentence as a party: "Attendance meeting:
+/// PWhitfield (attendance officer) and mum", "Phone call from Jane Doe (youth worker)",
+/// "Operation Encompass notification received". Both sides of a meeting or call know.
+fn contact_with_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet) -> bool {
+    let contacts = set(&cx.data.loop_.contact_events);
+    contacts.find(doc, |i| doc.own(i)).into_iter().any(|m| {
+        let s = doc.sentence(m.start);
+        !negated(doc, m.start, 5)
+            && (s.first..s.last)
+                .filter(|&k| k < m.start || k >= m.end)
+                .any(|k| doc.own(k) && party_at(cx, doc, parties, k))
+    })
 }
 
 fn called_a_name(doc: &Doc, i: usize) -> bool {

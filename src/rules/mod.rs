@@ -10,12 +10,14 @@ mod five_w;
 mod language;
 mod loop_;
 mod names;
+mod priority;
 mod proofread;
 mod tagging;
 mod timely;
 mod when;
 
 pub use categories::DEFAULT_CATEGORIES;
+pub use priority::SOURCE as PRIORITY_SOURCE;
 
 use crate::data::{data, Data, RuleDef};
 use crate::datetime::LocalDateTime;
@@ -66,6 +68,8 @@ pub struct Raw {
     pub suggestion: Option<String>,
     /// Raises an advice rule to a problem for this finding (a school's setting still wins).
     pub escalated: bool,
+    /// Must reach the DSL today; listed first.
+    pub priority: bool,
 }
 
 impl Raw {
@@ -77,6 +81,7 @@ impl Raw {
             detail: String::new(),
             suggestion: None,
             escalated: false,
+            priority: false,
         }
     }
     pub fn at(rule: &'static str, span: (usize, usize)) -> Raw {
@@ -94,6 +99,10 @@ impl Raw {
     }
     pub fn escalate(mut self, yes: bool) -> Raw {
         self.escalated = yes;
+        self
+    }
+    pub fn prioritise(mut self) -> Raw {
+        self.priority = true;
         self
     }
     pub fn suggest(mut self, s: impl Into<String>) -> Raw {
@@ -175,6 +184,7 @@ pub fn run(entry: &Entry, policy: &Policy, now: LocalDateTime) -> Verdict {
     proofread::check(&cx, &mut out);
     documents::check(&cx, &mut out);
     loop_::check(&cx, &mut out);
+    priority::check(&cx, &mut out);
     five_w::check(&cx, &mut out);
     assemble(&cx, out)
 }
@@ -241,13 +251,24 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
                 field: r.field,
                 message,
                 suggestion: r.suggestion.clone(),
+                priority: r.priority,
                 guidance: cx.data.rules.criteria[criterion].guidance.as_str(),
             }
         })
         .collect();
-    // Field findings first, then whole-entry ones, then by position and rule.
+    // What must reach the DSL today first (entry-json.md), then field findings, then
+    // whole-entry ones, then by position and rule.
     findings.sort_by(|a, b| {
-        let key = |f: &Finding| (f.start.is_some(), f.field.is_none(), f.start, f.rule, f.end);
+        let key = |f: &Finding| {
+            (
+                !f.priority,
+                f.start.is_some(),
+                f.field.is_none(),
+                f.start,
+                f.rule,
+                f.end,
+            )
+        };
         key(a).cmp(&key(b))
     });
 

@@ -1,5 +1,5 @@
-//! The verdict as text for a terminal: the checklist, then findings grouped by
-//! criterion with each excerpt marked in its line.
+//! The verdict as text for a terminal: what must reach the DSL today first, then the
+//! checklist, then findings grouped by criterion with each excerpt marked in its line.
 
 use cpoms_check::shown::one_line;
 use cpoms_check::{Finding, Severity, Status, Verdict};
@@ -142,6 +142,21 @@ pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
         )
     );
     let _ = writeln!(out);
+    let places = Places::new(text, &v.findings);
+    // The school's instruction comes before everything else (entry-json.md: priority first).
+    let urgent: Vec<(usize, &Finding)> = v
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.priority)
+        .collect();
+    if !urgent.is_empty() {
+        let _ = writeln!(out, "{}", st.paint("1;31", "Tell the DSL today"));
+        for (k, f) in urgent {
+            write_finding(&mut out, &places, k, f, &st);
+        }
+        let _ = writeln!(out);
+    }
     for r in &v.checklist {
         let (m, code) = mark(r.status);
         let _ = writeln!(
@@ -157,13 +172,12 @@ pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
         return out;
     }
     let _ = writeln!(out, "\n{}", st.paint("1", "Findings"));
-    let places = Places::new(text, &v.findings);
     for row in &v.checklist {
         let fs: Vec<(usize, &Finding)> = v
             .findings
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.criterion == row.criterion)
+            .filter(|(_, f)| f.criterion == row.criterion && !f.priority)
             .collect();
         if fs.is_empty() {
             continue;
@@ -175,23 +189,27 @@ pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
             row.status.as_str().replace('_', " ")
         );
         for (k, f) in fs {
-            let sev = match f.severity {
-                Severity::Problem => st.paint("31", "problem"),
-                Severity::Advice => st.paint("36", "advice"),
-            };
-            let place = match (&f.field, places.in_context(k, &st)) {
-                (_, Some(ctx)) => ctx,
-                (Some(field), None) => format!("field {field}"),
-                (None, None) => "the entry as a whole".to_string(),
-            };
-            let _ = writeln!(out, "    [{sev}] {} ({place})", f.rule);
-            let _ = writeln!(out, "      {}", safe(&f.message));
-            if let Some(s) = &f.suggestion {
-                let _ = writeln!(out, "      Suggestion: {}", safe(s));
-            }
+            write_finding(&mut out, &places, k, f, &st);
         }
     }
     out
+}
+
+fn write_finding(out: &mut String, places: &Places, k: usize, f: &Finding, st: &Style) {
+    let sev = match f.severity {
+        Severity::Problem => st.paint("31", "problem"),
+        Severity::Advice => st.paint("36", "advice"),
+    };
+    let place = match (&f.field, places.in_context(k, st)) {
+        (_, Some(ctx)) => ctx,
+        (Some(field), None) => format!("field {field}"),
+        (None, None) => "the entry as a whole".to_string(),
+    };
+    let _ = writeln!(out, "    [{sev}] {} ({place})", f.rule);
+    let _ = writeln!(out, "      {}", safe(&f.message));
+    if let Some(s) = &f.suggestion {
+        let _ = writeln!(out, "      Suggestion: {}", safe(s));
+    }
 }
 
 #[cfg(test)]
@@ -212,6 +230,22 @@ mod tests {
         assert!(t.contains("  language · not met"));
         assert!(!t.contains('\x1b'));
         assert!(render(&v, &e.text, true).contains('\x1b'));
+        assert!(!t.contains("Tell the DSL today"));
+    }
+
+    #[test]
+    fn a_priority_finding_comes_before_the_checklist() {
+        let e = Entry::from_text("In the hall, Amy said “My dad hit me.” Derek was kicking off.");
+        let v = check(
+            &e,
+            &Policy::default(),
+            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
+        );
+        let t = render(&v, &e.text, false);
+        let urgent = t.find("Tell the DSL today").expect("a priority section");
+        let checklist = t.find("timely").expect("the checklist");
+        assert!(urgent < checklist, "{t}");
+        assert_eq!(t.matches("loop.priority").count(), 1, "{t}");
     }
 
     #[test]

@@ -155,6 +155,8 @@ pub struct ProofreadFile {
     pub text_speak: BTreeMap<String, String>,
     pub repeat_ok: Vec<String>,
     pub vocabulary: Vec<String>,
+    pub medical_send: Vec<String>,
+    pub safeguarding_terms: Vec<String>,
     pub acronym_words: Vec<String>,
     pub closed: ClosedClasses,
 }

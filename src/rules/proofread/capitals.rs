@@ -6,6 +6,14 @@ use crate::rules::{Ctx, Out, Raw};
 use crate::spell::is_common_word;
 use crate::text::{Doc, Kind, EXCLUDED, LINE_START, PASTED};
 
+/// First on its line after any bullet or numbering ("• NEXT STEPS", "2. ACTIONS").
+fn starts_line(doc: &Doc, k: usize) -> bool {
+    (0..=k)
+        .rev()
+        .find(|&t| doc.has(t, LINE_START))
+        .is_some_and(|s| (s..k).all(|t| doc.tokens[t].kind != Kind::Word))
+}
+
 /// An ordinary word typed in capitals for emphasis ("NOT", "ONLY"): not an acronym (the
 /// school's vocabulary, acronyms that are also words such as IT, PE, MASH), not a code,
 /// not "10 AM", not a heading ("UPDATE:" or a line in capitals).
@@ -14,19 +22,29 @@ fn emphasis(cx: &Ctx, doc: &Doc, k: usize) -> bool {
     let norm = doc.norm(k);
     let acronym = cx.data.proofread.acronym_words.iter().any(|a| a == raw);
     let after_number = k > 0 && doc.tokens[k - 1].kind == Kind::Number;
-    let heading = doc.has(k, LINE_START)
+    let heading = starts_line(doc, k)
         || doc
             .tokens
             .get(k + 1)
-            .is_some_and(|t| matches!(doc.text[t.start..t.end].as_ref(), ":" | "-" | "–"));
+            .is_some_and(|t| matches!(&doc.text[t.start..t.end], ":" | "-" | "–"));
+    // "(TACT)": an acronym spelt out just before it.
+    let bracketed = k > 0
+        && doc.norm(k - 1) == "("
+        && doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| &doc.text[t.start..t.end] == ")");
     let a_name = first_names(cx.data).contains(norm)
         || cx
             .names
             .people
             .iter()
             .any(|p| p.forename == norm || p.surname.as_deref() == Some(norm));
-    raw.chars().all(char::is_alphabetic)
+    // Two capitals are far more often an abbreviation (CC, MM, EH) than emphasis.
+    raw.chars().count() >= 3
+        && raw.chars().all(char::is_alphabetic)
         && !acronym
+        && !bracketed
         && !a_name
         && !after_number
         && !heading
@@ -61,8 +79,8 @@ pub fn capitals(cx: &Ctx, doc: &Doc, out: &mut Out) {
             j += 1;
         }
         // A heading in capitals ("ACTIONS TAKEN:") is layout; a sentence in capitals shouts.
-        let heading = doc.has(i, LINE_START)
-            && (j >= doc.len() || doc.has(j, LINE_START) || doc.norm(j) == ":");
+        let heading = starts_line(doc, i)
+            && (j >= doc.len() || doc.has(j, LINE_START) || doc.norm(j) == ":" || words < 3);
         if words >= 3 {
             out.push(
                 Raw::at("proofread.capitals", doc.span(i, j))

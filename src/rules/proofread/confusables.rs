@@ -517,8 +517,10 @@ fn were(doc: &Doc, i: usize) -> Option<Hit> {
     // A singular noun cannot be the subject of "were"; "to/from were" cannot be a verb.
     // "the back", "the front": after a determiner the word is a noun whatever else it is.
     let noun = read(pw).noun || (p > 0 && own_word(doc, p - 1) && determiner(doc.norm(p - 1)));
-    let place =
-        (noun && !pw.ends_with('s') && !doc.capitalised(p)) || matches!(pw, "to" | "from" | "near");
+    // "The family were, they said, …": a collective noun starting the clause is the subject.
+    let subject_np = p >= 1 && determiner(doc.norm(p - 1)) && clause_start(doc, p - 1);
+    let place = (noun && !pw.ends_with('s') && !doc.capitalised(p) && !subject_np)
+        || matches!(pw, "to" | "from" | "near");
     let question = doc.sentence(i).last < doc.len() && doc.norm(doc.sentence(i).last) == "?";
     (place && !question).then(|| Hit {
         from: p,

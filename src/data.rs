@@ -203,6 +203,24 @@ pub struct ProofreadFile {
     pub text_speak: BTreeMap<String, String>,
     pub repeat_ok: Vec<String>,
     pub vocabulary: Vec<String>,
+    pub medical_send: Vec<String>,
+    pub safeguarding_terms: Vec<String>,
+    pub acronym_words: Vec<String>,
+    pub closed: ClosedClasses,
+}
+
+/// Closed word classes the confusable-word checks read around a word.
+#[derive(Deserialize)]
+pub struct ClosedClasses {
+    pub determiners: Vec<String>,
+    pub possessives: Vec<String>,
+    pub pronouns: Vec<String>,
+    pub subjects: Vec<String>,
+    pub prepositions: Vec<String>,
+    pub conjunctions: Vec<String>,
+    pub auxiliaries: Vec<String>,
+    pub adverbs: Vec<String>,
+    pub time_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]

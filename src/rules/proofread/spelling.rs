@@ -1,0 +1,136 @@
+//! Spelling and text-speak in the writer's own words.
+
+use super::vocabulary;
+use crate::names::{base, first_names, is_staff_code};
+use crate::rules::{Ctx, Out, Raw};
+use crate::spell::{known, suggestion};
+use crate::text::{Doc, Kind};
+
+/// Spelling suggestions computed per check, at most.
+const MAX_SUGGESTIONS: usize = 20;
+
+pub fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
+    let mut suggested = 0;
+    let pf = &cx.data.proofread;
+    let lexicon = first_names(cx.data);
+    for i in 0..doc.len() {
+        if !doc.own(i) || doc.tokens[i].kind == Kind::Punct {
+            continue;
+        }
+        let raw = doc.raw(i);
+        let norm = doc.norm(i);
+        // Text-speak, including "w/" (two tokens).
+        // "w/o", "w/" (tokens joined by a slash with no space).
+        let joined = |k: usize| k < doc.len() && doc.tokens[k].start == doc.tokens[k - 1].end;
+        let mut hit = None;
+        if joined(i + 1) && doc.norm(i + 1) == "/" {
+            if joined(i + 2) && doc.is_word(i + 2) {
+                let key = format!("{norm}/{}", doc.norm(i + 2));
+                hit = pf.text_speak.get(&key).map(|full| (full.clone(), i + 3));
+            }
+            hit = hit.or_else(|| {
+                pf.text_speak
+                    .get(&format!("{norm}/"))
+                    .map(|full| (full.clone(), i + 2))
+            });
+        }
+        let hit = hit.or_else(|| pf.text_speak.get(norm).map(|full| (full.clone(), i + 1)));
+        let a_name = raw.starts_with(char::is_uppercase) && lexicon.contains(norm);
+        if let Some((full, end)) =
+            hit.filter(|_| !a_name && !vocabulary(cx, raw) && !a_code(doc, i))
+        {
+            out.push(
+                Raw::at("proofread.text_speak", doc.span(i, end))
+                    .detail(format!(": “{full}”"))
+                    .suggest(full),
+            );
+            continue;
+        }
+        if doc.tokens[i].kind == Kind::Number
+            || raw.chars().any(|c| c.is_ascii_digit())
+            || raw.chars().count() < 2
+        {
+            continue;
+        }
+        if raw.starts_with(char::is_uppercase) || is_staff_code(raw) || known(raw) {
+            continue; // names, places and acronyms: the dictionary cannot judge them
+        }
+        if vocabulary(cx, raw)
+            || cx
+                .names
+                .people
+                .iter()
+                .any(|p| p.forename == base(norm) || p.surname.as_deref() == Some(base(norm)))
+        {
+            continue;
+        }
+        let parts_known = raw
+            .split(['-', '‐'])
+            .all(|p| p.is_empty() || known(p) || vocabulary(cx, p));
+        if parts_known || known(&fold_accents(raw)) || oxford_spelling(raw) {
+            continue;
+        }
+        // Dropped g: "cryin" → "crying".
+        if norm.ends_with("in") && known(&format!("{norm}g")) {
+            out.push(
+                Raw::at("proofread.text_speak", doc.span(i, i + 1))
+                    .detail(format!(": “{norm}g”"))
+                    .suggest(format!("{raw}g")),
+            );
+            continue;
+        }
+        // A word the language rules already flag ("gobby") is a word they know: one
+        // finding says what is wrong with it.
+        let span = doc.span(i, i + 1);
+        if out.findings.iter().any(|f| {
+            f.rule.starts_with("language.")
+                && f.span.is_some_and(|(s, e)| s <= span.0 && span.1 <= e)
+        }) {
+            continue;
+        }
+        let mut r = Raw::at("proofread.spelling", span);
+        // Suggestions are slow to compute: a pasted wall of unknown words gets the first few.
+        suggested += 1;
+        if let Some(s) = (suggested <= MAX_SUGGESTIONS)
+            .then(|| suggestion(raw))
+            .flatten()
+        {
+            r = r.detail(format!(" Did you mean “{s}”?")).suggest(s);
+        }
+        out.push(r);
+    }
+}
+
+/// Letters and digits typed as a code, not as text-speak: a room (B4, M8), a year group
+/// or set (Y6), a grade (U), an abbreviation in capitals (BC); and "yr" before a number
+/// is the school's "year" (Yr 9). Text-speak is typed in lower case.
+fn a_code(doc: &Doc, i: usize) -> bool {
+    let raw = doc.raw(i);
+    let next_is_number = doc
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.kind == Kind::Number);
+    let shorthand = raw.chars().any(|c| c.is_ascii_digit()) || raw.chars().count() <= 2;
+    (shorthand && raw.chars().any(char::is_uppercase)) || (doc.norm(i) == "yr" && next_is_number)
+}
+
+/// "café" → "cafe", "naïve" → "naive": the dictionary lists the plain forms.
+fn fold_accents(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        })
+        .collect()
+}
+
+/// "organized", "apologize": Oxford spelling is British too; the dictionary has the -ise forms.
+fn oxford_spelling(s: &str) -> bool {
+    s.contains("iz") && known(&s.replace("iz", "is"))
+}

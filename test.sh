@@ -8,6 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-tools.sh
 
+echo "== cargo fmt --check and clippy (warnings denied)"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+
 echo "== cargo test"
 cargo test --locked
 

@@ -194,7 +194,7 @@ fn language_spans(v: &cpoms_check::Verdict) -> Vec<(&'static str, usize, usize)>
         .collect()
 }
 
-/// The language list's plain phrases (no `*` or `|` slot), each as written.
+/// The language list's plain phrases (no `*` or `|` slot), as a person would type them.
 fn plain_phrases() -> Vec<String> {
     cpoms_check::data::data()
         .language
@@ -202,7 +202,7 @@ fn plain_phrases() -> Vec<String> {
         .iter()
         .flat_map(|p| p.patterns.iter())
         .filter(|p| !p.contains(['*', '|']))
-        .cloned()
+        .map(|p| p.replace('=', ""))
         .collect()
 }
 

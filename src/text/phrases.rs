@@ -59,15 +59,14 @@ fn fit(doc: &Doc, slots: &[Vec<u64>], i: usize, sentence: usize, gaps: usize) ->
     if rest.is_empty() {
         return Some(i + 1);
     }
-    let mut j = i + 1;
-    for left in (0..=gaps).rev() {
+    // Try the next slot right after this word, then after one inserted word, then two.
+    for (j, left) in (i + 1..).zip((0..=gaps).rev()) {
         if let Some(end) = fit(doc, rest, j, sentence, left) {
             return Some(end);
         }
         if left == 0 || j >= doc.len() || !morph().insertable(doc.tokens[j].hash) {
             return None;
         }
-        j += 1;
     }
     None
 }

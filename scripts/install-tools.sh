@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+# fmt and clippy run in test.sh; rustup's default profile has them, a minimal one may not.
+for c in rustfmt clippy; do rustup component list --installed | grep -q "^$c" || rustup component add "$c" || true; done
 want="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
 have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" || true
 if [[ "$have" != "$want" ]]; then

@@ -122,8 +122,8 @@ proptest! {
                 _ => prop_assert!(false, "a finding has offsets without an excerpt, or the reverse"),
             }
         }
-        // Field findings first, then whole-entry ones, then by position.
-        let keys: Vec<(bool, bool, Option<usize>)> = v.findings.iter().map(|f| (f.start.is_some(), f.field.is_none(), f.start)).collect();
+        // Priority findings first, then field findings, whole-entry ones, then by position.
+        let keys: Vec<(bool, bool, bool, Option<usize>)> = v.findings.iter().map(|f| (!f.priority, f.start.is_some(), f.field.is_none(), f.start)).collect();
         let mut sorted = keys.clone();
         sorted.sort();
         prop_assert_eq!(keys, sorted);

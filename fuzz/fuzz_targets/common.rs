@@ -3,7 +3,8 @@
 use cpoms_check::{Verdict, CRITERIA};
 
 /// One row per criterion in order; every excerpt is exactly the text between its UTF-16
-/// offsets; findings sorted (field findings, whole-entry ones, then by position).
+/// offsets; findings sorted (priority ones first, then field findings, whole-entry ones,
+/// then by position).
 pub fn assert_well_formed(v: &Verdict, text: &str) {
     let criteria: Vec<&str> = v.checklist.iter().map(|r| r.criterion).collect();
     assert_eq!(criteria, CRITERIA);
@@ -22,7 +23,7 @@ pub fn assert_well_formed(v: &Verdict, text: &str) {
     let keys: Vec<_> = v
         .findings
         .iter()
-        .map(|f| (f.start.is_some(), f.field.is_none(), f.start))
+        .map(|f| (!f.priority, f.start.is_some(), f.field.is_none(), f.start))
         .collect();
     assert!(
         keys.windows(2).all(|w| w[0] <= w[1]),

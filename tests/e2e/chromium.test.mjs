@@ -236,7 +236,7 @@ test('hovering an underline opens its card; Apply replaces the words and Ctrl+Z 
   await page.goto(replica.url('/incidents/new'));
   const field = page.locator('#incident_description');
   await field.fill(bad);
-  const phrase = 'time and time again';
+  const phrase = 'really frightened';
   const at = bad.indexOf(phrase);
   const mark = page.locator(`[data-cpoms-check="overlay"] [data-start="${at}"]`);
   await mark.waitFor();
@@ -245,10 +245,10 @@ test('hovering an underline opens its card; Apply replaces the words and Ctrl+Z 
   const card = page.locator('[data-cpoms-check-card]');
   await card.waitFor();
   const text = await card.textContent();
-  assert.match(text, /exaggerates/);
+  assert.match(text, /intensifier/);
   assert.match(text, /Guidance: “appropriate and professional language/);
   await card.locator('[data-action="apply"]').click();
-  assert.equal(await field.inputValue(), bad.replace(phrase, 'repeatedly'));
+  assert.equal(await field.inputValue(), bad.replace(phrase, 'frightened'));
   await field.press('Control+z');
   assert.equal(await field.inputValue(), bad, 'undo restores the words');
 

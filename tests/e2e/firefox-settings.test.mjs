@@ -93,7 +93,7 @@ async function fullSession(driver, extension) {
   if (extension) await driver.wait(async () => driver.executeScript(`return !!document.querySelector('[data-cpoms-check="summary"]')`), 10000);
   await type(driver, bad);
   if (extension) {
-    const at = bad.indexOf('time and time again');
+    const at = bad.indexOf('really frightened');
     const mark = `${inShadow('overlay', `[data-start="${at}"]`)}`;
     await driver.wait(async () => driver.executeScript(`return !!${mark}`), 10000);
     const box = await driver.executeScript(`const r = ${mark}.getClientRects()[0]; return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) };`);
@@ -103,7 +103,7 @@ async function fullSession(driver, extension) {
     assert.deepEqual(violations, [], 'no accessibility violation with the card open');
     await driver.executeScript(`${inShadow('card', '[data-action=apply]')}.click()`);
   } else {
-    await type(driver, bad.replace('time and time again', 'repeatedly'));
+    await type(driver, bad.replace('really frightened', 'frightened'));
   }
   await driver.findElement(By.css('input[type=submit]')).click();
   if (extension) {

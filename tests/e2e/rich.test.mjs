@@ -143,14 +143,14 @@ test('variant 2: Apply replaces the words in the rich editor and Ctrl+Z undoes i
   const page = await context.newPage();
   await page.goto(replica.url('/incidents/new?variant=rich'));
   const editor = await typeRich(page, false, bad);
-  const phrase = 'time and time again';
+  const phrase = 'really frightened';
   const before = await editor.evaluate((e) => e.innerText);
   const mark = page.locator(`[data-cpoms-check="overlay"] [data-start="${before.indexOf(phrase)}"]`);
   await mark.waitFor();
   const box = await mark.evaluate((e) => { const r = e.children[0].getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
   await page.mouse.move(box.x, box.y);
   await page.locator('[data-cpoms-check-card] [data-action="apply"]').click();
-  assert.equal(await editor.evaluate((e) => e.innerText), before.replace(phrase, 'repeatedly'));
+  assert.equal(await editor.evaluate((e) => e.innerText), before.replace(phrase, 'frightened'));
   await page.keyboard.press('Control+z');
   assert.equal(await editor.evaluate((e) => e.innerText), before, 'undo restores the words');
   await page.close();

@@ -196,13 +196,13 @@ async function fullSession(p, extension) {
   await p.goto(replica.url('/incidents/new'));
   await p.locator('#incident_description').fill(bad);
   if (extension) {
-    const mark = p.locator(`[data-cpoms-check="overlay"] [data-start="${bad.indexOf('time and time again')}"]`);
+    const mark = p.locator(`[data-cpoms-check="overlay"] [data-start="${bad.indexOf('really frightened')}"]`);
     await mark.waitFor();
     const b = await mark.evaluate((e) => { const r = e.getClientRects()[0]; return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
     await p.mouse.move(b.x, b.y);
     await p.locator('[data-cpoms-check-card] [data-action="apply"]').click();
   } else {
-    await p.locator('#incident_description').fill(bad.replace('time and time again', 'repeatedly'));
+    await p.locator('#incident_description').fill(bad.replace('really frightened', 'frightened'));
   }
   await p.getByRole('button', { name: 'Add Incident' }).click();
   if (extension) await p.locator('[data-cpoms-check="checklist"] [data-action="submit"]').click();

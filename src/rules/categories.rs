@@ -4,7 +4,7 @@ use super::util::negated;
 use super::{Ctx, Out, Raw};
 use crate::data::CategoryGroup;
 use crate::text::{Doc, Kind, PhraseSet, ACTIONS, EXCLUDED, QUOTED, SENTENCE_START};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 /// The categories assumed when the page does not list the school's own.
 pub const DEFAULT_CATEGORIES: [&str; 14] = [
@@ -45,6 +45,8 @@ fn label_words(s: &str) -> String {
 
 /// The school's labels through `label_words`, remembered: the page sends the same list
 /// with every keystroke.
+/// (This cache depends on the entry's labels, not on the built-in data, so it is not in
+/// `Compiled`: it holds one list, compared by value, and leaks nothing.)
 fn normalised_labels(labels: &[String]) -> Vec<String> {
     static LAST: Mutex<Option<(Vec<String>, Vec<String>)>> = Mutex::new(None);
     let mut last = LAST.lock().unwrap_or_else(|p| p.into_inner());
@@ -82,13 +84,13 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .collect();
     let chosen: Vec<String> = entry.categories.iter().map(|c| label_words(c)).collect();
     let available_norm = normalised_labels(&available);
-    let school_sets: Vec<Compiled> = school.iter().map(compile).collect();
+    let school_sets: Vec<GroupSets> = school.iter().map(compile).collect();
     let groups = cx
         .data
         .categories
         .group
         .iter()
-        .zip(builtin_sets())
+        .zip(&cx.k.category_groups)
         .chain(school.iter().zip(&school_sets));
     let mut suggested: Vec<String> = Vec::new();
     let umbrella = &cx.data.categories.umbrella;
@@ -144,14 +146,14 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 }
 
 /// A group's signal words and co-occurrence lists, as phrase sets.
-struct Compiled {
+pub struct GroupSets {
     words: PhraseSet,
     together: Vec<Vec<PhraseSet>>,
 }
 
-fn compile(g: &CategoryGroup) -> Compiled {
+pub fn compile(g: &CategoryGroup) -> GroupSets {
     let set = |l: &[String]| PhraseSet::new(l.iter().map(|w| (w.as_str(), 0)));
-    Compiled {
+    GroupSets {
         words: set(&g.signals),
         together: g
             .together
@@ -159,18 +161,6 @@ fn compile(g: &CategoryGroup) -> Compiled {
             .map(|lists| lists.iter().map(|l| set(l)).collect())
             .collect(),
     }
-}
-
-fn builtin_sets() -> &'static [Compiled] {
-    static SETS: OnceLock<Vec<Compiled>> = OnceLock::new();
-    SETS.get_or_init(|| {
-        crate::data::data()
-            .categories
-            .group
-            .iter()
-            .map(compile)
-            .collect()
-    })
 }
 
 /// One capitalised word inside a longer name ("Royal Preston Hospital", "Snap Fitness"):
@@ -207,7 +197,7 @@ fn doubted(doc: &Doc, i: usize) -> bool {
 
 /// The first place in the text that clearly points to the group: the writer's own words
 /// first, then quotations (they are part of what happened). `true` with a quotation.
-fn signal(cx: &Ctx, g: &Compiled) -> Option<((usize, usize), bool)> {
+fn signal(cx: &Ctx, g: &GroupSets) -> Option<((usize, usize), bool)> {
     let doc = cx.doc;
     for quoted in [false, true] {
         // The incident, not the plans: the actions section does not count.

@@ -4,7 +4,7 @@
 //! the DSL being told, which the other `loop` rules judge. The finding is marked
 //! `priority` so that every list a person reads puts it first.
 
-use super::util::{negated, one_of, set};
+use super::util::negated;
 use super::{Ctx, Out, Raw};
 use crate::names::{base, first_names, is_staff_code};
 use crate::text::{Doc, PhraseSet, EXCLUDED, QUOTED};
@@ -59,19 +59,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     let p = lists();
     let mut found: Vec<(String, String, (usize, usize))> = Vec::new();
 
-    // Every pattern, its payload an index here: (group, pattern).
-    type Patterns = (Vec<(usize, &'static str)>, PhraseSet);
-    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    let (patterns, phrases) = PATTERNS.get_or_init(|| {
-        let all: Vec<(usize, &'static str)> = p
-            .group
-            .iter()
-            .enumerate()
-            .flat_map(|(k, g)| g.patterns.iter().map(move |w| (k, w.as_str())))
-            .collect();
-        let set = PhraseSet::inflected(all.iter().enumerate().map(|(n, (_, w))| (*w, n)));
-        (all, set)
-    });
+    let (patterns, phrases) = (&cx.k.priority_patterns, &cx.k.priority_phrases);
     // Quoted words count: a disclosure is usually quoted. Form headers do not.
     for m in phrases.find(doc, |i| !doc.has(i, EXCLUDED)) {
         let (k, pattern) = patterns[m.payload];
@@ -139,11 +127,10 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 /// the words are quoted or reported (a member of staff's own account of holding a child
 /// is a physical intervention, not an allegation).
 fn harm_by_adult(cx: &Ctx, doc: &Doc) -> Vec<(Doer, (usize, usize))> {
-    let p = lists();
-    let home = set(&p.home_adults);
-    let school = set(&p.school_adults);
-    let verbs = set(&p.harm_verbs);
-    let reporting = set(&p.reporting);
+    let home = &cx.k.priority_home_adults;
+    let school = &cx.k.priority_school_adults;
+    let verbs = &cx.k.priority_harm_verbs;
+    let reporting = &cx.k.priority_reporting;
     let mut out = Vec::new();
     for v in 0..doc.len() {
         if doc.has(v, EXCLUDED) || negated(doc, v, 3) {
@@ -156,7 +143,7 @@ fn harm_by_adult(cx: &Ctx, doc: &Doc) -> Vec<(Doer, (usize, usize))> {
         if o >= doc.len() || doc.sentence_of[o] != doc.sentence_of[v] {
             continue;
         }
-        let child = one_of(&p.harm_objects, doc, o)
+        let child = cx.k.priority_harm_objects.has(doc, o)
             || (doc.capitalised(o) && cx.names.by_forename(doc.norm(o)).is_some());
         if !child {
             continue;
@@ -169,7 +156,7 @@ fn harm_by_adult(cx: &Ctx, doc: &Doc) -> Vec<(Doer, (usize, usize))> {
                 break;
             };
             k = b;
-            if one_of(&p.other_doers, doc, b) {
+            if cx.k.priority_other_doers.has(doc, b) {
                 // "My stepdad … then he slapped me": in the child's quoted words, "he"
                 // after the child's own parent or carer is that adult.
                 let pronoun = matches!(doc.norm(b), "he" | "she" | "they");
@@ -239,15 +226,14 @@ fn own_adult_before(doc: &Doc, home: &PhraseSet, i: usize) -> bool {
 /// Whether the writer says the DSL (or the headteacher, the LADO) has been told: a sentence
 /// in the writer's words with one of them and a verb of informing that is done, not planned.
 fn dsl_told(cx: &Ctx, doc: &Doc) -> bool {
-    let dsl = set(&lists().dsl);
-    let verbs = &cx.data.loop_.informed_verbs;
+    let dsl = &cx.k.priority_dsl;
     dsl.find(doc, |i| doc.own(i)).into_iter().any(|m| {
         let s = doc.sentence(m.start);
         (s.first..s.last).any(|i| {
             let planned = doc
                 .prev_in_sentence(i)
                 .is_some_and(|p| matches!(doc.norm(p), "be" | "will" | "to"));
-            doc.own(i) && one_of(verbs, doc, i) && !planned && !negated(doc, i, 3)
+            doc.own(i) && cx.k.loop_informed_verbs.has(doc, i) && !planned && !negated(doc, i, 3)
         })
     })
 }

@@ -7,10 +7,11 @@
 
 use super::categories::{self, GroupSets};
 use super::priority;
+use super::proofread;
 use crate::data::Data;
 use crate::text::tokens::{normalise, word_hash, PrehashedBuild};
 use crate::text::{Doc, PhraseSet};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Single lower-case words of a data list, looked up by a token's hash.
 pub struct WordSet(HashSet<u64, PrehashedBuild>);
@@ -138,6 +139,9 @@ pub struct Compiled {
     pub priority_dsl: PhraseSet,
     pub priority_harm_objects: WordSet,
     pub priority_other_doers: WordSet,
+    // dictionary/word-classes.txt
+    /// WordNet's classes per lemma (the confusable-word checks).
+    pub word_classes: HashMap<String, String>,
 }
 
 impl Compiled {
@@ -270,6 +274,7 @@ impl Compiled {
             priority_dsl: phrases(&p.dsl),
             priority_harm_objects: words(&p.harm_objects),
             priority_other_doers: words(&p.other_doers),
+            word_classes: proofread::words::classes(),
         }
     }
 }

@@ -7,7 +7,7 @@ mod confusables;
 mod grammar;
 mod marks;
 mod spelling;
-mod words;
+pub(super) mod words;
 
 use super::{Applies, Ctx, Out};
 

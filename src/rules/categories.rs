@@ -1,10 +1,13 @@
 //! `categories`: is a category chosen, and does the text point to one that is missing?
 
-use super::util::negated;
+use super::util::{negated, NEGATION_WINDOW};
 use super::{Ctx, Out, Raw};
 use crate::data::CategoryGroup;
 use crate::text::{Doc, Kind, PhraseSet, ACTIONS, EXCLUDED, QUOTED, SENTENCE_START};
 use std::sync::Mutex;
+
+/// How many words before "if" a verb of asking makes it a question ("asked if she …").
+const ASKED_WINDOW: usize = 3;
 
 /// The categories assumed when the page does not list the school's own.
 pub const DEFAULT_CATEGORIES: [&str; 14] = [
@@ -184,14 +187,14 @@ fn in_proper_name(doc: &Doc, start: usize, end: usize) -> bool {
 fn doubted(doc: &Doc, i: usize) -> bool {
     let first = doc.sentence(i).first;
     let asked = |k: usize| {
-        (k.saturating_sub(3).max(first)..k).any(|j| {
+        (k.saturating_sub(ASKED_WINDOW).max(first)..k).any(|j| {
             matches!(
                 doc.norm(j),
                 "asked" | "ask" | "asking" | "checked" | "check" | "wondered" | "know"
             )
         })
     };
-    negated(doc, i, 3)
+    negated(doc, i, NEGATION_WINDOW)
         || (first..i).any(|k| doc.norm(k) == "whether" || (doc.norm(k) == "if" && asked(k)))
 }
 

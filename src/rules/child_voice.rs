@@ -4,6 +4,12 @@ use super::{Applies, Ctx, Out, Raw};
 use crate::names::{first_names, is_staff_code};
 use crate::text::{Doc, Kind};
 
+/// How far after a verb like "told" a "that" is looked for past a time or place ("told DM at the start of period 3 that").
+const THAT_WINDOW: usize = 9;
+
+/// How many words from the start of the reported clause are read for it at most.
+const REPORTED_WORDS: usize = 6;
+
 /// One place where the writer reports what someone said.
 pub struct Reported {
     /// Tokens from the reporting verb to the end of the excerpt.
@@ -137,7 +143,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
         let Some(mut j) = j else { continue };
         // "told DMcAllister at the start of period 3 that …": a time or place between.
         if cx.k.speech_object_verbs.has(doc, i) && cx.k.speech_adverbial_starts.has(doc, j) {
-            if let Some(t) = (j..(j + 9).min(doc.sentence(i).last))
+            if let Some(t) = (j..(j + THAT_WINDOW).min(doc.sentence(i).last))
                 .take_while(|&k| !matches!(doc.norm(k), "," | ";" | "“" | "\""))
                 .find(|&k| doc.norm(k) == "that")
             {
@@ -157,7 +163,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             continue;
         }
         let sentence_end = doc.sentence(i).last;
-        let mut end = (j + 6).min(sentence_end);
+        let mut end = (j + REPORTED_WORDS).min(sentence_end);
         if let Some(stop) =
             (j..end).find(|&k| matches!(doc.norm(k), "," | "." | ";" | "!" | "?" | "“" | "\""))
         {

@@ -1,9 +1,15 @@
 //! `documents`: a document the text mentions should be attached.
 
-use super::util::negated;
+use super::util::{negated, NEGATION_WINDOW};
 use super::{Applies, Ctx, Out, Raw};
 use crate::names::is_staff_code;
 use crate::text::{Doc, Kind, EXCLUDED, QUOTED};
+
+/// How many words a document's kind may take before its head ("record of concern").
+const KIND_WORDS: usize = 3;
+
+/// How many steps a document's name reaches back over kinds and capitalised words.
+const NAME_STEPS: usize = 3;
 
 /// "PI", "MASH", "CAF": a capitalised abbreviation naming a kind of form or report.
 fn abbreviation(doc: &Doc, i: usize) -> bool {
@@ -17,7 +23,7 @@ fn abbreviation(doc: &Doc, i: usize) -> bool {
 /// concern", "first aid"), if any.
 fn kind_before(doc: &Doc, head: usize) -> Option<usize> {
     let kinds = &crate::data::compiled().documents_kinds;
-    (1..=3)
+    (1..=KIND_WORDS)
         .rev()
         .filter_map(|k| head.checked_sub(k))
         .filter(|&s| doc.sentence_of[s] == doc.sentence_of[head])
@@ -31,7 +37,7 @@ fn kind_before(doc: &Doc, head: usize) -> Option<usize> {
 /// The document's name reaches back over what kind it is: "MASH referral", "Operation
 /// Encompass notification", "physical intervention form".
 fn extend_left(doc: &Doc, mut start: usize) -> usize {
-    for _ in 0..3 {
+    for _ in 0..NAME_STEPS {
         if let Some(k) = kind_before(doc, start) {
             start = k;
             continue;
@@ -75,7 +81,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     found.sort();
     // One mention per document: overlapping pieces ("record of concern" + "form") join.
     found.retain(|&(s, _)| {
-        !(negated(doc, s, 3) || (s > 0 && cx.k.documents_negations.has(doc, s - 1)))
+        !(negated(doc, s, NEGATION_WINDOW) || (s > 0 && cx.k.documents_negations.has(doc, s - 1)))
     });
     let mut mentions: Vec<(usize, usize)> = Vec::new();
     for (s, e) in found {

@@ -3,6 +3,9 @@
 use super::{Ctx, Out, Raw};
 use crate::text::{Doc, Kind, Match, ACTIONS};
 
+/// How many words before a marker an "if" or "whether" makes it a condition.
+const CONDITION_WINDOW: usize = 2;
+
 /// Whether what follows token `from` in its sentence gives evidence: a colon or dash
 /// then words, or a connector ("because", "as shown by") then an observation.
 fn evidence_after(cx: &Ctx, doc: &Doc, from: usize) -> bool {
@@ -44,7 +47,8 @@ fn observed_nearby(cx: &Ctx, doc: &Doc, m: &Match) -> bool {
 
 /// A marker in a condition ("if Grace seems unwell") interprets nothing.
 fn conditional(doc: &Doc, m: &Match) -> bool {
-    (1..=2).any(|back| m.start >= back && matches!(doc.norm(m.start - back), "if" | "whether"))
+    (1..=CONDITION_WINDOW)
+        .any(|back| m.start >= back && matches!(doc.norm(m.start - back), "if" | "whether"))
 }
 
 pub fn check(cx: &Ctx, out: &mut Out) {

@@ -7,6 +7,15 @@ use crate::names::{base, is_staff_code};
 use crate::text::regions::LineKind;
 use crate::text::{Doc, PhraseSet};
 
+/// How many words before a contact with a party may deny it ("could not reach mum").
+const CONTACT_NEGATION_WINDOW: usize = 5;
+
+/// How many words after a verb are read for the party told ("passed this information to the DSL").
+const OBJECT_STEPS: usize = 8;
+
+/// How far ahead of a capitalised word its possessive ending may stand ("Leo Fitzgerald's").
+const POSSESSOR_WINDOW: usize = 3;
+
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let own = |i: usize| doc.own(i);
@@ -55,7 +64,7 @@ fn object_is_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
     let mut k = i + 1;
     let s = doc.sentence_of[i];
     let mut steps = 0;
-    while k < doc.len() && doc.sentence_of[k] == s && steps < 8 {
+    while k < doc.len() && doc.sentence_of[k] == s && steps < OBJECT_STEPS {
         if party_at(cx, doc, parties, k) {
             return true;
         }
@@ -67,7 +76,7 @@ fn object_is_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
                     && doc.norm(p + 1) == "'"
                     && doc.tokens[p + 1].start == doc.tokens[p].end)
         };
-        let named_possessor = (k..(k + 3).min(doc.len()))
+        let named_possessor = (k..(k + POSSESSOR_WINDOW).min(doc.len()))
             .find(|&p| possessive(p))
             .filter(|_| doc.capitalised(k));
         if let Some(p) = named_possessor {
@@ -159,7 +168,7 @@ fn contact_with_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet) -> bool {
     let contacts = &cx.k.loop_contact_events;
     contacts.find(doc, |i| doc.own(i)).into_iter().any(|m| {
         let s = doc.sentence(m.start);
-        !negated(doc, m.start, 5)
+        !negated(doc, m.start, CONTACT_NEGATION_WINDOW)
             && (s.first..s.last)
                 .filter(|&k| k < m.start || k >= m.end)
                 .any(|k| doc.own(k) && party_at(cx, doc, parties, k))

@@ -328,6 +328,9 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
 pub mod util {
     use crate::text::Doc;
 
+    /// How many words before a match `negated` usually reads ("no bruises", "did not hit").
+    pub const NEGATION_WINDOW: usize = 3;
+
     /// Whether one of the few words before token `i` (same sentence) is a negation.
     pub fn negated(doc: &Doc, i: usize, window: usize) -> bool {
         const NEG: [&str; 12] = [

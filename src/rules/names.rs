@@ -5,6 +5,12 @@ use crate::names::{base, first_names, is_staff_code};
 use crate::policy::StaffNameFormat;
 use crate::text::{Doc, Kind, EXCLUDED};
 
+/// How far after a title a family word makes it a parent ("Mrs Ahmed (mum)", "Mr Lee, Kai's dad").
+const RELATION_WINDOW: usize = 5;
+
+/// How far after a professional's name, past a comma or dash, a role may stand.
+const ROLE_AFTER_WINDOW: usize = 8;
+
 mod staff;
 
 pub fn check(cx: &Ctx, out: &mut Out) {
@@ -44,7 +50,7 @@ fn staff_titles(cx: &Ctx, out: &mut Out) {
                     continue; // "Mrs Jane Doe": a full name, looked at with professionals
                 }
                 // "Mrs Ahmed (mum)", "Mr Lee, Kai's dad": a parent or carer, not staff.
-                let relation = (s + 1..(s + 5).min(doc.len()))
+                let relation = (s + 1..(s + RELATION_WINDOW).min(doc.len()))
                     .take_while(|&k| doc.sentence_of[k] == doc.sentence_of[s])
                     .any(|k| {
                         cx.k.speech_family.has(doc, k)
@@ -219,7 +225,7 @@ fn role_near(cx: &Ctx, doc: &Doc, first: usize, last: usize) -> bool {
         match doc.norm(after) {
             "(" => return true,
             "," | "-" | "–" | "—" | "|" => {
-                let end = (after + 8).min(doc.len());
+                let end = (after + ROLE_AFTER_WINDOW).min(doc.len());
                 if (after + 1..end)
                     .take_while(|&k| !matches!(doc.norm(k), "." | ";"))
                     .any(is_role)

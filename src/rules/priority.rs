@@ -4,7 +4,7 @@
 //! the DSL being told, which the other `loop` rules judge. The finding is marked
 //! `priority` so that every list a person reads puts it first.
 
-use super::util::negated;
+use super::util::{negated, NEGATION_WINDOW};
 use super::{Ctx, Out, Raw};
 use crate::names::{base, first_names, is_staff_code};
 use crate::text::{Doc, PhraseSet, EXCLUDED, QUOTED};
@@ -47,6 +47,9 @@ pub fn lists() -> &'static PriorityFile {
 /// How far back from a harm verb its doer may stand ("my mum's boyfriend has been hitting").
 const DOER_WINDOW: usize = 6;
 
+/// How many words back a person may stand before "missing", past auxiliaries ("she had been").
+const PERSON_WINDOW: usize = 3;
+
 /// Who did the harm, found searching back from the verb.
 #[derive(Clone, Copy, PartialEq)]
 enum Doer {
@@ -64,7 +67,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     for m in phrases.find(doc, |i| !doc.has(i, EXCLUDED)) {
         let (k, pattern) = patterns[m.payload];
         let g = &p.group[k];
-        if negated(doc, m.start, 3) || found.iter().any(|(k, _, _)| *k == g.kind) {
+        if negated(doc, m.start, NEGATION_WINDOW) || found.iter().any(|(k, _, _)| *k == g.kind) {
             continue;
         }
         // "reported her missing": the matcher may let a person stand inside the phrase.
@@ -133,7 +136,7 @@ fn harm_by_adult(cx: &Ctx, doc: &Doc) -> Vec<(Doer, (usize, usize))> {
     let reporting = &cx.k.priority_reporting;
     let mut out = Vec::new();
     for v in 0..doc.len() {
-        if doc.has(v, EXCLUDED) || negated(doc, v, 3) {
+        if doc.has(v, EXCLUDED) || negated(doc, v, NEGATION_WINDOW) {
             continue;
         }
         let Some(verb) = verbs.match_at(doc, v) else {
@@ -200,7 +203,7 @@ fn harm_by_adult(cx: &Ctx, doc: &Doc) -> Vec<(Doer, (usize, usize))> {
 /// missing"): a pronoun, a known pupil or a first name, past one or two auxiliaries.
 fn person_before(cx: &Ctx, doc: &Doc, i: usize) -> bool {
     let mut k = i;
-    for _ in 0..3 {
+    for _ in 0..PERSON_WINDOW {
         let Some(b) = doc.prev_in_sentence(k) else {
             return false;
         };
@@ -233,7 +236,10 @@ fn dsl_told(cx: &Ctx, doc: &Doc) -> bool {
             let planned = doc
                 .prev_in_sentence(i)
                 .is_some_and(|p| matches!(doc.norm(p), "be" | "will" | "to"));
-            doc.own(i) && cx.k.loop_informed_verbs.has(doc, i) && !planned && !negated(doc, i, 3)
+            doc.own(i)
+                && cx.k.loop_informed_verbs.has(doc, i)
+                && !planned
+                && !negated(doc, i, NEGATION_WINDOW)
         })
     })
 }

@@ -5,6 +5,9 @@ use crate::names::{base, first_names, is_staff_code};
 use crate::spell::is_common_word;
 use crate::text::{Doc, EXCLUDED, SENTENCE_START};
 
+/// How far after a name a role may follow it ("Priya (school nurse)", "Sam, the social worker").
+const ROLE_AFTER_NAME_WINDOW: usize = 6;
+
 /// Whether a tagged child (by forename, any case) is named anywhere in the text.
 pub fn mentioned(doc: &Doc, forename: &str) -> bool {
     (0..doc.len()).any(|i| base(doc.norm(i)) == forename)
@@ -130,7 +133,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 
 /// "Priya (school nurse)", "Sam, the social worker": a role right after the name.
 fn professional_follows(cx: &Ctx, doc: &Doc, i: usize) -> bool {
-    (i + 2..(i + 6).min(doc.len())).any(|k| {
+    (i + 2..(i + ROLE_AFTER_NAME_WINDOW).min(doc.len())).any(|k| {
         (cx.k.names_role_words.has(doc, k) && !cx.k.names_parent_words.has(doc, k))
             || cx.k.names_adult_ties.has(doc, k)
     })

@@ -306,3 +306,10 @@ pub fn data() -> &'static Data {
         subjective: word_list(FILES[14].1),
     })
 }
+
+/// The data's word lists compiled into matchers (`crate::rules::compiled`), built once
+/// on first use from `data()`.
+pub fn compiled() -> &'static crate::rules::compiled::Compiled {
+    static COMPILED: OnceLock<crate::rules::compiled::Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| crate::rules::compiled::Compiled::new(data()))
+}

@@ -1,10 +1,13 @@
 //! `categories`: is a category chosen, and does the text point to one that is missing?
 
-use super::util::negated;
+use super::util::{negated, NEGATION_WINDOW};
 use super::{Ctx, Out, Raw};
 use crate::data::CategoryGroup;
 use crate::text::{Doc, Kind, PhraseSet, ACTIONS, EXCLUDED, QUOTED, SENTENCE_START};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
+
+/// How many words before "if" a verb of asking makes it a question ("asked if she …").
+const ASKED_WINDOW: usize = 3;
 
 /// The categories assumed when the page does not list the school's own.
 pub const DEFAULT_CATEGORIES: [&str; 14] = [
@@ -45,6 +48,8 @@ fn label_words(s: &str) -> String {
 
 /// The school's labels through `label_words`, remembered: the page sends the same list
 /// with every keystroke.
+/// (This cache depends on the entry's labels, not on the built-in data, so it is not in
+/// `Compiled`: it holds one list, compared by value, and leaks nothing.)
 fn normalised_labels(labels: &[String]) -> Vec<String> {
     static LAST: Mutex<Option<(Vec<String>, Vec<String>)>> = Mutex::new(None);
     let mut last = LAST.lock().unwrap_or_else(|p| p.into_inner());
@@ -82,13 +87,13 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .collect();
     let chosen: Vec<String> = entry.categories.iter().map(|c| label_words(c)).collect();
     let available_norm = normalised_labels(&available);
-    let school_sets: Vec<Compiled> = school.iter().map(compile).collect();
+    let school_sets: Vec<GroupSets> = school.iter().map(compile).collect();
     let groups = cx
         .data
         .categories
         .group
         .iter()
-        .zip(builtin_sets())
+        .zip(&cx.k.category_groups)
         .chain(school.iter().zip(&school_sets));
     let mut suggested: Vec<String> = Vec::new();
     let umbrella = &cx.data.categories.umbrella;
@@ -144,14 +149,14 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 }
 
 /// A group's signal words and co-occurrence lists, as phrase sets.
-struct Compiled {
+pub struct GroupSets {
     words: PhraseSet,
     together: Vec<Vec<PhraseSet>>,
 }
 
-fn compile(g: &CategoryGroup) -> Compiled {
+pub fn compile(g: &CategoryGroup) -> GroupSets {
     let set = |l: &[String]| PhraseSet::new(l.iter().map(|w| (w.as_str(), 0)));
-    Compiled {
+    GroupSets {
         words: set(&g.signals),
         together: g
             .together
@@ -159,18 +164,6 @@ fn compile(g: &CategoryGroup) -> Compiled {
             .map(|lists| lists.iter().map(|l| set(l)).collect())
             .collect(),
     }
-}
-
-fn builtin_sets() -> &'static [Compiled] {
-    static SETS: OnceLock<Vec<Compiled>> = OnceLock::new();
-    SETS.get_or_init(|| {
-        crate::data::data()
-            .categories
-            .group
-            .iter()
-            .map(compile)
-            .collect()
-    })
 }
 
 /// One capitalised word inside a longer name ("Royal Preston Hospital", "Snap Fitness"):
@@ -194,20 +187,20 @@ fn in_proper_name(doc: &Doc, start: usize, end: usize) -> bool {
 fn doubted(doc: &Doc, i: usize) -> bool {
     let first = doc.sentence(i).first;
     let asked = |k: usize| {
-        (k.saturating_sub(3).max(first)..k).any(|j| {
+        (k.saturating_sub(ASKED_WINDOW).max(first)..k).any(|j| {
             matches!(
                 doc.norm(j),
                 "asked" | "ask" | "asking" | "checked" | "check" | "wondered" | "know"
             )
         })
     };
-    negated(doc, i, 3)
+    negated(doc, i, NEGATION_WINDOW)
         || (first..i).any(|k| doc.norm(k) == "whether" || (doc.norm(k) == "if" && asked(k)))
 }
 
 /// The first place in the text that clearly points to the group: the writer's own words
 /// first, then quotations (they are part of what happened). `true` with a quotation.
-fn signal(cx: &Ctx, g: &Compiled) -> Option<((usize, usize), bool)> {
+fn signal(cx: &Ctx, g: &GroupSets) -> Option<((usize, usize), bool)> {
     let doc = cx.doc;
     for quoted in [false, true] {
         // The incident, not the plans: the actions section does not count.

@@ -1,9 +1,14 @@
 //! `child_voice`: where someone's words are reported, are they quoted directly?
 
-use super::util::one_of;
 use super::{Applies, Ctx, Out, Raw};
 use crate::names::{first_names, is_staff_code};
 use crate::text::{Doc, Kind};
+
+/// How far after a verb like "told" a "that" is looked for past a time or place ("told DM at the start of period 3 that").
+const THAT_WINDOW: usize = 9;
+
+/// How many words from the start of the reported clause are read for it at most.
+const REPORTED_WORDS: usize = 6;
 
 /// One place where the writer reports what someone said.
 pub struct Reported {
@@ -15,7 +20,7 @@ pub struct Reported {
 }
 
 fn is_speech_verb(cx: &Ctx, i: usize) -> bool {
-    one_of(&cx.data.speech.verbs, cx.doc, i)
+    cx.k.speech_verbs.has(cx.doc, i)
 }
 
 /// The writer (or staff) is the speaker: their own words need no quotation.
@@ -27,17 +32,16 @@ fn staff_speaker(cx: &Ctx, doc: &Doc, i: usize) -> bool {
         || cx.names.staff.iter().any(|c| c.eq_ignore_ascii_case(raw))
         || doc
             .prev_in_sentence(i)
-            .is_some_and(|p| one_of(&cx.data.names.staff_titles, doc, p))
+            .is_some_and(|p| cx.k.names_staff_titles.has(doc, p))
         || cx.data.names.bare_staff_titles.iter().any(|t| t == n)
 }
 
 /// A professional speaking ("the social worker", "Rachel Kaye (youth worker)"): their
 /// words are theirs to report, not the child's voice. Family words are not roles here.
 fn professional(cx: &Ctx, doc: &Doc, i: usize) -> bool {
-    let n = &cx.data.names;
     let role = |k: usize| {
-        (one_of(&n.role_words, doc, k) || one_of(&n.professional_roles, doc, k))
-            && !one_of(&cx.data.speech.family, doc, k)
+        (cx.k.names_role_words.has(doc, k) || cx.k.names_professional_roles_words.has(doc, k))
+            && !cx.k.speech_family.has(doc, k)
     };
     if doc.norm(i) == ")" {
         // Back to the bracket: "Jane Doe (social worker) said …".
@@ -55,7 +59,7 @@ fn subject(cx: &Ctx, doc: &Doc, end: usize) -> Option<usize> {
     (first..end)
         .find(|&k| {
             staff_speaker(cx, doc, k)
-                || one_of(&cx.data.speech.family, doc, k)
+                || cx.k.speech_family.has(doc, k)
                 || (doc.capitalised(k)
                     && (cx.names.by_forename(doc.norm(k)).is_some()
                         || first_names(cx.data).contains(doc.norm(k))))
@@ -73,7 +77,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             continue;
         }
         let prev = doc.prev_in_sentence(i);
-        if prev.is_some_and(|p| one_of(&sp.passive, doc, p)) {
+        if prev.is_some_and(|p| cx.k.speech_passive.has(doc, p)) {
             continue; // "was told he would need to …"
         }
         // The speaker: the word before the verb, looking past "who" and commas; after
@@ -102,13 +106,13 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             || speaker.is_some_and(|s| {
                 staff_speaker(cx, doc, s)
                     || professional(cx, doc, s)
-                    || one_of(&sp.non_speakers, doc, s)
+                    || cx.k.speech_non_speakers.has(doc, s)
             })
         {
             continue;
         }
         let mut j = doc.next_in_sentence(i);
-        if one_of(&sp.object_verbs, doc, i) {
+        if cx.k.speech_object_verbs.has(doc, i) {
             // "told KPatel that …", "told me …"; with no person after it, "told" is
             // passive ("… and told that Harvey has a detention"): not the speaker's words.
             let person = j.is_some_and(|k| {
@@ -138,8 +142,8 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
         }
         let Some(mut j) = j else { continue };
         // "told DMcAllister at the start of period 3 that …": a time or place between.
-        if one_of(&sp.object_verbs, doc, i) && one_of(&sp.adverbial_starts, doc, j) {
-            if let Some(t) = (j..(j + 9).min(doc.sentence(i).last))
+        if cx.k.speech_object_verbs.has(doc, i) && cx.k.speech_adverbial_starts.has(doc, j) {
+            if let Some(t) = (j..(j + THAT_WINDOW).min(doc.sentence(i).last))
                 .take_while(|&k| !matches!(doc.norm(k), "," | ";" | "“" | "\""))
                 .find(|&k| doc.norm(k) == "that")
             {
@@ -147,7 +151,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             }
         }
         let w = doc.norm(j);
-        if one_of(&sp.that_only, doc, i) && w != "that" {
+        if cx.k.speech_that_only.has(doc, i) && w != "that" {
             continue;
         }
         let starts_clause = doc.tokens[j].kind != Kind::Punct
@@ -159,7 +163,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             continue;
         }
         let sentence_end = doc.sentence(i).last;
-        let mut end = (j + 6).min(sentence_end);
+        let mut end = (j + REPORTED_WORDS).min(sentence_end);
         if let Some(stop) =
             (j..end).find(|&k| matches!(doc.norm(k), "," | "." | ";" | "!" | "?" | "“" | "\""))
         {

@@ -1,6 +1,5 @@
 //! `datetime`: is the incident's own date and time given, and does the text agree?
 
-use super::util::set;
 use super::when::{dates, DateMention, TimeMention};
 use super::{Ctx, Out, Raw};
 use crate::datetime::{describe_minutes, Date, MONTHS, WEEKDAYS};
@@ -69,7 +68,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     let explained_by_time = all_times
         .iter()
         .any(|t| (i64::from(t.minute) - i64::from(minute)).abs() <= SAME_TIME);
-    let context = set(&cx.data.time.out_of_hours_context);
+    let context = &cx.k.time_out_of_hours_context;
     let explained = explained_by_time || context.any_in(doc, 0, doc.len(), |_| true).is_some();
     let weekend = inc.date.weekday() >= 5;
     let outside =
@@ -96,16 +95,18 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             && (i64::from(t.minute) - i64::from(minute)).abs() > SAME_TIME
     });
     let part_mismatch = part_of_day_mismatch(cx, &opening, minute);
-    let vague = set(&cx.data.time.vague_past)
-        .any_in(doc, 0, doc.len(), narrative)
-        .is_some();
+    let vague =
+        cx.k.time_vague_past
+            .any_in(doc, 0, doc.len(), narrative)
+            .is_some();
     let at_entry_time = (0..=i64::from(cx.policy.entry_time_minutes)).contains(&gap);
     // "The other day …" while the date field says today.
-    let earlier = set(&cx.data.time.earlier_day)
-        .find(doc, narrative)
-        .into_iter()
-        .find(|m| opening.contains(&doc.sentence_of[m.start]))
-        .filter(|_| inc.date == now.date);
+    let earlier =
+        cx.k.time_earlier_day
+            .find(doc, narrative)
+            .into_iter()
+            .find(|m| opening.contains(&doc.sentence_of[m.start]))
+            .filter(|_| inc.date == now.date);
     if let Some(m) = earlier {
         conflicts.push((m.start, m.end));
     }
@@ -164,7 +165,7 @@ fn weekday_conflicts(
     opening: &[usize],
 ) -> Vec<(usize, usize)> {
     let doc = cx.doc;
-    let planned = set(&cx.data.time.planned);
+    let planned = &cx.k.time_planned;
     let other_day = &cx.data.time.before_other_day;
     let mut out = Vec::new();
     for m in all {
@@ -203,7 +204,7 @@ fn weekday_conflicts(
 fn in_lead(cx: &Ctx, i: usize) -> bool {
     let doc = cx.doc;
     let first = doc.sentence(i).first;
-    let other_event = set(&cx.data.time.other_event);
+    let other_event = &cx.k.time_other_event;
     i <= first + SCENE_LEAD && other_event.any_in(doc, first, i, |_| true).is_none()
 }
 
@@ -214,7 +215,7 @@ fn recurring(cx: &Ctx, end: usize) -> bool {
     let Some(n) = doc.next_in_sentence(end - 1) else {
         return false;
     };
-    let repeated = super::util::one_of(&cx.data.time.recurring_next, doc, n);
+    let repeated = cx.k.time_recurring_next.has(doc, n);
     let another_day = matches!(doc.norm(n), "and" | "or" | "to" | "-" | "–")
         && doc
             .next_in_sentence(n)
@@ -227,15 +228,7 @@ fn recurring(cx: &Ctx, end: usize) -> bool {
 fn part_of_day_mismatch(cx: &Ctx, opening: &[usize], minute: u32) -> Option<(usize, usize)> {
     let doc = cx.doc;
     let groups = &cx.data.time.part_of_day;
-    static PHRASES: std::sync::OnceLock<crate::text::PhraseSet> = std::sync::OnceLock::new();
-    let phrases = PHRASES.get_or_init(|| {
-        crate::text::PhraseSet::new(
-            groups
-                .iter()
-                .enumerate()
-                .flat_map(|(k, g)| g.words.iter().map(move |w| (w.as_str(), k))),
-        )
-    });
+    let phrases = &cx.k.time_part_of_day;
     // Only a phrase that says when this happened: "At lunchtime", "during lunchtime",
     // "This morning" — not "save them for lunchtime".
     let says_when = |m: &crate::text::Match| {

@@ -1,10 +1,15 @@
 //! `documents`: a document the text mentions should be attached.
 
-use super::util::{negated, one_of, set};
+use super::util::{negated, NEGATION_WINDOW};
 use super::{Applies, Ctx, Out, Raw};
 use crate::names::is_staff_code;
-use crate::text::{Doc, Kind, PhraseSet, EXCLUDED, QUOTED};
-use std::sync::OnceLock;
+use crate::text::{Doc, Kind, EXCLUDED, QUOTED};
+
+/// How many words a document's kind may take before its head ("record of concern").
+const KIND_WORDS: usize = 3;
+
+/// How many steps a document's name reaches back over kinds and capitalised words.
+const NAME_STEPS: usize = 3;
 
 /// "PI", "MASH", "CAF": a capitalised abbreviation naming a kind of form or report.
 fn abbreviation(doc: &Doc, i: usize) -> bool {
@@ -17,8 +22,8 @@ fn abbreviation(doc: &Doc, i: usize) -> bool {
 /// Where the kind words ending just before token `head` start ("accident", "record of
 /// concern", "first aid"), if any.
 fn kind_before(doc: &Doc, head: usize) -> Option<usize> {
-    let kinds = set(&crate::data::data().documents.kinds);
-    (1..=3)
+    let kinds = &crate::data::compiled().documents_kinds;
+    (1..=KIND_WORDS)
         .rev()
         .filter_map(|k| head.checked_sub(k))
         .filter(|&s| doc.sentence_of[s] == doc.sentence_of[head])
@@ -32,7 +37,7 @@ fn kind_before(doc: &Doc, head: usize) -> Option<usize> {
 /// The document's name reaches back over what kind it is: "MASH referral", "Operation
 /// Encompass notification", "physical intervention form".
 fn extend_left(doc: &Doc, mut start: usize) -> usize {
-    for _ in 0..3 {
+    for _ in 0..NAME_STEPS {
         if let Some(k) = kind_before(doc, start) {
             start = k;
             continue;
@@ -54,36 +59,30 @@ fn extend_left(doc: &Doc, mut start: usize) -> usize {
     start
 }
 
-/// "to make|complete|…": the action-list way of writing a plan.
-fn plans() -> &'static PhraseSet {
-    static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        let verbs = crate::data::data().documents.plan_verbs.join("|");
-        PhraseSet::new([(format!("to {verbs}"), 0)])
-    })
-}
-
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let d = &cx.data.documents;
-    let future = set(&d.future);
+    let future = &cx.k.documents_future;
     let keep = |i: usize| !doc.has(i, QUOTED | EXCLUDED);
-    let mut found: Vec<(usize, usize)> = set(&d.mentions)
-        .find(doc, keep)
-        .into_iter()
-        .filter(|m| !(doc.regions.has_email && d.email_words.contains(&d.mentions[m.payload])))
-        .map(|m| (m.start, m.end))
-        .collect();
+    let mut found: Vec<(usize, usize)> =
+        cx.k.documents_mentions
+            .find(doc, keep)
+            .into_iter()
+            .filter(|m| !(doc.regions.has_email && d.email_words.contains(&d.mentions[m.payload])))
+            .map(|m| (m.start, m.end))
+            .collect();
     // "PI form", "accident report", "first aid log": a kind head after its kind.
-    for m in set(&d.kind_heads).find(doc, keep) {
-        let after_other = doc.is_word(m.end) && one_of(&d.not_documents_after, doc, m.end);
+    for m in cx.k.documents_kind_heads.find(doc, keep) {
+        let after_other = doc.is_word(m.end) && cx.k.documents_not_documents_after.has(doc, m.end);
         if let Some(k) = kind_before(doc, m.start).filter(|_| !after_other) {
             found.push((k, m.end));
         }
     }
     found.sort();
     // One mention per document: overlapping pieces ("record of concern" + "form") join.
-    found.retain(|&(s, _)| !(negated(doc, s, 3) || (s > 0 && one_of(&d.negations, doc, s - 1))));
+    found.retain(|&(s, _)| {
+        !(negated(doc, s, NEGATION_WINDOW) || (s > 0 && cx.k.documents_negations.has(doc, s - 1)))
+    });
     let mut mentions: Vec<(usize, usize)> = Vec::new();
     for (s, e) in found {
         let s = extend_left(doc, s);
@@ -97,7 +96,11 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         future
             .any_in(doc, sent.first, sent.last, |_| true)
             .is_none()
-            && plans().any_in(doc, sent.first, s, |_| true).is_none()
+            && cx
+                .k
+                .documents_plans
+                .any_in(doc, sent.first, s, |_| true)
+                .is_none()
     });
     if !cx.entry.attachments.is_empty() {
         return;

@@ -1,13 +1,14 @@
 //! `evidence`: interpretations, opinions and diagnoses need the evidence behind them.
 
-use super::util::{inflected, one_of};
 use super::{Ctx, Out, Raw};
 use crate::text::{Doc, Kind, Match, ACTIONS};
+
+/// How many words before a marker an "if" or "whether" makes it a condition.
+const CONDITION_WINDOW: usize = 2;
 
 /// Whether what follows token `from` in its sentence gives evidence: a colon or dash
 /// then words, or a connector ("because", "as shown by") then an observation.
 fn evidence_after(cx: &Ctx, doc: &Doc, from: usize) -> bool {
-    let ev = &cx.data.evidence;
     let s = doc.sentence(from.min(doc.len() - 1));
     if from >= s.last {
         return false;
@@ -18,7 +19,7 @@ fn evidence_after(cx: &Ctx, doc: &Doc, from: usize) -> bool {
             return true;
         }
     }
-    if let Some(m) = inflected(&ev.connectors).any_in(doc, from, s.last, |_| true) {
+    if let Some(m) = cx.k.evidence_connectors.any_in(doc, from, s.last, |_| true) {
         return observation_in(cx, doc, m.end, s.last);
     }
     false
@@ -26,7 +27,7 @@ fn evidence_after(cx: &Ctx, doc: &Doc, from: usize) -> bool {
 
 /// An observed detail in tokens `a..b`: a quotation, a number or time, or an observation word.
 fn observation_in(cx: &Ctx, doc: &Doc, a: usize, b: usize) -> bool {
-    let obs = inflected(&cx.data.evidence.observations);
+    let obs = &cx.k.evidence_observations;
     (a..b).any(|k| !doc.own(k) || doc.tokens[k].kind == Kind::Number)
         || obs.any_in(doc, a, b, |_| true).is_some()
 }
@@ -46,30 +47,33 @@ fn observed_nearby(cx: &Ctx, doc: &Doc, m: &Match) -> bool {
 
 /// A marker in a condition ("if Grace seems unwell") interprets nothing.
 fn conditional(doc: &Doc, m: &Match) -> bool {
-    (1..=2).any(|back| m.start >= back && matches!(doc.norm(m.start - back), "if" | "whether"))
+    (1..=CONDITION_WINDOW)
+        .any(|back| m.start >= back && matches!(doc.norm(m.start - back), "if" | "whether"))
 }
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
-    let ev = &cx.data.evidence;
     let own = |i: usize| doc.own(i);
-    let strong: Vec<Match> = inflected(&ev.strong)
+    let strong: Vec<Match> = cx
+        .k
+        .evidence_strong
         .find(doc, own)
         .into_iter()
-        .chain(inflected(&ev.hearsay).find(doc, own))
+        .chain(cx.k.evidence_hearsay.find(doc, own))
         .filter(|m| {
             let must_have = doc.norm(m.start) == "must";
-            !(must_have && doc.is_word(m.end) && one_of(&ev.must_have_possession, doc, m.end))
+            !(must_have && doc.is_word(m.end) && cx.k.evidence_must_have_possession.has(doc, m.end))
         })
         .filter(|m| !evidence_after(cx, doc, m.end))
         .collect();
     // Soft markers in the plans, or in a condition, interpret nothing.
-    let soft: Vec<Match> = inflected(&ev.soft)
-        .find(doc, |i| own(i) && !doc.has(i, ACTIONS))
-        .into_iter()
-        .filter(|m| !conditional(doc, m))
-        .filter(|m| !evidence_after(cx, doc, m.end) && !observed_nearby(cx, doc, m))
-        .collect();
+    let soft: Vec<Match> =
+        cx.k.evidence_soft
+            .find(doc, |i| own(i) && !doc.has(i, ACTIONS))
+            .into_iter()
+            .filter(|m| !conditional(doc, m))
+            .filter(|m| !evidence_after(cx, doc, m.end) && !observed_nearby(cx, doc, m))
+            .collect();
     push_by_sentence(
         doc,
         strong.into_iter().chain(soft).collect(),
@@ -77,11 +81,12 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         out,
     );
 
-    let diagnoses: Vec<Match> = inflected(&ev.diagnoses)
-        .find(doc, |i| own(i) && !doc.has(i, ACTIONS))
-        .into_iter()
-        .filter(|m| !conditional(doc, m) && !diagnosed(cx, doc, m))
-        .collect();
+    let diagnoses: Vec<Match> =
+        cx.k.evidence_diagnoses
+            .find(doc, |i| own(i) && !doc.has(i, ACTIONS))
+            .into_iter()
+            .filter(|m| !conditional(doc, m) && !diagnosed(cx, doc, m))
+            .collect();
     push_by_sentence(doc, diagnoses, "evidence.diagnosis", out);
 }
 
@@ -89,7 +94,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 /// someone else's report ("Mum said he is depressed").
 fn diagnosed(cx: &Ctx, doc: &Doc, m: &Match) -> bool {
     let s = doc.sentence(m.start);
-    (s.first..s.last).any(|k| one_of(&cx.data.evidence.diagnosed, doc, k))
+    (s.first..s.last).any(|k| cx.k.evidence_diagnosed.has(doc, k))
 }
 
 /// One finding per sentence, from its first marker to its last.

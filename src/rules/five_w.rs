@@ -1,16 +1,16 @@
 //! `five_w`: who, what, where, when and why.
 
 use super::tagging::mentioned;
-use super::util::set;
 use super::{Ctx, Out, Raw};
 use crate::names::is_staff_code;
 use crate::text::EXCLUDED;
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
-    let f = &cx.data.five_w;
     let not_header = |i: usize| !doc.has(i, EXCLUDED);
-    if set(&f.places)
+    if cx
+        .k
+        .five_w_places
         .any_in(doc, 0, doc.len(), not_header)
         .is_none()
     {
@@ -22,7 +22,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .is_some_and(|d| d.minute_of_day.is_some());
     if !field_time
         && cx.times().is_empty()
-        && set(&f.times)
+        && cx
+            .k
+            .five_w_times
             .any_in(doc, 0, doc.len(), not_header)
             .is_none()
     {
@@ -46,7 +48,10 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         };
         out.push(Raw::whole("five_w.who").detail(detail));
     }
-    let why_words = set(&f.why).any_in(doc, 0, doc.len(), not_header).is_some();
+    let why_words =
+        cx.k.five_w_why
+            .any_in(doc, 0, doc.len(), not_header)
+            .is_some();
     let after_name = (0..doc.len().saturating_sub(1)).any(|i| {
         matches!(doc.norm(i), "after" | "following") && doc.capitalised(i + 1) && doc.is_word(i + 1)
     });

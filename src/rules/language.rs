@@ -1,11 +1,9 @@
 //! `language`: emotive, loaded, judgemental and exaggerated words in the writer's own
 //! words. Never inside a quotation or a pasted message from someone else.
 
-use super::util::one_of;
 use super::{Ctx, Out, Raw};
 use crate::text::{Doc, Kind, PhraseSet, EXCLUDED};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
 
 /// How many words before a phrase `unless_after` reads ("the football match kicked off").
 const UNLESS_AFTER_WINDOW: usize = 3;
@@ -13,27 +11,12 @@ const UNLESS_AFTER_WINDOW: usize = 3;
 /// An adult's age written as one token ("22-year-old"): 18 or over.
 const ADULT_AGE: u32 = 18;
 
-/// Per context name of `language.toml`, its word set (payload unused).
-fn context_sets() -> &'static BTreeMap<String, PhraseSet> {
-    static SETS: OnceLock<BTreeMap<String, PhraseSet>> = OnceLock::new();
-    SETS.get_or_init(|| {
-        crate::data::data()
-            .language
-            .contexts
-            .iter()
-            .map(|(name, words)| {
-                let set = PhraseSet::inflected(words.iter().map(|w| (w.as_str(), 0)));
-                (name.clone(), set)
-            })
-            .collect()
-    })
-}
-
 /// Whether the entry mentions the context (in any words, quoted or not).
-fn has_context(doc: &Doc, name: &str) -> bool {
-    let in_words = context_sets()
-        .get(name)
-        .is_some_and(|set| set.any_in(doc, 0, doc.len(), |_| true).is_some());
+fn has_context(cx: &Ctx, doc: &Doc, name: &str) -> bool {
+    let in_words =
+        cx.k.language_contexts
+            .get(name)
+            .is_some_and(|set| set.any_in(doc, 0, doc.len(), |_| true).is_some());
     in_words || name == "exploitation" && (0..doc.len()).any(|i| adult_age(doc, i))
 }
 
@@ -53,20 +36,6 @@ fn adult_age(doc: &Doc, i: usize) -> bool {
         .is_ok_and(|a| (ADULT_AGE..100).contains(&a))
 }
 
-/// The built-in phrase table, payload = index of its group in `language.toml`.
-fn builtin_phrases() -> &'static PhraseSet {
-    static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        let lang = &crate::data::data().language;
-        PhraseSet::inflected(
-            lang.phrase
-                .iter()
-                .enumerate()
-                .flat_map(|(k, p)| p.patterns.iter().map(move |m| (m.as_str(), k))),
-        )
-    })
-}
-
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let lang = &cx.data.language;
@@ -74,9 +43,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     let builtin = lang.phrase.len();
     let with_school;
     let set: &PhraseSet = if cx.policy.extra_phrases.is_empty() {
-        builtin_phrases()
+        &cx.k.language_phrases
     } else {
-        let mut s = builtin_phrases().clone();
+        let mut s = cx.k.language_phrases.clone();
         for (k, p) in cx.policy.extra_phrases.iter().enumerate() {
             s.add(&p.phrase, builtin + k);
         }
@@ -107,7 +76,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             };
             *contexts
                 .entry(name)
-                .or_insert_with(|| has_context(doc, name))
+                .or_insert_with(|| has_context(cx, doc, name))
         })
         .collect();
     let mut raws: Vec<(usize, usize, Raw)> = matches
@@ -150,7 +119,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         covered[*s..*e].fill(true);
     }
     for i in 0..doc.len() {
-        if !own(i) || !one_of(&ints.words, doc, i) {
+        if !own(i) || !cx.k.language_intensifiers.has(doc, i) {
             continue;
         }
         let Some(j) = doc
@@ -225,7 +194,6 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 /// writer's own words, after an earlier sentence: mock praise about the incident.
 fn mock_praise(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
     let doc = cx.doc;
-    let mp = &cx.data.language.mock_praise;
     for (k, s) in doc.sentences.iter().enumerate() {
         if k == 0 {
             continue;
@@ -234,10 +202,16 @@ fn mock_praise(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
         if words.is_empty() || words.len() > 3 || !words.iter().all(|&i| doc.own(i)) {
             continue;
         }
-        let Some(&w) = words.iter().find(|&&i| one_of(&mp.words, doc, i)) else {
+        let Some(&w) = words
+            .iter()
+            .find(|&&i| cx.k.language_mock_praise.has(doc, i))
+        else {
             continue;
         };
-        if words.iter().all(|&i| i == w || one_of(&mp.fillers, doc, i)) {
+        if words
+            .iter()
+            .all(|&i| i == w || cx.k.language_mock_praise_fillers.has(doc, i))
+        {
             let (a, b) = (words[0], words[words.len() - 1] + 1);
             if !raws.iter().any(|(s, e, _)| *s < b && a < *e) {
                 raws.push((a, b, Raw::at("language.sarcasm", doc.span(a, b))));
@@ -250,9 +224,8 @@ fn mock_praise(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
 /// own words, where no other language finding already covers it.
 fn subjective(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
     let doc = cx.doc;
-    let words = &cx.data.subjective;
     for i in 0..doc.len() {
-        if !doc.own(i) || !doc.is_word(i) || !one_of(words, doc, i) {
+        if !doc.own(i) || !doc.is_word(i) || !cx.k.subjective.has(doc, i) {
             continue;
         }
         if raws.iter().any(|(s, e, _)| (*s..*e).contains(&i)) {

@@ -1,18 +1,26 @@
 //! `loop`: is the safeguarding loop closed? What staff did, the outcome, who was
 //! informed, and what happens next, each its own finding.
 
-use super::util::{negated, one_of, set};
+use super::util::negated;
 use super::{Ctx, Out, Raw};
 use crate::names::{base, is_staff_code};
 use crate::text::regions::LineKind;
 use crate::text::{Doc, PhraseSet};
 
+/// How many words before a contact with a party may deny it ("could not reach mum").
+const CONTACT_NEGATION_WINDOW: usize = 5;
+
+/// How many words after a verb are read for the party told ("passed this information to the DSL").
+const OBJECT_STEPS: usize = 8;
+
+/// How far ahead of a capitalised word its possessive ending may stand ("Leo Fitzgerald's").
+const POSSESSOR_WINDOW: usize = 3;
+
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
-    let l = &cx.data.loop_;
     let own = |i: usize| doc.own(i);
-    let response = set(&l.response).any_in(doc, 0, doc.len(), own).is_some();
-    let outcome = set(&l.outcome).any_in(doc, 0, doc.len(), own).is_some();
+    let response = cx.k.loop_response.any_in(doc, 0, doc.len(), own).is_some();
+    let outcome = cx.k.loop_outcome.any_in(doc, 0, doc.len(), own).is_some();
     let informed = informed(cx, doc);
     let actions = has_actions(cx, doc);
     if !response {
@@ -53,11 +61,10 @@ fn party_at(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
 /// After a verb at `i`, skip filler and possessive names ("passed this information to
 /// the", "phoned Leo Fitzgerald's") and look for a party.
 fn object_is_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
-    let filler = &cx.data.loop_.filler;
     let mut k = i + 1;
     let s = doc.sentence_of[i];
     let mut steps = 0;
-    while k < doc.len() && doc.sentence_of[k] == s && steps < 8 {
+    while k < doc.len() && doc.sentence_of[k] == s && steps < OBJECT_STEPS {
         if party_at(cx, doc, parties, k) {
             return true;
         }
@@ -69,7 +76,7 @@ fn object_is_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
                     && doc.norm(p + 1) == "'"
                     && doc.tokens[p + 1].start == doc.tokens[p].end)
         };
-        let named_possessor = (k..(k + 3).min(doc.len()))
+        let named_possessor = (k..(k + POSSESSOR_WINDOW).min(doc.len()))
             .find(|&p| possessive(p))
             .filter(|_| doc.capitalised(k));
         if let Some(p) = named_possessor {
@@ -80,7 +87,7 @@ fn object_is_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
             };
         } else if possessive(k) {
             k += if doc.norm(k).contains('\'') { 1 } else { 2 };
-        } else if one_of(filler, doc, k) {
+        } else if cx.k.loop_filler.has(doc, k) {
             k += 1;
         } else {
             return false;
@@ -92,7 +99,7 @@ fn object_is_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet, i: usize) -> bool {
 
 fn informed(cx: &Ctx, doc: &Doc) -> bool {
     let l = &cx.data.loop_;
-    let parties = set(&l.parties);
+    let parties = &cx.k.loop_parties;
     let verbs = &l.informed_verbs;
     for i in 0..doc.len() {
         if !doc.own(i) {
@@ -122,7 +129,7 @@ fn informed(cx: &Ctx, doc: &Doc) -> bool {
         return true;
     }
     // Planned: "GBrown to inform Derek's mum", "will phone dad", "Jane Doe (social worker) to be informed".
-    let plans = set(&l.informing_plans);
+    let plans = &cx.k.loop_informing_plans;
     for i in 0..doc.len() {
         if !doc.own(i) || !matches!(doc.norm(i), "to" | "will") {
             continue;
@@ -158,10 +165,10 @@ fn informed(cx: &Ctx, doc: &Doc) -> bool {
 /// PWhitfield (attendance officer) and mum", "Phone call from Jane Doe (youth worker)",
 /// "Operation Encompass notification received". Both sides of a meeting or call know.
 fn contact_with_party(cx: &Ctx, doc: &Doc, parties: &PhraseSet) -> bool {
-    let contacts = set(&cx.data.loop_.contact_events);
+    let contacts = &cx.k.loop_contact_events;
     contacts.find(doc, |i| doc.own(i)).into_iter().any(|m| {
         let s = doc.sentence(m.start);
-        !negated(doc, m.start, 5)
+        !negated(doc, m.start, CONTACT_NEGATION_WINDOW)
             && (s.first..s.last)
                 .filter(|&k| k < m.start || k >= m.end)
                 .any(|k| doc.own(k) && party_at(cx, doc, parties, k))
@@ -186,7 +193,7 @@ fn has_actions(cx: &Ctx, doc: &Doc) -> bool {
     if in_section {
         return true;
     }
-    let acts = set(&cx.data.loop_.actions);
+    let acts = &cx.k.loop_actions;
     let pupil_will = cx.names.by_forename("will").is_some();
     acts.find(doc, |i| doc.own(i)).into_iter().any(|m| {
         // "Will" the pupil is not "will" the verb.
@@ -198,7 +205,7 @@ fn has_actions(cx: &Ctx, doc: &Doc) -> bool {
             return doc.prev_in_sentence(m.start).is_none_or(|p| {
                 is_staff_code(doc.raw(p))
                     || doc.capitalised(p)
-                    || one_of(&cx.data.loop_.parties, doc, p)
+                    || cx.k.loop_parties_words.has(doc, p)
             });
         }
         true

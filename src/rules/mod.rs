@@ -3,6 +3,7 @@
 
 mod categories;
 mod child_voice;
+pub mod compiled;
 mod datetime;
 mod documents;
 mod evidence;
@@ -19,13 +20,14 @@ mod when;
 pub use categories::DEFAULT_CATEGORIES;
 pub use priority::SOURCE as PRIORITY_SOURCE;
 
-use crate::data::{data, Data, RuleDef};
+use crate::data::{compiled, data, Data, RuleDef};
 use crate::datetime::LocalDateTime;
 use crate::entry::Entry;
 use crate::names::NameIndex;
 use crate::policy::Policy;
 use crate::text::{utf16_offsets, Doc};
 use crate::verdict::{ChecklistRow, Finding, Severity, Status, Verdict, CRITERIA};
+use compiled::Compiled;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
@@ -35,6 +37,8 @@ pub struct Ctx<'a> {
     pub entry: &'a Entry,
     pub policy: &'a Policy,
     pub data: &'static Data,
+    /// The data's lists compiled into matchers, built once.
+    pub k: &'static Compiled,
     pub names: &'a NameIndex,
     /// When the entry is being recorded.
     pub now: LocalDateTime,
@@ -164,6 +168,7 @@ pub fn run(entry: &Entry, policy: &Policy, now: LocalDateTime) -> Verdict {
         entry,
         policy,
         data,
+        k: compiled(),
         names: &names,
         now,
         times: OnceCell::new(),
@@ -321,58 +326,10 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
 
 /// Helpers the rule modules share.
 pub mod util {
-    use crate::text::tokens::{normalise, word_hash, PrehashedBuild};
-    use crate::text::{Doc, PhraseSet};
-    use std::collections::HashSet;
-    use std::sync::{Mutex, OnceLock};
+    use crate::text::Doc;
 
-    /// Per data list (by address), a value built once and kept: the lists are compiled
-    /// in, so their addresses are stable. A short list scanned by pointer is cheaper
-    /// than hashing on every call.
-    type Cache<T> = OnceLock<Mutex<Vec<(usize, usize, &'static T)>>>;
-
-    fn cached<T: Send + Sync + 'static>(
-        cache: &'static Cache<T>,
-        words: &'static [String],
-        build: impl FnOnce() -> T,
-    ) -> &'static T {
-        let key = (words.as_ptr() as usize, words.len());
-        let mut list = cache
-            .get_or_init(|| Mutex::new(Vec::new()))
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        if let Some(&(_, _, v)) = list.iter().find(|(p, n, _)| (*p, *n) == key) {
-            return v;
-        }
-        let v: &'static T = Box::leak(Box::new(build()));
-        list.push((key.0, key.1, v));
-        v
-    }
-
-    /// The phrase set for a word list of the rule data, payload = index in the list.
-    pub fn set(words: &'static [String]) -> &'static PhraseSet {
-        static CACHE: Cache<PhraseSet> = OnceLock::new();
-        cached(&CACHE, words, || {
-            PhraseSet::new(words.iter().enumerate().map(|(k, w)| (w.as_str(), k)))
-        })
-    }
-
-    /// The same, each entry covering its words' other forms (`PhraseSet::inflected`).
-    pub fn inflected(words: &'static [String]) -> &'static PhraseSet {
-        static CACHE: Cache<PhraseSet> = OnceLock::new();
-        cached(&CACHE, words, || {
-            PhraseSet::inflected(words.iter().enumerate().map(|(k, w)| (w.as_str(), k)))
-        })
-    }
-
-    /// Whether token `i` is one of the (single, lower-case) words of a data list.
-    pub fn one_of(words: &'static [String], doc: &Doc, i: usize) -> bool {
-        static CACHE: Cache<HashSet<u64, PrehashedBuild>> = OnceLock::new();
-        let set = cached(&CACHE, words, || {
-            words.iter().map(|w| word_hash(&normalise(w))).collect()
-        });
-        doc.tokens.get(i).is_some_and(|t| set.contains(&t.hash))
-    }
+    /// How many words before a match `negated` usually reads ("no bruises", "did not hit").
+    pub const NEGATION_WINDOW: usize = 3;
 
     /// Whether one of the few words before token `i` (same sentence) is a negation.
     pub fn negated(doc: &Doc, i: usize, window: usize) -> bool {

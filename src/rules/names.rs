@@ -1,10 +1,15 @@
 //! `names`: staff as JBloggs, children by forename, professionals as full name and role.
 
-use super::util::{one_of, set};
 use super::{Ctx, Out, Raw};
 use crate::names::{base, first_names, is_staff_code};
 use crate::policy::StaffNameFormat;
 use crate::text::{Doc, Kind, EXCLUDED};
+
+/// How far after a title a family word makes it a parent ("Mrs Ahmed (mum)", "Mr Lee, Kai's dad").
+const RELATION_WINDOW: usize = 5;
+
+/// How far after a professional's name, past a comma or dash, a role may stand.
+const ROLE_AFTER_WINDOW: usize = 8;
 
 mod staff;
 
@@ -27,9 +32,8 @@ fn capital_word(doc: &Doc, i: usize) -> bool {
 /// "Mrs Patel", "Mr Davies'", "Miss", "Sir".
 fn staff_titles(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
-    let n = &cx.data.names;
     for i in 0..doc.len() {
-        if !doc.own(i) || !doc.capitalised(i) || !one_of(&n.staff_titles, doc, i) {
+        if !doc.own(i) || !doc.capitalised(i) || !cx.k.names_staff_titles.has(doc, i) {
             continue;
         }
         let mut j = i + 1;
@@ -46,11 +50,11 @@ fn staff_titles(cx: &Ctx, out: &mut Out) {
                     continue; // "Mrs Jane Doe": a full name, looked at with professionals
                 }
                 // "Mrs Ahmed (mum)", "Mr Lee, Kai's dad": a parent or carer, not staff.
-                let relation = (s + 1..(s + 5).min(doc.len()))
+                let relation = (s + 1..(s + RELATION_WINDOW).min(doc.len()))
                     .take_while(|&k| doc.sentence_of[k] == doc.sentence_of[s])
                     .any(|k| {
-                        one_of(&cx.data.speech.family, doc, k)
-                            || one_of(&n.professional_roles, doc, k)
+                        cx.k.speech_family.has(doc, k)
+                            || cx.k.names_professional_roles_words.has(doc, k)
                     });
                 if relation
                     && doc
@@ -74,7 +78,7 @@ fn staff_titles(cx: &Ctx, out: &mut Out) {
                 }
                 out.push(r);
             }
-            _ if one_of(&n.bare_staff_titles, doc, i) => {
+            _ if cx.k.names_bare_staff_titles.has(doc, i) => {
                 out.push(Raw::at("names.staff_title", doc.span(i, i + 1)));
             }
             _ => {}
@@ -182,7 +186,7 @@ fn first_person(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let anyone_named = (0..doc.len()).any(|i| doc.own(i) && is_staff_code(doc.raw(i)));
     for i in 0..doc.len() {
-        if doc.own(i) && one_of(&cx.data.names.first_person, doc, i) {
+        if doc.own(i) && cx.k.names_first_person.has(doc, i) {
             out.push(Raw::at("names.first_person", doc.span(i, i + 1)).escalate(!anyone_named));
         }
     }
@@ -213,14 +217,15 @@ fn child_surnames(cx: &Ctx, out: &mut Out) {
 /// Whether a job role follows the full name ending at token `last` ("Jane Doe, social
 /// worker", "Jane Doe (social worker)", "Lisa Grey - school nurse") or comes just before it.
 fn role_near(cx: &Ctx, doc: &Doc, first: usize, last: usize) -> bool {
-    let n = &cx.data.names;
-    let is_role = |k: usize| one_of(&n.role_words, doc, k) || one_of(&n.professional_roles, doc, k);
+    let is_role = |k: usize| {
+        cx.k.names_role_words.has(doc, k) || cx.k.names_professional_roles_words.has(doc, k)
+    };
     let after = last + 1;
     if after < doc.len() {
         match doc.norm(after) {
             "(" => return true,
             "," | "-" | "–" | "—" | "|" => {
-                let end = (after + 8).min(doc.len());
+                let end = (after + ROLE_AFTER_WINDOW).min(doc.len());
                 if (after + 1..end)
                     .take_while(|&k| !matches!(doc.norm(k), "." | ";"))
                     .any(is_role)
@@ -236,7 +241,7 @@ fn role_near(cx: &Ctx, doc: &Doc, first: usize, last: usize) -> bool {
         Some(p) if doc.norm(p) == "," => doc.prev_in_sentence(p),
         p => p,
     };
-    before.is_some_and(|p| is_role(p) || one_of(&n.professional_titles, doc, p))
+    before.is_some_and(|p| is_role(p) || cx.k.names_professional_titles.has(doc, p))
 }
 
 fn professionals(cx: &Ctx, out: &mut Out) {
@@ -303,7 +308,7 @@ fn professionals(cx: &Ctx, out: &mut Out) {
     }
     // A professional by title and surname only: "PC Smith", "Dr Patel".
     for i in 0..doc.len().saturating_sub(1) {
-        if !doc.own(i) || !doc.capitalised(i) || !one_of(&n.professional_titles, doc, i) {
+        if !doc.own(i) || !doc.capitalised(i) || !cx.k.names_professional_titles.has(doc, i) {
             continue;
         }
         let j = i + 1;
@@ -320,10 +325,10 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         }
     }
     // A professional by role alone: "the school nurse", "the duty social worker".
-    let roles = set(&n.professional_roles);
+    let roles = &cx.k.names_professional_roles;
     let mut lower_text: Option<String> = None;
     for m in roles.find(doc, |k| doc.own(k)) {
-        if doc.is_word(m.end) && one_of(&n.role_compounds, doc, m.end) {
+        if doc.is_word(m.end) && cx.k.names_role_compounds.has(doc, m.end) {
             continue;
         }
         let Some(det) = m

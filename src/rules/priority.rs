@@ -4,7 +4,7 @@
 //! the DSL being told, which the other `loop` rules judge. The finding is marked
 //! `priority` so that every list a person reads puts it first.
 
-use super::util::{negated, one_of, set};
+use super::util::{negated, NEGATION_WINDOW};
 use super::{Ctx, Out, Raw};
 use crate::names::{base, first_names, is_staff_code};
 use crate::text::{Doc, PhraseSet, EXCLUDED, QUOTED};
@@ -47,6 +47,9 @@ pub fn lists() -> &'static PriorityFile {
 /// How far back from a harm verb its doer may stand ("my mum's boyfriend has been hitting").
 const DOER_WINDOW: usize = 6;
 
+/// How many words back a person may stand before "missing", past auxiliaries ("she had been").
+const PERSON_WINDOW: usize = 3;
+
 /// Who did the harm, found searching back from the verb.
 #[derive(Clone, Copy, PartialEq)]
 enum Doer {
@@ -59,24 +62,12 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     let p = lists();
     let mut found: Vec<(String, String, (usize, usize))> = Vec::new();
 
-    // Every pattern, its payload an index here: (group, pattern).
-    type Patterns = (Vec<(usize, &'static str)>, PhraseSet);
-    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    let (patterns, phrases) = PATTERNS.get_or_init(|| {
-        let all: Vec<(usize, &'static str)> = p
-            .group
-            .iter()
-            .enumerate()
-            .flat_map(|(k, g)| g.patterns.iter().map(move |w| (k, w.as_str())))
-            .collect();
-        let set = PhraseSet::inflected(all.iter().enumerate().map(|(n, (_, w))| (*w, n)));
-        (all, set)
-    });
+    let (patterns, phrases) = (&cx.k.priority_patterns, &cx.k.priority_phrases);
     // Quoted words count: a disclosure is usually quoted. Form headers do not.
     for m in phrases.find(doc, |i| !doc.has(i, EXCLUDED)) {
         let (k, pattern) = patterns[m.payload];
         let g = &p.group[k];
-        if negated(doc, m.start, 3) || found.iter().any(|(k, _, _)| *k == g.kind) {
+        if negated(doc, m.start, NEGATION_WINDOW) || found.iter().any(|(k, _, _)| *k == g.kind) {
             continue;
         }
         // "reported her missing": the matcher may let a person stand inside the phrase.
@@ -139,14 +130,13 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 /// the words are quoted or reported (a member of staff's own account of holding a child
 /// is a physical intervention, not an allegation).
 fn harm_by_adult(cx: &Ctx, doc: &Doc) -> Vec<(Doer, (usize, usize))> {
-    let p = lists();
-    let home = set(&p.home_adults);
-    let school = set(&p.school_adults);
-    let verbs = set(&p.harm_verbs);
-    let reporting = set(&p.reporting);
+    let home = &cx.k.priority_home_adults;
+    let school = &cx.k.priority_school_adults;
+    let verbs = &cx.k.priority_harm_verbs;
+    let reporting = &cx.k.priority_reporting;
     let mut out = Vec::new();
     for v in 0..doc.len() {
-        if doc.has(v, EXCLUDED) || negated(doc, v, 3) {
+        if doc.has(v, EXCLUDED) || negated(doc, v, NEGATION_WINDOW) {
             continue;
         }
         let Some(verb) = verbs.match_at(doc, v) else {
@@ -156,7 +146,7 @@ fn harm_by_adult(cx: &Ctx, doc: &Doc) -> Vec<(Doer, (usize, usize))> {
         if o >= doc.len() || doc.sentence_of[o] != doc.sentence_of[v] {
             continue;
         }
-        let child = one_of(&p.harm_objects, doc, o)
+        let child = cx.k.priority_harm_objects.has(doc, o)
             || (doc.capitalised(o) && cx.names.by_forename(doc.norm(o)).is_some());
         if !child {
             continue;
@@ -169,7 +159,7 @@ fn harm_by_adult(cx: &Ctx, doc: &Doc) -> Vec<(Doer, (usize, usize))> {
                 break;
             };
             k = b;
-            if one_of(&p.other_doers, doc, b) {
+            if cx.k.priority_other_doers.has(doc, b) {
                 // "My stepdad … then he slapped me": in the child's quoted words, "he"
                 // after the child's own parent or carer is that adult.
                 let pronoun = matches!(doc.norm(b), "he" | "she" | "they");
@@ -213,7 +203,7 @@ fn harm_by_adult(cx: &Ctx, doc: &Doc) -> Vec<(Doer, (usize, usize))> {
 /// missing"): a pronoun, a known pupil or a first name, past one or two auxiliaries.
 fn person_before(cx: &Ctx, doc: &Doc, i: usize) -> bool {
     let mut k = i;
-    for _ in 0..3 {
+    for _ in 0..PERSON_WINDOW {
         let Some(b) = doc.prev_in_sentence(k) else {
             return false;
         };
@@ -239,15 +229,17 @@ fn own_adult_before(doc: &Doc, home: &PhraseSet, i: usize) -> bool {
 /// Whether the writer says the DSL (or the headteacher, the LADO) has been told: a sentence
 /// in the writer's words with one of them and a verb of informing that is done, not planned.
 fn dsl_told(cx: &Ctx, doc: &Doc) -> bool {
-    let dsl = set(&lists().dsl);
-    let verbs = &cx.data.loop_.informed_verbs;
+    let dsl = &cx.k.priority_dsl;
     dsl.find(doc, |i| doc.own(i)).into_iter().any(|m| {
         let s = doc.sentence(m.start);
         (s.first..s.last).any(|i| {
             let planned = doc
                 .prev_in_sentence(i)
                 .is_some_and(|p| matches!(doc.norm(p), "be" | "will" | "to"));
-            doc.own(i) && one_of(verbs, doc, i) && !planned && !negated(doc, i, 3)
+            doc.own(i)
+                && cx.k.loop_informed_verbs.has(doc, i)
+                && !planned
+                && !negated(doc, i, NEGATION_WINDOW)
         })
     })
 }

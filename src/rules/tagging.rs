@@ -1,10 +1,12 @@
 //! `tagging`: is every child named in the text tagged, and is every tag named?
 
-use super::util::one_of;
 use super::{Ctx, Out, Raw};
 use crate::names::{base, first_names, is_staff_code};
 use crate::spell::is_common_word;
 use crate::text::{Doc, EXCLUDED, SENTENCE_START};
+
+/// How far after a name a role may follow it ("Priya (school nurse)", "Sam, the social worker").
+const ROLE_AFTER_NAME_WINDOW: usize = 6;
 
 /// Whether a tagged child (by forename, any case) is named anywhere in the text.
 pub fn mentioned(doc: &Doc, forename: &str) -> bool {
@@ -107,7 +109,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         if adult_named(cx, doc, i) {
             continue; // mum's partner Dean, Mum, Kelly, …; the TA Sarah
         }
-        if next.is_some_and(|n| one_of(&names.word_name_contexts, doc, n)) {
+        if next.is_some_and(|n| cx.k.names_word_name_contexts.has(doc, n)) {
             continue; // Summer term
         }
         if let Some(n) = next.filter(|&n| doc.capitalised(n) && doc.is_word(n)) {
@@ -131,10 +133,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 
 /// "Priya (school nurse)", "Sam, the social worker": a role right after the name.
 fn professional_follows(cx: &Ctx, doc: &Doc, i: usize) -> bool {
-    let n = &cx.data.names;
-    (i + 2..(i + 6).min(doc.len())).any(|k| {
-        (one_of(&n.role_words, doc, k) && !one_of(&n.parent_words, doc, k))
-            || one_of(&n.adult_ties, doc, k)
+    (i + 2..(i + ROLE_AFTER_NAME_WINDOW).min(doc.len())).any(|k| {
+        (cx.k.names_role_words.has(doc, k) && !cx.k.names_parent_words.has(doc, k))
+            || cx.k.names_adult_ties.has(doc, k)
     })
 }
 
@@ -159,8 +160,8 @@ fn adult_named(cx: &Ctx, doc: &Doc, i: usize) -> bool {
                 && n.parent_words.iter().any(|w| w == base(doc.norm(q)))
         });
     parents_partner
-        || one_of(&n.adult_ties, doc, p)
-        || (comma && one_of(&n.parent_words, doc, p))
-        || (one_of(&n.role_words, doc, p) && !one_of(&n.parent_words, doc, p))
-        || one_of(&n.staff_roles, doc, p)
+        || cx.k.names_adult_ties.has(doc, p)
+        || (comma && cx.k.names_parent_words.has(doc, p))
+        || (cx.k.names_role_words.has(doc, p) && !cx.k.names_parent_words.has(doc, p))
+        || cx.k.names_staff_roles_words.has(doc, p)
 }

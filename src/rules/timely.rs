@@ -1,6 +1,5 @@
 //! `timely`: was the entry made promptly after the incident?
 
-use super::util::set;
 use super::{Applies, Ctx, Out, Raw};
 use crate::datetime::describe_minutes;
 use crate::text::ACTIONS;
@@ -16,7 +15,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         out.set("timely", Applies::NotApplicable);
     }
     let doc = cx.doc;
-    let vague = set(&cx.data.time.vague_past);
+    let vague = &cx.k.time_vague_past;
     for m in vague.find(doc, |i| doc.own(i) && !doc.has(i, ACTIONS)) {
         out.push(Raw::at("timely.vague_when", doc.span(m.start, m.end)));
     }

@@ -2,7 +2,6 @@
 //! ("the dinner lady", "Class teacher") or by initials alone ("HB said"). Dotted
 //! initials ("J.M.", "J. Bloggs") are `staff_format`'s.
 
-use super::super::util::{one_of, set};
 use super::super::{Ctx, Out, Raw};
 use crate::names::{first_names, is_staff_code};
 use crate::text::{Doc, Kind, EXCLUDED, SENTENCE_START};
@@ -21,8 +20,9 @@ fn named(doc: &Doc, i: usize) -> bool {
 /// "the TA", "a lunchtime supervisor", "Class teacher to …", "told the caretaker".
 pub fn roles(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
-    let n = &cx.data.names;
-    let matches = set(&n.staff_roles).find(doc, |k| doc.own(k) && !doc.has(k, EXCLUDED));
+    let matches =
+        cx.k.names_staff_roles
+            .find(doc, |k| doc.own(k) && !doc.has(k, EXCLUDED));
     // Roles the text ties to a code somewhere ("KPatel (TA)", "the TA, KPatel"): a later
     // "the TA" is then that person.
     let tied = |m: &crate::text::Match| {
@@ -59,8 +59,8 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
         }
         if doc.is_word(m.end)
             && doc.sentence_of[m.end] == doc.sentence_of[m.start]
-            && (one_of(&n.staff_role_compounds, doc, m.end)
-                || one_of(&n.role_compounds, doc, m.end))
+            && (cx.k.names_staff_role_compounds.has(doc, m.end)
+                || cx.k.names_role_compounds.has(doc, m.end))
         {
             continue; // "TA support", "tutor time"
         }
@@ -99,7 +99,7 @@ fn bare_initials(cx: &Ctx, doc: &Doc, i: usize) -> bool {
     doc.tokens[i].kind == Kind::Word
         && (2..=3).contains(&raw.len())
         && raw.chars().all(|c| c.is_ascii_uppercase())
-        && !one_of(&cx.data.names.acronyms, doc, i)
+        && !cx.k.names_acronyms.has(doc, i)
 }
 
 /// The staff codes whose capitals are these initials ("HB" → HBrennan, "KON" → KONeill).
@@ -121,7 +121,7 @@ fn codes_for<'a>(cx: &'a Ctx, initials: &str) -> Vec<&'a String> {
 /// Whether token `k` stands for a person in a list of people ("HB, KP, mum and …").
 fn person_like(cx: &Ctx, doc: &Doc, k: usize) -> bool {
     is_staff_code(doc.raw(k))
-        || one_of(&cx.data.speech.family, doc, k)
+        || cx.k.speech_family.has(doc, k)
         || bare_initials(cx, doc, k)
         || (doc.capitalised(k) && first_names(cx.data).contains(doc.norm(k)))
 }
@@ -129,7 +129,6 @@ fn person_like(cx: &Ctx, doc: &Doc, k: usize) -> bool {
 /// "HB said", "told KP", "Present: HB, KP, mum", "HB (DSL)".
 pub fn initials(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
-    let n = &cx.data.names;
     for i in 0..doc.len() {
         if !doc.own(i) || doc.has(i, EXCLUDED) || !bare_initials(cx, doc, i) {
             continue;
@@ -140,8 +139,8 @@ pub fn initials(cx: &Ctx, out: &mut Out) {
         if prev.is_some_and(|p| doc.norm(p) == ":") {
             prev = prev.and_then(|p| doc.prev_in_sentence(p));
         }
-        let verb_after = next.is_some_and(|k| one_of(&n.person_next, doc, k));
-        let word_before = prev.is_some_and(|p| one_of(&n.person_before, doc, p));
+        let verb_after = next.is_some_and(|k| cx.k.names_person_next.has(doc, k));
+        let word_before = prev.is_some_and(|p| cx.k.names_person_before.has(doc, p));
         let listed = prev.is_some_and(|p| {
             matches!(doc.norm(p), "," | "and")
                 && doc

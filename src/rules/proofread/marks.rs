@@ -1,6 +1,5 @@
 //! Repeated words and unbalanced quotation marks and brackets.
 
-use crate::rules::util::one_of;
 use crate::rules::{Ctx, Out, Raw};
 use crate::text::{Doc, Kind};
 
@@ -16,7 +15,7 @@ pub fn repeated_words(cx: &Ctx, doc: &Doc, out: &mut Out) {
             && doc.text[doc.tokens[i].end..doc.tokens[j].start]
                 .chars()
                 .all(char::is_whitespace)
-            && !one_of(&cx.data.proofread.repeat_ok, doc, i)
+            && !cx.k.proofread_repeat_ok.has(doc, i)
         {
             out.push(
                 Raw::at("proofread.repeated_word", doc.span(i, j + 1))

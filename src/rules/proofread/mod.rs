@@ -7,11 +7,9 @@ mod confusables;
 mod grammar;
 mod marks;
 mod spelling;
-mod words;
+pub(super) mod words;
 
 use super::{Applies, Ctx, Out};
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     out.set("proofread", Applies::Confirm);
@@ -28,20 +26,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 /// words typed all in lower case; a plural or verb ending on a listed word is accepted
 /// too (stims, stimming, sexualised), so the lists hold one form of each word.
 fn vocabulary(cx: &Ctx, raw: &str) -> bool {
-    static SETS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
-    let (exact, lower) = SETS.get_or_init(|| {
-        let pf = &crate::data::data().proofread;
-        let all = || {
-            pf.vocabulary
-                .iter()
-                .chain(&pf.medical_send)
-                .chain(&pf.safeguarding_terms)
-        };
-        (
-            all().cloned().collect(),
-            all().map(|w| w.to_lowercase()).collect(),
-        )
-    });
+    let (exact, lower) = (&cx.k.proofread_vocabulary, &cx.k.proofread_vocabulary_lower);
     let all_lower = raw.chars().all(|c| c.is_lowercase() || !c.is_alphabetic());
     exact.contains(raw)
         || (all_lower && (lower.contains(raw) || bases(raw).iter().any(|b| lower.contains(b))))

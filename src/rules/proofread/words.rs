@@ -5,29 +5,27 @@
 use crate::data::ClosedClasses;
 use crate::spell::{front_decoded, known};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 static CLASSES: &str = include_str!("../../../data/dictionary/word-classes.txt");
+
+/// WordNet's classes per lemma, from `data/dictionary/word-classes.txt` (built once, into
+/// `Compiled::word_classes`).
+pub fn classes() -> HashMap<String, String> {
+    front_decoded(CLASSES)
+        .filter_map(|l| {
+            let (w, c) = l.split_once(' ')?;
+            Some((w.to_string(), c.to_string()))
+        })
+        .collect()
+}
 
 /// What WordNet says a lemma can be: n noun, v verb, a adjective, r adverb, p an
 /// irregular verb form. Words it lists only as nouns are not in the table.
 fn table(w: &str) -> Option<&'static str> {
-    static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        front_decoded(CLASSES)
-            .filter_map(|l| {
-                let (w, c) = l.split_once(' ')?;
-                let c: &'static str = match c {
-                    // The few distinct class strings, shared rather than allocated per word.
-                    "n" => "n",
-                    c => Box::leak(c.to_string().into_boxed_str()),
-                };
-                Some((w.to_string(), c))
-            })
-            .collect()
-    })
-    .get(w)
-    .copied()
+    crate::data::compiled()
+        .word_classes
+        .get(w)
+        .map(String::as_str)
 }
 
 fn closed() -> &'static ClosedClasses {

@@ -229,6 +229,29 @@ pub struct MatchingFile {
     pub insertable: Vec<String>,
 }
 
+#[derive(Deserialize)]
+pub struct PriorityFile {
+    pub group: Vec<PriorityGroup>,
+    pub harm_verbs: Vec<String>,
+    pub harm_objects: Vec<String>,
+    pub home_adults: Vec<String>,
+    pub school_adults: Vec<String>,
+    pub reporting: Vec<String>,
+    pub other_doers: Vec<String>,
+    pub dsl: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct PriorityGroup {
+    pub kind: String,
+    #[serde(default)]
+    pub extra: String,
+    pub patterns: Vec<String>,
+    /// Patterns that count only after a person ("Tia went missing", not "her phone").
+    #[serde(default)]
+    pub person_before: Vec<String>,
+}
+
 /// All rule data, parsed.
 pub struct Data {
     pub rules: RulesFile,
@@ -248,6 +271,7 @@ pub struct Data {
     pub inflections: &'static str,
     /// `data/subjective.txt`: judgement adjectives from a subjectivity lexicon.
     pub subjective: Vec<String>,
+    pub priority: PriorityFile,
 }
 
 /// The source text of every data file, for tests and the docs generator.
@@ -267,7 +291,7 @@ pub const FILES: [(&str, &str); 16] = [
     ("matching.toml", include_str!("../data/matching.toml")),
     ("inflections.txt", include_str!("../data/inflections.txt")),
     ("subjective.txt", include_str!("../data/subjective.txt")),
-    ("priority.toml", crate::rules::PRIORITY_SOURCE),
+    ("priority.toml", include_str!("../data/priority.toml")),
 ];
 
 fn parse<T: serde::de::DeserializeOwned>(i: usize) -> T {
@@ -304,6 +328,7 @@ pub fn data() -> &'static Data {
         matching: parse(12),
         inflections: FILES[13].1,
         subjective: word_list(FILES[14].1),
+        priority: parse(15),
     })
 }
 

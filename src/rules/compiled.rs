@@ -6,7 +6,6 @@
 //! `words` (a set of single, lower-case words, `WordSet`).
 
 use super::categories::{self, GroupSets};
-use super::priority;
 use super::proofread;
 use crate::data::Data;
 use crate::text::tokens::{normalise, word_hash, PrehashedBuild};
@@ -146,7 +145,7 @@ pub struct Compiled {
 
 impl Compiled {
     pub fn new(d: &'static Data) -> Compiled {
-        let p = priority::lists();
+        let p = &d.priority;
         let priority_patterns: Vec<(usize, &'static str)> = p
             .group
             .iter()

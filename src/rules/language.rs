@@ -155,8 +155,8 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         raws.push((i, j + 1, r));
     }
 
-    mock_praise(cx, &mut raws);
-    subjective(cx, &mut raws);
+    mock_praise(cx, &mut raws, &mut covered);
+    subjective(cx, &mut raws, &covered);
 
     // Exclamation marks, a run at a time ("!!", "?!").
     let mut i = 0;
@@ -192,13 +192,14 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 
 /// A sentence that is nothing but a word of praise ("Lovely.") or "Typical!" in the
 /// writer's own words, after an earlier sentence: mock praise about the incident.
-fn mock_praise(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
+fn mock_praise(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>, covered: &mut [bool]) {
     let doc = cx.doc;
-    for (k, s) in doc.sentences.iter().enumerate() {
-        if k == 0 {
-            continue;
-        }
-        let words: Vec<usize> = (s.first..s.last).filter(|&i| doc.is_word(i)).collect();
+    for s in doc.sentences.iter().skip(1) {
+        // At most three words: read a fourth only to know there are too many.
+        let words: Vec<usize> = (s.first..s.last)
+            .filter(|&i| doc.is_word(i))
+            .take(4)
+            .collect();
         if words.is_empty() || words.len() > 3 || !words.iter().all(|&i| doc.own(i)) {
             continue;
         }
@@ -213,7 +214,8 @@ fn mock_praise(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
             .all(|&i| i == w || cx.k.language_mock_praise_fillers.has(doc, i))
         {
             let (a, b) = (words[0], words[words.len() - 1] + 1);
-            if !raws.iter().any(|(s, e, _)| *s < b && a < *e) {
+            if !covered[a..b].contains(&true) {
+                covered[a..b].fill(true);
                 raws.push((a, b, Raw::at("language.sarcasm", doc.span(a, b))));
             }
         }
@@ -222,13 +224,10 @@ fn mock_praise(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
 
 /// A judgement adjective from the subjectivity lexicon ("cruel", "stupid") in the writer's
 /// own words, where no other language finding already covers it.
-fn subjective(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>) {
+fn subjective(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>, covered: &[bool]) {
     let doc = cx.doc;
     for i in 0..doc.len() {
-        if !doc.own(i) || !doc.is_word(i) || !cx.k.subjective.has(doc, i) {
-            continue;
-        }
-        if raws.iter().any(|(s, e, _)| (*s..*e).contains(&i)) {
+        if covered[i] || !doc.own(i) || !doc.is_word(i) || !cx.k.subjective.has(doc, i) {
             continue;
         }
         raws.push((i, i + 1, Raw::at("language.subjective", doc.span(i, i + 1))));

@@ -18,7 +18,6 @@ mod timely;
 mod when;
 
 pub use categories::DEFAULT_CATEGORIES;
-pub use priority::SOURCE as PRIORITY_SOURCE;
 
 use crate::data::{compiled, data, Data, RuleDef};
 use crate::datetime::LocalDateTime;

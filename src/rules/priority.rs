@@ -8,41 +8,6 @@ use super::util::{negated, NEGATION_WINDOW};
 use super::{Ctx, Out, Raw};
 use crate::names::{base, first_names, is_staff_code};
 use crate::text::{Doc, PhraseSet, EXCLUDED, QUOTED};
-use serde::Deserialize;
-use std::sync::OnceLock;
-
-#[derive(Deserialize)]
-pub struct PriorityFile {
-    pub group: Vec<Group>,
-    pub harm_verbs: Vec<String>,
-    pub harm_objects: Vec<String>,
-    pub home_adults: Vec<String>,
-    pub school_adults: Vec<String>,
-    pub reporting: Vec<String>,
-    pub other_doers: Vec<String>,
-    pub dsl: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct Group {
-    pub kind: String,
-    #[serde(default)]
-    pub extra: String,
-    pub patterns: Vec<String>,
-    /// Patterns that count only after a person ("Tia went missing", not "her phone").
-    #[serde(default)]
-    pub person_before: Vec<String>,
-}
-
-pub const SOURCE: &str = include_str!("../../data/priority.toml");
-
-/// The list data, parsed once (compiled in; the tests parse it, so a failure is a build defect).
-pub fn lists() -> &'static PriorityFile {
-    static FILE: OnceLock<PriorityFile> = OnceLock::new();
-    FILE.get_or_init(|| {
-        toml::from_str(SOURCE).unwrap_or_else(|e| panic!("data/priority.toml is malformed: {e}"))
-    })
-}
 
 /// How far back from a harm verb its doer may stand ("my mum's boyfriend has been hitting").
 const DOER_WINDOW: usize = 6;
@@ -59,7 +24,7 @@ enum Doer {
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
-    let p = lists();
+    let p = &cx.data.priority;
     let mut found: Vec<(String, String, (usize, usize))> = Vec::new();
 
     let (patterns, phrases) = (&cx.k.priority_patterns, &cx.k.priority_phrases);
@@ -263,7 +228,11 @@ mod tests {
 
     #[test]
     fn the_data_parses_and_every_group_has_patterns() {
-        assert!(super::lists().group.iter().all(|g| !g.patterns.is_empty()));
+        assert!(crate::data::data()
+            .priority
+            .group
+            .iter()
+            .all(|g| !g.patterns.is_empty()));
     }
 
     #[test]

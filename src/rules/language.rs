@@ -226,8 +226,8 @@ fn mock_praise(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>, covered: &mut [boo
 /// own words, where no other language finding already covers it.
 fn subjective(cx: &Ctx, raws: &mut Vec<(usize, usize, Raw)>, covered: &[bool]) {
     let doc = cx.doc;
-    for i in 0..doc.len() {
-        if covered[i] || !doc.own(i) || !doc.is_word(i) || !cx.k.subjective.has(doc, i) {
+    for (i, &taken) in covered.iter().enumerate() {
+        if taken || !doc.own(i) || !doc.is_word(i) || !cx.k.subjective.has(doc, i) {
             continue;
         }
         raws.push((i, i + 1, Raw::at("language.subjective", doc.span(i, i + 1))));

@@ -1,19 +1,16 @@
-//! Checks a 2,000-character entry many times, for a profiler (`perf record`, `valgrind --tool=callgrind`).
+//! Checks the benchmark's 2,000-character entry many times, for a profiler
+//! (`perf record`, `valgrind --tool=callgrind`).
 use cpoms_check::{check, Entry, LocalDateTime, Policy};
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 fn main() {
-    let json = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/guidance-good.json"
-    ))
-    .unwrap();
-    let good = Entry::from_input(&json).unwrap();
-    let mut text = String::new();
-    while text.len() < 2000 {
-        text.push_str(&good.text);
-        text.push('\n');
-    }
-    let e = Entry { text, ..good };
+    let e = Entry {
+        text: common::text_of_length(2_000),
+        students: vec!["Derek Smith".into()],
+        ..Entry::default()
+    };
     let now = LocalDateTime::parse("2023-12-07T11:05").unwrap();
     let n: usize = std::env::args()
         .nth(1)

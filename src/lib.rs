@@ -26,6 +26,7 @@ pub mod data;
 pub mod datetime;
 pub mod docs;
 pub mod entry;
+pub mod hash;
 pub mod names;
 pub mod policy;
 pub mod rules;

@@ -2,8 +2,8 @@
 
 use crate::data::Data;
 use crate::entry::Entry;
+use crate::hash::{FastMap, FastSet};
 use crate::text::tokens::normalise;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 #[derive(Clone, Debug)]
@@ -42,11 +42,11 @@ pub struct NameIndex {
     pub staff: Vec<String>,
     /// Lookups by key, built once, so a school's whole pupil list (tens of thousands of
     /// names) costs time linear in its length, not in its length times the text's words.
-    first_by_forename: HashMap<String, usize>,
-    first_by_full: HashMap<(String, String), usize>,
+    first_by_forename: FastMap<String, usize>,
+    first_by_full: FastMap<(String, String), usize>,
     /// Every forename and surname on the list (lower case).
-    name_parts: HashSet<String>,
-    staff_by_surname: HashMap<String, Vec<usize>>,
+    name_parts: FastSet<String>,
+    staff_by_surname: FastMap<String, Vec<usize>>,
 }
 
 impl NameIndex {
@@ -57,7 +57,7 @@ impl NameIndex {
             .collect();
         // A listed pupil already tagged (or listed twice) is one person: de-duplicated by
         // the case-folded full name in one pass.
-        let mut seen: HashSet<String> =
+        let mut seen: FastSet<String> =
             people.iter().map(|p| p.full.to_ascii_lowercase()).collect();
         for p in entry.pupils.iter().flatten() {
             if let Some(p) = Person::parse(p, false) {
@@ -67,8 +67,8 @@ impl NameIndex {
             }
         }
         // Tagged people come first, so the first with a forename is the tagged one if any.
-        let mut first_by_forename = HashMap::new();
-        let mut first_by_full = HashMap::new();
+        let mut first_by_forename = FastMap::default();
+        let mut first_by_full = FastMap::default();
         for (k, p) in people.iter().enumerate() {
             first_by_forename.entry(p.forename.clone()).or_insert(k);
             if let Some(surname) = &p.surname {
@@ -83,7 +83,7 @@ impl NameIndex {
             .cloned()
             .collect();
         let staff = entry.staff.clone().unwrap_or_default();
-        let mut staff_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut staff_by_surname: FastMap<String, Vec<usize>> = FastMap::default();
         for (k, code) in staff.iter().enumerate() {
             if let Some((b, _)) = code.char_indices().nth(1) {
                 staff_by_surname
@@ -136,8 +136,8 @@ impl NameIndex {
 }
 
 /// The first-name lexicon plus any name it could be (lower case).
-pub fn first_names(data: &'static Data) -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+pub fn first_names(data: &'static Data) -> &'static FastSet<String> {
+    static SET: OnceLock<FastSet<String>> = OnceLock::new();
     SET.get_or_init(|| data.first_names.iter().cloned().collect())
 }
 

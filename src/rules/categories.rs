@@ -3,7 +3,7 @@
 use super::util::{negated, NEGATION_WINDOW};
 use super::{Ctx, Out, Raw};
 use crate::data::CategoryGroup;
-use crate::text::{Doc, Kind, PhraseSet, ACTIONS, EXCLUDED, QUOTED, SENTENCE_START};
+use crate::text::{Doc, Kind, Match, PhraseSet, ACTIONS, EXCLUDED, QUOTED, SENTENCE_START};
 use std::sync::Mutex;
 
 /// How many words before "if" a verb of asking makes it a question ("asked if she …").
@@ -85,84 +85,195 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             together: Vec::new(),
         })
         .collect();
+    let school_sets = compile(&school, &cx.data.categories.umbrella);
     let chosen: Vec<String> = entry.categories.iter().map(|c| label_words(c)).collect();
     let available_norm = normalised_labels(&available);
-    let school_sets: Vec<GroupSets> = school.iter().map(compile).collect();
-    let groups = cx
-        .data
-        .categories
-        .group
-        .iter()
-        .zip(&cx.k.category_groups)
-        .chain(school.iter().zip(&school_sets));
     let mut suggested: Vec<String> = Vec::new();
-    let umbrella = &cx.data.categories.umbrella;
-    for (g, sets) in groups {
-        // The school's most specific label for the group (labels are tried in order).
-        let Some((label, term)) = g.labels.iter().find_map(|t| {
-            let t = label_words(t);
-            available
-                .iter()
-                .zip(&available_norm)
-                .find(|(_, a)| a.contains(&t))
-                .map(|(a, _)| (a, t))
-        }) else {
-            continue;
-        };
-        // An umbrella label ("Safeguarding") covers the group only when the school has no
-        // label of its own for it: a school that offers "Domestic Abuse" wants it chosen.
-        let general = umbrella.iter().any(|u| label_words(u) == term);
-        let covered = chosen.iter().any(|c| {
-            c.contains(&term)
-                || g.covered_by.iter().any(|t| {
-                    let is_umbrella = umbrella.iter().any(|u| u == t);
-                    (general || !is_umbrella) && c.contains(&label_words(t))
-                })
-        });
-        if covered {
-            continue;
-        }
-        if suggested.contains(label)
-            || entry
-                .categories
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(label))
-        {
-            continue;
-        }
-        if let Some((span, quoted)) = signal(cx, sets) {
-            suggested.push(label.clone());
-            let detail = format!(
-                "“{}” points to {}: consider choosing the “{label}” category too.",
-                &cx.doc.text[span.0..span.1],
-                g.name
-            );
-            // A child's quoted words are never underlined: the finding goes on the field.
-            let raw = if quoted {
-                Raw::field("categories.suggest", "categories")
-            } else {
-                Raw::at("categories.suggest", span)
+    for (groups, sets) in [
+        (&cx.data.categories.group, &cx.k.categories),
+        (&school, &school_sets),
+    ] {
+        let mut signals = Signals::new(cx.doc, sets);
+        for (g, slots) in groups.iter().zip(&sets.groups) {
+            // The school's most specific label for the group (labels are tried in order).
+            let Some((label, (term, general))) = slots.labels.iter().find_map(|t| {
+                available
+                    .iter()
+                    .zip(&available_norm)
+                    .find(|(_, a)| a.contains(&t.0))
+                    .map(|(a, _)| (a, t))
+            }) else {
+                continue;
             };
-            out.push(raw.detail(detail));
+            // An umbrella label ("Safeguarding") covers the group only when the school has
+            // no label of its own for it: a school that offers "Domestic Abuse" wants it.
+            let covered = chosen.iter().any(|c| {
+                c.contains(term.as_str())
+                    || slots.covered_by.iter().any(|(t, is_umbrella)| {
+                        (*general || !is_umbrella) && c.contains(t.as_str())
+                    })
+            });
+            if covered
+                || suggested.contains(label)
+                || entry
+                    .categories
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(label))
+            {
+                continue;
+            }
+            if let Some((span, quoted)) = signals.of(slots) {
+                suggested.push(label.clone());
+                let detail = format!(
+                    "“{}” points to {}: consider choosing the “{label}” category too.",
+                    &cx.doc.text[span.0..span.1],
+                    g.name
+                );
+                // A child's quoted words are never underlined: the finding goes on the field.
+                let raw = if quoted {
+                    Raw::field("categories.suggest", "categories")
+                } else {
+                    Raw::at("categories.suggest", span)
+                };
+                out.push(raw.detail(detail));
+            }
         }
     }
 }
 
-/// A group's signal words and co-occurrence lists, as phrase sets.
-pub struct GroupSets {
-    words: PhraseSet,
-    together: Vec<Vec<PhraseSet>>,
+/// Every group's signal words and co-occurrence lists in one phrase set (one pass over
+/// the text for all of them), and each group's labels through `label_words`: compiled
+/// once, since the check runs on every keystroke.
+pub struct CategorySets {
+    all: PhraseSet,
+    lists: usize,
+    groups: Vec<GroupSlots>,
 }
 
-pub fn compile(g: &CategoryGroup) -> GroupSets {
-    let set = |l: &[String]| PhraseSet::new(l.iter().map(|w| (w.as_str(), 0)));
-    GroupSets {
-        words: set(&g.signals),
-        together: g
+/// One group: which lists of `CategorySets::all` are its own.
+struct GroupSlots {
+    words: usize,
+    together: Vec<Vec<usize>>,
+    /// Each label, and whether it is an umbrella label.
+    labels: Vec<(String, bool)>,
+    /// Each label that covers the group, and whether it is an umbrella label.
+    covered_by: Vec<(String, bool)>,
+}
+
+pub fn compile(groups: &[CategoryGroup], umbrella: &[String]) -> CategorySets {
+    let umbrella_words: Vec<String> = umbrella.iter().map(|u| label_words(u)).collect();
+    let mut lists: Vec<&[String]> = Vec::new();
+    let mut slots = Vec::new();
+    for g in groups {
+        let words = lists.len();
+        lists.push(&g.signals);
+        let together = g
             .together
             .iter()
-            .map(|lists| lists.iter().map(|l| set(l)).collect())
-            .collect(),
+            .map(|sets| {
+                sets.iter()
+                    .map(|l| {
+                        lists.push(l);
+                        lists.len() - 1
+                    })
+                    .collect()
+            })
+            .collect();
+        slots.push(GroupSlots {
+            words,
+            together,
+            labels: g
+                .labels
+                .iter()
+                .map(|t| {
+                    let t = label_words(t);
+                    let general = umbrella_words.contains(&t);
+                    (t, general)
+                })
+                .collect(),
+            covered_by: g
+                .covered_by
+                .iter()
+                .map(|t| (label_words(t), umbrella.contains(t)))
+                .collect(),
+        });
+    }
+    CategorySets {
+        all: PhraseSet::new(
+            lists
+                .iter()
+                .enumerate()
+                .flat_map(|(p, l)| l.iter().map(move |w| (w.as_str(), p))),
+        ),
+        lists: lists.len(),
+        groups: slots,
+    }
+}
+
+/// The lists' matches in the incident (not the plans), first outside quotations, then,
+/// only when asked, including them.
+struct Signals<'a> {
+    doc: &'a Doc<'a>,
+    sets: &'a CategorySets,
+    passes: [Option<Vec<Vec<Match>>>; 2],
+    /// Whether the text has a quotation at all (if not, the second pass is the first).
+    quotes: bool,
+}
+
+impl<'a> Signals<'a> {
+    fn new(doc: &'a Doc<'a>, sets: &'a CategorySets) -> Self {
+        Signals {
+            doc,
+            sets,
+            passes: [None, None],
+            quotes: (0..doc.len()).any(|i| doc.has(i, QUOTED)),
+        }
+    }
+
+    fn pass(&mut self, quoted: bool) -> &[Vec<Match>] {
+        let (doc, sets) = (self.doc, self.sets);
+        self.passes[quoted as usize].get_or_insert_with(|| {
+            let keep =
+                |i: usize| !doc.has(i, EXCLUDED | ACTIONS) && (quoted || !doc.has(i, QUOTED));
+            sets.all.find_each(doc, sets.lists, keep)
+        })
+    }
+
+    /// Where the text points to the group, and whether only inside a quotation.
+    fn of(&mut self, g: &GroupSlots) -> Option<((usize, usize), bool)> {
+        let doc = self.doc;
+        for quoted in [false, true] {
+            if quoted && !self.quotes {
+                break;
+            }
+            let found = self.pass(quoted);
+            if let Some(m) = found[g.words]
+                .iter()
+                .find(|m| !doubted(doc, m.start) && !in_proper_name(doc, m.start, m.end))
+            {
+                return Some((doc.span(m.start, m.end), quoted));
+            }
+            for lists in &g.together {
+                if lists.iter().any(|&l| found[l].is_empty()) {
+                    continue;
+                }
+                // A sentence counts when every list has a match in it.
+                for n in 0..doc.sentences.len() {
+                    let hits: Vec<_> = lists
+                        .iter()
+                        .map(|&l| found[l].iter().find(|m| doc.sentence_of[m.start] == n))
+                        .collect();
+                    if hits.iter().all(Option::is_some) {
+                        let first = hits.iter().flatten().map(|m| m.start).min()?;
+                        let last = hits.iter().flatten().map(|m| m.end).max()?;
+                        if !doubted(doc, first) {
+                            return Some((doc.span(first, last), quoted));
+                        }
+                    }
+                }
+            }
+        }
+        None
     }
 }
 
@@ -196,40 +307,6 @@ fn doubted(doc: &Doc, i: usize) -> bool {
     };
     negated(doc, i, NEGATION_WINDOW)
         || (first..i).any(|k| doc.norm(k) == "whether" || (doc.norm(k) == "if" && asked(k)))
-}
-
-/// The first place in the text that clearly points to the group: the writer's own words
-/// first, then quotations (they are part of what happened). `true` with a quotation.
-fn signal(cx: &Ctx, g: &GroupSets) -> Option<((usize, usize), bool)> {
-    let doc = cx.doc;
-    for quoted in [false, true] {
-        // The incident, not the plans: the actions section does not count.
-        let keep = |i: usize| !doc.has(i, EXCLUDED | ACTIONS) && (quoted || !doc.has(i, QUOTED));
-        if let Some(m) = g
-            .words
-            .find(doc, keep)
-            .into_iter()
-            .find(|m| !doubted(doc, m.start) && !in_proper_name(doc, m.start, m.end))
-        {
-            return Some((doc.span(m.start, m.end), quoted));
-        }
-        for sets in &g.together {
-            for s in &doc.sentences {
-                let hits: Vec<_> = sets
-                    .iter()
-                    .map(|set| set.any_in(doc, s.first, s.last, keep))
-                    .collect();
-                if hits.iter().all(Option::is_some) {
-                    let first = hits.iter().flatten().map(|m| m.start).min()?;
-                    let last = hits.iter().flatten().map(|m| m.end).max()?;
-                    if !doubted(doc, first) {
-                        return Some((doc.span(first, last), quoted));
-                    }
-                }
-            }
-        }
-    }
-    None
 }
 
 #[cfg(test)]

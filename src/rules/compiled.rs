@@ -5,12 +5,13 @@
 //! index in the list), `inflected` (each entry covering its words' other forms) or
 //! `words` (a set of single, lower-case words, `WordSet`).
 
-use super::categories::{self, GroupSets};
+use super::categories::{self, CategorySets};
 use super::proofread;
 use crate::data::Data;
+use crate::hash::{FastMap, FastSet};
 use crate::text::tokens::{normalise, word_hash, PrehashedBuild};
 use crate::text::{Doc, PhraseSet};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// Single lower-case words of a data list, looked up by a token's hash.
 pub struct WordSet(HashSet<u64, PrehashedBuild>);
@@ -96,8 +97,8 @@ pub struct Compiled {
     pub language_mock_praise_fillers: WordSet,
     pub subjective: WordSet,
     // categories.toml
-    /// Per built-in group, in order, its signal words and co-occurrence lists.
-    pub category_groups: Vec<GroupSets>,
+    /// The built-in groups' signal words, co-occurrence lists and labels.
+    pub categories: CategorySets,
     // documents.toml
     pub documents_kinds: PhraseSet,
     pub documents_future: PhraseSet,
@@ -124,9 +125,11 @@ pub struct Compiled {
     // proofread.toml
     pub proofread_repeat_ok: WordSet,
     /// School, SEND, medical and safeguarding vocabulary as written.
-    pub proofread_vocabulary: HashSet<String>,
+    pub proofread_vocabulary: FastSet<String>,
     /// The same in lower case.
-    pub proofread_vocabulary_lower: HashSet<String>,
+    pub proofread_vocabulary_lower: FastSet<String>,
+    /// Text-speak and its words in full ("w/" → "with").
+    pub proofread_text_speak: FastMap<String, String>,
     // priority.toml
     /// Every pattern as (group, pattern); `priority_phrases`' payload indexes it.
     pub priority_patterns: Vec<(usize, &'static str)>,
@@ -140,7 +143,10 @@ pub struct Compiled {
     pub priority_other_doers: WordSet,
     // dictionary/word-classes.txt
     /// WordNet's classes per lemma (the confusable-word checks).
-    pub word_classes: HashMap<String, String>,
+    pub word_classes: FastMap<String, String>,
+    // rules.toml
+    /// Each rule id's place in the table (a finding looks its rule up twice).
+    pub rule_index: FastMap<&'static str, usize>,
 }
 
 impl Compiled {
@@ -238,7 +244,7 @@ impl Compiled {
             language_mock_praise: words(&lang.mock_praise.words),
             language_mock_praise_fillers: words(&lang.mock_praise.fillers),
             subjective: words(&d.subjective),
-            category_groups: d.categories.group.iter().map(categories::compile).collect(),
+            categories: categories::compile(&d.categories.group, &d.categories.umbrella),
             documents_kinds: phrases(&doc.kinds),
             documents_future: phrases(&doc.future),
             documents_mentions: phrases(&doc.mentions),
@@ -264,6 +270,7 @@ impl Compiled {
             proofread_repeat_ok: words(&pf.repeat_ok),
             proofread_vocabulary: vocabulary().cloned().collect(),
             proofread_vocabulary_lower: vocabulary().map(|w| w.to_lowercase()).collect(),
+            proofread_text_speak: pf.text_speak.clone().into_iter().collect(),
             priority_patterns,
             priority_phrases,
             priority_home_adults: phrases(&p.home_adults),
@@ -274,6 +281,13 @@ impl Compiled {
             priority_harm_objects: words(&p.harm_objects),
             priority_other_doers: words(&p.other_doers),
             word_classes: proofread::words::classes(),
+            rule_index: d
+                .rules
+                .rule
+                .iter()
+                .enumerate()
+                .map(|(k, r)| (r.id.as_str(), k))
+                .collect(),
         }
     }
 }

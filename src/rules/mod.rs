@@ -142,14 +142,15 @@ pub fn rule_defs() -> &'static [RuleDef] {
 }
 
 pub fn is_rule(id: &str) -> bool {
-    rule_defs().iter().any(|d| d.id == id)
+    def(id).is_some()
 }
 
 /// The rule's entry in `data/rules.toml`. Rules only name ids that the table holds
 /// (tests/provenance.rs checks every id in the code); an unknown id is dropped from the
 /// verdict rather than stopping the check on a page.
 pub fn def(id: &str) -> Option<&'static RuleDef> {
-    rule_defs().iter().find(|d| d.id == id)
+    let k = *compiled().rule_index.get(id)?;
+    rule_defs().get(k)
 }
 
 fn criterion_of(rule: &str) -> Option<&'static str> {

@@ -21,6 +21,8 @@ pub const EXCLUDED: u8 = 4;
 pub const ACTIONS: u8 = 8;
 pub const SENTENCE_START: u8 = 16;
 pub const LINE_START: u8 = 32;
+/// A word a phrase may have inserted in it ("kicked *right* off"; see `morph`).
+pub const INSERTABLE: u8 = 64;
 
 /// Not the writer's own words: quoted, pasted from someone else, or a header/signature.
 pub const NOT_OWN: u8 = QUOTED | PASTED | EXCLUDED;
@@ -36,7 +38,7 @@ pub struct Sentence {
 
 pub struct Doc<'a> {
     pub text: &'a str,
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'a>>,
     pub flags: Vec<u8>,
     pub sentence_of: Vec<usize>,
     pub sentences: Vec<Sentence>,
@@ -55,7 +57,17 @@ impl<'a> Doc<'a> {
         let tokens = tokens::tokenize(text);
         let (quotes, strays) = quotes::find_quotes(text);
         let regions = regions::find_regions(text, action_headings);
-        let mut flags = vec![0u8; tokens.len()];
+        let morph = morph::morph();
+        let mut flags: Vec<u8> = tokens
+            .iter()
+            .map(|t| {
+                if morph.insertable(t.hash) {
+                    INSERTABLE
+                } else {
+                    0
+                }
+            })
+            .collect();
         mark(
             &tokens,
             &mut flags,
@@ -140,11 +152,11 @@ impl<'a> Doc<'a> {
             };
             let abbrev = i > 0
                 && t.norm == "."
-                && (ABBREVIATIONS.contains(&self.tokens[i - 1].norm.as_str()) || initial);
+                && (ABBREVIATIONS.contains(&&*self.tokens[i - 1].norm) || initial);
             return next_starts && !abbrev;
         }
         // A closing quotation mark after a full stop: “… go home.” Derek then …
-        let closes_quote = matches!(t.norm.as_str(), "”" | "\"" | "’" | "'")
+        let closes_quote = matches!(&*t.norm, "”" | "\"" | "’" | "'")
             && i > 0
             && is_stop(&self.tokens[i - 1].norm)
             && self.flags[i + 1] & QUOTED == 0;

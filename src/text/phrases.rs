@@ -13,7 +13,7 @@
 
 use super::morph::{morph, MAX_INSERTED};
 use super::tokens::{tokenize, word_hash, PrehashedBuild};
-use super::Doc;
+use super::{Doc, INSERTABLE};
 use std::collections::HashMap;
 
 /// The wildcard slot `*`.
@@ -22,14 +22,58 @@ const ANY: u64 = 0;
 #[derive(Clone, Debug, Default)]
 pub struct PhraseSet {
     /// Each pattern: per slot, the hashes of the words allowed there.
-    patterns: Vec<(Vec<Vec<u64>>, usize)>,
+    patterns: Vec<(Vec<Slot>, usize)>,
     by_first: HashMap<u64, Vec<usize>, PrehashedBuild>,
     any_first: Vec<usize>,
     /// A 4,096-bit filter of first words: most tokens start no pattern, and a bit test
-    /// rejects them before any map lookup.
-    first_bits: Vec<u64>,
+    /// rejects them before any map lookup (every bit is set when a pattern starts with `*`).
+    first_bits: FirstWords,
     /// Forms, pronouns, spellings and inserted words (see the module comment).
     inflected: bool,
+}
+
+/// The words allowed in one place of a pattern, and a 64-bit filter of them: most words
+/// of a text are none of them, and one bit test says so.
+#[derive(Clone, Debug)]
+struct Slot {
+    filter: u64,
+    words: Vec<u64>,
+}
+
+impl Slot {
+    fn new(words: Vec<u64>) -> Slot {
+        let filter = if words.contains(&ANY) {
+            !0
+        } else {
+            words.iter().fold(0, |f, &w| f | filter_bit(w))
+        };
+        Slot { filter, words }
+    }
+
+    /// Whether token `i` is one of the slot's words.
+    #[inline]
+    fn allows(&self, doc: &Doc, i: usize) -> bool {
+        let w = doc.tokens[i].hash;
+        self.filter & filter_bit(w) != 0
+            && self
+                .words
+                .iter()
+                .any(|&a| a == w || (a == ANY && doc.is_word(i)))
+    }
+}
+
+#[inline]
+fn filter_bit(h: u64) -> u64 {
+    1 << (h & 63)
+}
+
+#[derive(Clone, Debug)]
+struct FirstWords([u64; 64]);
+
+impl Default for FirstWords {
+    fn default() -> Self {
+        FirstWords([0; 64])
+    }
 }
 
 fn bit(h: u64) -> (usize, u64) {
@@ -47,26 +91,29 @@ pub struct Match {
 
 /// Whether `slots` match from token `i` (within sentence `sentence`), with up to `gaps`
 /// insertable words between two slots; the end of the match if so.
-fn fit(doc: &Doc, slots: &[Vec<u64>], i: usize, sentence: usize, gaps: usize) -> Option<usize> {
-    let (alts, rest) = slots.split_first()?;
-    if i >= doc.len() || doc.sentence_of[i] != sentence {
+fn fit(doc: &Doc, slots: &[Slot], i: usize, sentence: usize, gaps: usize) -> Option<usize> {
+    let (slot, rest) = slots.split_first()?;
+    if i >= doc.len() || doc.sentence_of[i] != sentence || !slot.allows(doc, i) {
         return None;
     }
-    let w = doc.tokens[i].hash;
-    if !alts.iter().any(|&a| a == w || (a == ANY && doc.is_word(i))) {
-        return None;
-    }
-    if rest.is_empty() {
+    let Some(next) = rest.first() else {
         return Some(i + 1);
-    }
-    // Try the next slot right after this word, then after one inserted word, then two.
-    for (j, left) in (i + 1..).zip((0..=gaps).rev()) {
-        if let Some(end) = fit(doc, rest, j, sentence, left) {
-            return Some(end);
-        }
-        if left == 0 || j >= doc.len() || !morph().insertable(doc.tokens[j].hash) {
+    };
+    // The next slot right after this word, or after one inserted word, or two.
+    let mut left = gaps;
+    for j in i + 1..doc.len() {
+        if doc.sentence_of[j] != sentence {
             return None;
         }
+        if next.allows(doc, j) {
+            if let Some(end) = fit(doc, rest, j, sentence, left) {
+                return Some(end);
+            }
+        }
+        if left == 0 || !doc.has(j, INSERTABLE) {
+            return None;
+        }
+        left -= 1;
     }
     None
 }
@@ -160,21 +207,20 @@ impl PhraseSet {
     }
 
     fn push(&mut self, slots: Vec<Vec<u64>>, payload: usize) {
+        let slots: Vec<Slot> = slots.into_iter().map(Slot::new).collect();
         if slots.is_empty() {
             return;
         }
         let k = self.patterns.len();
-        if slots[0].contains(&ANY) {
+        if slots[0].words.contains(&ANY) {
             self.any_first.push(k);
+            self.first_bits.0 = [!0; 64];
         }
-        if self.first_bits.is_empty() {
-            self.first_bits = vec![0; 64];
-        }
-        for &w in &slots[0] {
+        for &w in &slots[0].words {
             if w != ANY {
                 self.by_first.entry(w).or_default().push(k);
                 let (word, mask) = bit(w);
-                self.first_bits[word] |= mask;
+                self.first_bits.0[word] |= mask;
             }
         }
         self.patterns.push((slots, payload));
@@ -183,11 +229,8 @@ impl PhraseSet {
     /// Whether a pattern could start with this word (a bit test; no false negatives).
     #[inline]
     fn may_start(&self, hash: u64) -> bool {
-        if !self.any_first.is_empty() {
-            return true;
-        }
         let (word, mask) = bit(hash);
-        self.first_bits.get(word).is_some_and(|w| w & mask != 0)
+        self.first_bits.0[word] & mask != 0
     }
 
     /// The longest match starting at token `i`.
@@ -238,6 +281,56 @@ impl PhraseSet {
         out
     }
 
+    /// `find` for each payload `0..payloads` at once, as if each payload's patterns were a
+    /// set of their own: one pass over the text for many small lists.
+    pub fn find_each(
+        &self,
+        doc: &Doc,
+        payloads: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<Vec<Match>> {
+        let mut out = vec![Vec::new(); payloads];
+        // Where each payload's own scan stands (a match there skips the words it covers).
+        let mut next = vec![0; payloads];
+        let mut best: Vec<(usize, usize)> = Vec::new();
+        for i in 0..doc.len() {
+            if !self.may_start(doc.tokens[i].hash) {
+                continue;
+            }
+            best.clear();
+            let candidates = self
+                .by_first
+                .get(&doc.tokens[i].hash)
+                .into_iter()
+                .flatten()
+                .chain(self.any_first.iter());
+            let gaps = if self.inflected { MAX_INSERTED } else { 0 };
+            for &k in candidates {
+                let (slots, p) = &self.patterns[k];
+                if *p >= payloads || next[*p] > i {
+                    continue;
+                }
+                if let Some(end) = fit(doc, slots, i, doc.sentence_of[i], gaps) {
+                    match best.iter_mut().find(|(q, _)| q == p) {
+                        Some((_, e)) => *e = (*e).max(end),
+                        None => best.push((*p, end)),
+                    }
+                }
+            }
+            for &(p, end) in &best {
+                if (i..end).all(&keep) {
+                    out[p].push(Match {
+                        start: i,
+                        end,
+                        payload: p,
+                    });
+                    next[p] = end;
+                }
+            }
+        }
+        out
+    }
+
     /// Whether any pattern matches anywhere in tokens `a..b` whose tokens pass `keep`.
     pub fn any_in(
         &self,
@@ -278,5 +371,35 @@ mod tests {
         let set = PhraseSet::new([("kicking off", 0)]);
         let d = Doc::new("He was kicking. Off he went.", &[]);
         assert!(set.find(&d, |_| true).is_empty());
+    }
+
+    #[test]
+    fn find_each_is_find_per_payload() {
+        let lists: [&[&str]; 3] = [
+            &["hit", "hit him hard"],
+            &["him hard", "hard"],
+            &["fell", "he fell over"],
+        ];
+        let d = Doc::new(
+            "He hit him hard and he fell over. “Hit him hard,” he said. He fell.",
+            &[],
+        );
+        let all = PhraseSet::new(
+            lists
+                .iter()
+                .enumerate()
+                .flat_map(|(p, l)| l.iter().map(move |w| (*w, p))),
+        );
+        let keep = |i: usize| !d.has(i, crate::text::QUOTED);
+        let each = all.find_each(&d, lists.len(), keep);
+        for (p, l) in lists.iter().enumerate() {
+            let alone = PhraseSet::new(l.iter().map(|w| (*w, p)));
+            assert_eq!(each[p], alone.find(&d, keep), "list {p}");
+        }
+        assert_eq!(
+            each[1].len(),
+            1,
+            "“him hard” inside the quotation is left out"
+        );
     }
 }

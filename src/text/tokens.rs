@@ -1,5 +1,7 @@
 //! Words, numbers and punctuation with their byte spans.
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -9,12 +11,13 @@ pub enum Kind {
 }
 
 #[derive(Clone, Debug)]
-pub struct Token {
+pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
     /// Lower case, curly apostrophes made straight: what word lists are matched against.
-    pub norm: String,
+    /// Most words are already so, and borrow the text (no allocation per word).
+    pub norm: Cow<'a, str>,
     /// `word_hash(norm)`, so phrase matching compares numbers, not strings.
     pub hash: u64,
 }
@@ -41,7 +44,7 @@ fn is_hyphen(c: char) -> bool {
 /// (`Derek’s`, `Ellie-Mae`, `AJones-Smith`); a number keeps inner `.` and `:`
 /// (`12.40`, `8.35am`, `14:25`). Everything else that is not space is punctuation,
 /// one character each.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
     while let Some((start, c)) = it.next() {
@@ -49,7 +52,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if !c.is_alphanumeric() {
-            let norm = c.to_string();
+            let norm = Cow::Borrowed(&text[start..start + c.len_utf8()]);
             out.push(Token {
                 start,
                 end: start + c.len_utf8(),
@@ -91,7 +94,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             Kind::Word
         };
-        let norm = normalise(raw);
+        let norm = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Cow::Borrowed(raw)
+        } else {
+            Cow::Owned(normalise(raw))
+        };
         out.push(Token {
             start,
             end,
@@ -123,7 +130,10 @@ mod tests {
     use super::*;
 
     fn words(t: &str) -> Vec<String> {
-        tokenize(t).into_iter().map(|t| t.norm).collect()
+        tokenize(t)
+            .into_iter()
+            .map(|t| t.norm.into_owned())
+            .collect()
     }
 
     #[test]

@@ -11,7 +11,7 @@ const MAX_SUGGESTIONS: usize = 20;
 
 pub fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
     let mut suggested = 0;
-    let pf = &cx.data.proofread;
+    let speak = &cx.k.proofread_text_speak;
     let lexicon = first_names(cx.data);
     for i in 0..doc.len() {
         if !doc.own(i) || doc.tokens[i].kind == Kind::Punct {
@@ -26,15 +26,15 @@ pub fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
         if joined(i + 1) && doc.norm(i + 1) == "/" {
             if joined(i + 2) && doc.is_word(i + 2) {
                 let key = format!("{norm}/{}", doc.norm(i + 2));
-                hit = pf.text_speak.get(&key).map(|full| (full.clone(), i + 3));
+                hit = speak.get(&key).map(|full| (full.clone(), i + 3));
             }
             hit = hit.or_else(|| {
-                pf.text_speak
+                speak
                     .get(&format!("{norm}/"))
                     .map(|full| (full.clone(), i + 2))
             });
         }
-        let hit = hit.or_else(|| pf.text_speak.get(norm).map(|full| (full.clone(), i + 1)));
+        let hit = hit.or_else(|| speak.get(norm).map(|full| (full.clone(), i + 1)));
         let a_name = raw.starts_with(char::is_uppercase) && lexicon.contains(norm);
         if let Some((full, end)) =
             hit.filter(|_| !a_name && !vocabulary(cx, raw) && !a_code(doc, i))

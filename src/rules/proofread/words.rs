@@ -3,14 +3,14 @@
 //! and the closed classes in `data/proofread.toml`.
 
 use crate::data::ClosedClasses;
+use crate::hash::FastMap;
 use crate::spell::{front_decoded, known};
-use std::collections::HashMap;
 
 static CLASSES: &str = include_str!("../../../data/dictionary/word-classes.txt");
 
 /// WordNet's classes per lemma, from `data/dictionary/word-classes.txt` (built once, into
 /// `Compiled::word_classes`).
-pub fn classes() -> HashMap<String, String> {
+pub fn classes() -> FastMap<String, String> {
     front_decoded(CLASSES)
         .filter_map(|l| {
             let (w, c) = l.split_once(' ')?;

@@ -4,7 +4,7 @@ use super::util::{negated, NEGATION_WINDOW};
 use super::{Ctx, Out, Raw};
 use crate::data::CategoryGroup;
 use crate::text::{Doc, Kind, Match, PhraseSet, ACTIONS, EXCLUDED, QUOTED, SENTENCE_START};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// How many words before "if" a verb of asking makes it a question ("asked if she …").
 const ASKED_WINDOW: usize = 3;
@@ -46,21 +46,39 @@ fn label_words(s: &str) -> String {
     )
 }
 
-/// The school's labels through `label_words`, remembered: the page sends the same list
-/// with every keystroke.
-/// (This cache depends on the entry's labels, not on the built-in data, so it is not in
-/// `Compiled`: it holds one list, compared by value, and leaks nothing.)
-fn normalised_labels(labels: &[String]) -> Vec<String> {
-    static LAST: Mutex<Option<(Vec<String>, Vec<String>)>> = Mutex::new(None);
+/// The school's labels through `label_words`, and the label each built-in group maps to.
+struct Offered {
+    norm: Vec<String>,
+    builtin: Vec<Option<(usize, usize)>>,
+}
+
+/// `Offered` for the school's labels, remembered: the page sends the same list with every
+/// keystroke. (This cache depends on the entry's labels, so it is not in `Compiled`: it
+/// holds one list, compared by value, and leaks nothing.)
+fn offered(labels: &[String], builtin: &CategorySets) -> Arc<Offered> {
+    static LAST: Mutex<Option<(Vec<String>, Arc<Offered>)>> = Mutex::new(None);
     let mut last = LAST.lock().unwrap_or_else(|p| p.into_inner());
     match last.as_ref() {
-        Some((raw, norm)) if raw.as_slice() == labels => norm.clone(),
+        Some((raw, offered)) if raw.as_slice() == labels => offered.clone(),
         _ => {
             let norm: Vec<String> = labels.iter().map(|a| label_words(a)).collect();
-            *last = Some((labels.to_vec(), norm.clone()));
-            norm
+            let builtin = builtin.groups.iter().map(|g| resolve(g, &norm)).collect();
+            let offered = Arc::new(Offered { norm, builtin });
+            *last = Some((labels.to_vec(), offered.clone()));
+            offered
         }
     }
+}
+
+/// The school's most specific label for a group (its labels are tried in order): the
+/// index of the school's label and of the group's.
+fn resolve(g: &GroupSlots, offered: &[String]) -> Option<(usize, usize)> {
+    g.labels.iter().enumerate().find_map(|(t, (term, _))| {
+        offered
+            .iter()
+            .position(|a| a.contains(term.as_str()))
+            .map(|a| (a, t))
+    })
 }
 
 pub fn check(cx: &Ctx, out: &mut Out) {
@@ -87,24 +105,23 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .collect();
     let school_sets = compile(&school, &cx.data.categories.umbrella);
     let chosen: Vec<String> = entry.categories.iter().map(|c| label_words(c)).collect();
-    let available_norm = normalised_labels(&available);
+    let offered = offered(&available, &cx.k.categories);
     let mut suggested: Vec<String> = Vec::new();
-    for (groups, sets) in [
-        (&cx.data.categories.group, &cx.k.categories),
-        (&school, &school_sets),
+    for (groups, sets, builtin) in [
+        (&cx.data.categories.group, &cx.k.categories, true),
+        (&school, &school_sets, false),
     ] {
         let mut signals = Signals::new(cx.doc, sets);
-        for (g, slots) in groups.iter().zip(&sets.groups) {
-            // The school's most specific label for the group (labels are tried in order).
-            let Some((label, (term, general))) = slots.labels.iter().find_map(|t| {
-                available
-                    .iter()
-                    .zip(&available_norm)
-                    .find(|(_, a)| a.contains(&t.0))
-                    .map(|(a, _)| (a, t))
-            }) else {
+        for (n, (g, slots)) in groups.iter().zip(&sets.groups).enumerate() {
+            let resolved = if builtin {
+                offered.builtin[n]
+            } else {
+                resolve(slots, &offered.norm)
+            };
+            let Some((a, t)) = resolved else {
                 continue;
             };
+            let (label, (term, general)) = (&available[a], &slots.labels[t]);
             // An umbrella label ("Safeguarding") covers the group only when the school has
             // no label of its own for it: a school that offers "Domestic Abuse" wants it.
             let covered = chosen.iter().any(|c| {

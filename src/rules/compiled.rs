@@ -144,6 +144,8 @@ pub struct Compiled {
     // dictionary/word-classes.txt
     /// WordNet's classes per lemma (the confusable-word checks).
     pub word_classes: FastMap<String, String>,
+    /// Every word of proofread.toml's closed classes but the subjects and time nouns.
+    pub proofread_function_words: FastSet<String>,
     // rules.toml
     /// Each rule id's place in the table (a finding looks its rule up twice).
     pub rule_index: FastMap<&'static str, usize>,
@@ -281,6 +283,7 @@ impl Compiled {
             priority_harm_objects: words(&p.harm_objects),
             priority_other_doers: words(&p.other_doers),
             word_classes: proofread::words::classes(),
+            proofread_function_words: proofread::words::function_words(&pf.closed),
             rule_index: d
                 .rules
                 .rule

@@ -101,12 +101,12 @@ fn harm_by_adult(cx: &Ctx, doc: &Doc) -> Vec<(Doer, (usize, usize))> {
     let reporting = &cx.k.priority_reporting;
     let mut out = Vec::new();
     for v in 0..doc.len() {
-        if doc.has(v, EXCLUDED) || negated(doc, v, NEGATION_WINDOW) {
-            continue;
-        }
         let Some(verb) = verbs.match_at(doc, v) else {
             continue;
         };
+        if doc.has(v, EXCLUDED) || negated(doc, v, NEGATION_WINDOW) {
+            continue;
+        }
         let o = verb.end;
         if o >= doc.len() || doc.sentence_of[o] != doc.sentence_of[v] {
             continue;

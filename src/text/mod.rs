@@ -23,6 +23,8 @@ pub const SENTENCE_START: u8 = 16;
 pub const LINE_START: u8 = 32;
 /// A word a phrase may have inserted in it ("kicked *right* off"; see `morph`).
 pub const INSERTABLE: u8 = 64;
+/// A token that starts with a capital letter (rules ask this of most words).
+const CAPITAL: u8 = 128;
 
 /// Not the writer's own words: quoted, pasted from someone else, or a header/signature.
 pub const NOT_OWN: u8 = QUOTED | PASTED | EXCLUDED;
@@ -61,11 +63,9 @@ impl<'a> Doc<'a> {
         let mut flags: Vec<u8> = tokens
             .iter()
             .map(|t| {
-                if morph.insertable(t.hash) {
-                    INSERTABLE
-                } else {
-                    0
-                }
+                let capital = text[t.start..t.end].starts_with(char::is_uppercase);
+                let insertable = morph.insertable(t.hash);
+                (if capital { CAPITAL } else { 0 }) | if insertable { INSERTABLE } else { 0 }
             })
             .collect();
         mark(
@@ -205,7 +205,7 @@ impl<'a> Doc<'a> {
     }
 
     pub fn capitalised(&self, i: usize) -> bool {
-        self.raw(i).starts_with(char::is_uppercase)
+        self.has(i, CAPITAL)
     }
 
     pub fn sentence(&self, i: usize) -> &Sentence {

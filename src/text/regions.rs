@@ -110,10 +110,17 @@ fn is_sign_off(line: &str) -> bool {
 fn heading_len(line: &str, headings: &[String]) -> Option<usize> {
     let t = line.trim_start();
     let lead = line.len() - t.len();
-    let lower = t.to_lowercase();
     for h in headings {
-        if let Some(rest) = lower.strip_prefix(h.as_str()) {
-            let rest_trim = rest.trim_start();
+        // Headings are in lower case; compared without lower-casing the whole line.
+        let head = t.get(..h.len()).filter(|p| {
+            if h.is_ascii() {
+                p.eq_ignore_ascii_case(h)
+            } else {
+                p.to_lowercase() == *h
+            }
+        });
+        if head.is_some() {
+            let rest_trim = t[h.len()..].trim_start();
             if rest_trim.is_empty() || rest_trim.starts_with(':') {
                 return Some(lead + h.len());
             }

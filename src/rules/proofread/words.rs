@@ -3,7 +3,7 @@
 //! and the closed classes in `data/proofread.toml`.
 
 use crate::data::ClosedClasses;
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use crate::spell::{front_decoded, known};
 
 static CLASSES: &str = include_str!("../../../data/dictionary/word-classes.txt");
@@ -63,7 +63,11 @@ pub fn time_noun(w: &str) -> bool {
 
 /// A word of a closed class: never the head of a noun phrase.
 pub fn function_word(w: &str) -> bool {
-    let c = closed();
+    crate::data::compiled().proofread_function_words.contains(w) || w.ends_with("n't")
+}
+
+/// The closed classes that `function_word` covers, as one set (built into `Compiled`).
+pub fn function_words(c: &ClosedClasses) -> FastSet<String> {
     [
         &c.determiners,
         &c.possessives,
@@ -73,9 +77,10 @@ pub fn function_word(w: &str) -> bool {
         &c.auxiliaries,
         &c.adverbs,
     ]
-    .iter()
-    .any(|l| listed(l, w))
-        || w.ends_with("n't")
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect()
 }
 
 /// How a word can be read, as far as the checks need to know.

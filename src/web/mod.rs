@@ -20,6 +20,8 @@ mod summary;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_fields;
+#[cfg(test)]
 mod tests_submit;
 
 use crate::{check, Entry, Policy, Status, Verdict};
@@ -578,12 +580,19 @@ fn visibility_changed(entries: js_sys::Array) {
     }
 }
 
-/// The entry as the page shows it now: the editor's text, and the other fields as last read.
-fn read(app: &mut App) -> (Entry, Vec<(&'static str, web_sys::Element)>) {
+/// The entry as the page shows it now: the editor's text, and the other fields as last read
+/// (where each is, and which could not be read).
+fn read(
+    app: &mut App,
+) -> (
+    Entry,
+    Vec<(&'static str, web_sys::Element)>,
+    Vec<&'static str>,
+) {
     let text = app.editor.text();
     if app.fields.is_none() {
         let Some(document) = document_of_page() else {
-            return (Entry::from_text(text), Vec::new());
+            return (Entry::from_text(text), Vec::new(), Vec::new());
         };
         app.fields = Some(fields::read(
             &document,
@@ -596,7 +605,7 @@ fn read(app: &mut App) -> (Entry, Vec<(&'static str, web_sys::Element)>) {
         text,
         ..fields.entry.clone()
     };
-    (entry, fields.anchors.clone())
+    (entry, fields.anchors.clone(), fields.unread.clone())
 }
 
 /// Something in the form changed at `node`: unless it is the entry's own editor, the fields
@@ -628,12 +637,13 @@ fn run_check() {
             return;
         }
         app.stale = false;
-        let (mut entry, anchors) = read(app);
+        let (mut entry, anchors, unread) = read(app);
         let Ok(now) = crate::wasm::local_now() else {
             return;
         };
         let full = capped(&mut entry);
         let mut verdict = check(&entry, &app.policy, now);
+        fields::without_unread(&mut verdict, &unread);
         without_dismissed(&mut verdict, &app.dismissed);
         let text = full.as_deref().unwrap_or(&entry.text);
         // Notes first: they can move the editor down the page, and the underlines follow it.

@@ -83,6 +83,12 @@ impl Notes {
             shadow.set_inner_html(&format!(
                 "<style>{STYLE}</style><div role=note aria-label=\"About this field\">{body}</div>"
             ));
+            // After the whole control: never inside its label, which would split the row.
+            let anchor = anchor
+                .closest("label")
+                .ok()
+                .flatten()
+                .unwrap_or(anchor.clone());
             if anchor.after_with_node_1(&host).is_ok() {
                 self.shown.push(host);
             }

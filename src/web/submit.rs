@@ -49,8 +49,9 @@ pub fn intercept(event: Event) {
         let Ok(now) = crate::wasm::local_now() else {
             return;
         };
-        let entry = fields::read(&document, app.editor.text(), &app.policy.selectors).entry;
-        let verdict = check(&entry, &app.policy, now);
+        let read = fields::read(&document, app.editor.text(), &app.policy.selectors);
+        let mut verdict = check(&read.entry, &app.policy, now);
+        fields::without_unread(&mut verdict, &read.unread);
         let any_open = verdict.checklist.iter().any(|r| r.status == Status::NotMet);
         if app.policy.checklist_always || any_open {
             show = Some((verdict, app.editor.clone()));

@@ -14,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Puts `html` in a fixture element of its own (the test runner reports through the rest of
 /// the body, which must stay).
-fn page(html: &str) -> Document {
+pub(super) fn page(html: &str) -> Document {
     let document = super::document_of_page().unwrap();
     if let Some(old) = document.get_element_by_id("fixture") {
         old.remove();
@@ -30,7 +30,7 @@ fn by_id(document: &Document, id: &str) -> Element {
     document.get_element_by_id(id).unwrap()
 }
 
-fn no_selectors() -> BTreeMap<String, String> {
+pub(super) fn no_selectors() -> BTreeMap<String, String> {
     BTreeMap::new()
 }
 

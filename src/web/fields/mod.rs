@@ -1,0 +1,220 @@
+//! The form's other fields, found as a person finds them: by their accessible names (labels,
+//! `aria-label(ledby)`, placeholders, the heading before a group), their roles and
+//! structure, with the hidden native inputs that widgets keep used for the values (the
+//! real page's markup is unknown); or by CSS selectors from the school's settings, which
+//! win when they match.
+//!
+//! A field that is not found, or holds something that cannot be read, is reported as
+//! unread: the checklist then says so instead of calling it empty (`unread`).
+
+mod categories;
+mod dates;
+mod names;
+mod pickers;
+
+use crate::verdict::{Status, Verdict};
+use crate::Entry;
+use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement};
+
+/// A field's value as read from the page.
+pub enum Read<T> {
+    Value(T),
+    /// Found, and empty.
+    Empty,
+    /// Found, but what it holds could not be understood.
+    Unreadable,
+    /// Not found on the page.
+    Missing,
+}
+
+impl<T> Read<T> {
+    fn value(self) -> Option<T> {
+        match self {
+            Read::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn unread(&self) -> bool {
+        matches!(self, Read::Unreadable | Read::Missing)
+    }
+}
+
+/// The entry as the form shows it, and where each field is on the page.
+pub struct Fields {
+    pub entry: Entry,
+    /// Field name (`incident_at`, `categories`, `students`, `attachments`) → its element.
+    pub anchors: Vec<(&'static str, Element)>,
+    /// Fields the extension could not find or read.
+    pub unread: Vec<&'static str>,
+}
+
+pub fn read(document: &Document, text: String, selectors: &BTreeMap<String, String>) -> Fields {
+    let chosen = |key: &str| selectors.get(key).map(String::as_str);
+    let mut anchors = Vec::new();
+    let mut unread = Vec::new();
+
+    let students = pickers::read(
+        document,
+        chosen("students"),
+        &["student", "pupil", "child"],
+        &["linked"],
+    );
+    let linked = pickers::read(document, chosen("linked_students"), &["linked"], &[]);
+    if let Some(a) = &students.anchor {
+        anchors.push(("students", a.clone()));
+    }
+    let students_read = students.read();
+    if students_read.unread() {
+        unread.push("students");
+    }
+    let cats = categories::read(document, chosen("categories"));
+    if let Some(g) = cats.group {
+        anchors.push(("categories", g));
+    }
+    if cats.chosen.unread() {
+        unread.push("categories");
+    }
+    let (when, anchor) =
+        dates::incident_at(document, chosen("incident_date"), chosen("incident_time"));
+    if let Some(w) = anchor {
+        anchors.push(("incident_at", w));
+    }
+    if when.unread() {
+        unread.push("incident_at");
+    }
+    let (attachments, files) = attachments(document, chosen("attachments"));
+    if let Some(f) = files {
+        anchors.push(("attachments", f));
+    }
+    let entry = Entry {
+        text,
+        incident_at: when.value(),
+        students: students_read.value().unwrap_or_default(),
+        linked_students: linked.chosen,
+        categories: cats.chosen.value().unwrap_or_default(),
+        available_categories: (!cats.offered.is_empty()).then_some(cats.offered),
+        attachments,
+        pupils: (!students.offered.is_empty()).then_some(students.offered),
+        ..Entry::default()
+    };
+    Fields {
+        entry,
+        anchors,
+        unread,
+    }
+}
+
+/// Findings that would say something false about a field the extension could not read (that
+/// it is empty, that a child is not tagged, that the date is late or out of hours) are
+/// removed; their criterion asks the person to check that field instead.
+pub fn without_unread(v: &mut Verdict, unread: &[&'static str]) {
+    if unread.is_empty() {
+        return;
+    }
+    let about = |rule: &str| match rule {
+        r if r.starts_with("datetime.") || r == "timely.late" => Some("incident_at"),
+        "categories.none" => Some("categories"),
+        "tagging.untagged" | "tagging.unmentioned" => Some("students"),
+        _ => None,
+    };
+    v.findings
+        .retain(|f| !about(f.rule).is_some_and(|field| unread.contains(&field)));
+    for row in &mut v.checklist {
+        let field = match row.criterion {
+            "datetime" | "timely" => "incident_at",
+            "categories" => "categories",
+            "tagging" => "students",
+            _ => continue,
+        };
+        if !unread.contains(&field) {
+            continue;
+        }
+        let problems = v
+            .findings
+            .iter()
+            .find(|f| f.criterion == row.criterion && f.severity == crate::Severity::Problem);
+        match problems {
+            Some(f) => row.summary = f.message.clone(),
+            None => {
+                row.status = Status::Check;
+                row.summary = format!(
+                    "Couldn't read the {} on this page: check {} yourself.",
+                    field_name(field),
+                    if field == "students" { "them" } else { "it" }
+                );
+            }
+        }
+    }
+}
+
+/// A field as a person would name it.
+pub fn field_name(field: &str) -> &'static str {
+    match field {
+        "incident_at" => "incident date and time",
+        "categories" => "categories",
+        "students" => "tagged students",
+        _ => "field",
+    }
+}
+
+pub(super) fn all(root: &impl AsRef<web_sys::Node>, selector: &str) -> Vec<Element> {
+    let node: &web_sys::Node = root.as_ref();
+    let list = if let Some(d) = node.dyn_ref::<Document>() {
+        d.query_selector_all(selector)
+    } else if let Some(e) = node.dyn_ref::<Element>() {
+        e.query_selector_all(selector)
+    } else {
+        return Vec::new();
+    };
+    let Ok(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Elements matching a school's selector, or `None` when it is unset, invalid or matches nothing
+/// (then the fields are found as usual).
+fn chosen_elements(document: &Document, selector: Option<&str>) -> Option<Vec<Element>> {
+    let found = all(document, selector?);
+    (!found.is_empty()).then_some(found)
+}
+
+/// Names of the files chosen in the form's file inputs, and the first file input.
+fn attachments(document: &Document, selector: Option<&str>) -> (Vec<String>, Option<Element>) {
+    let inputs = chosen_elements(document, selector)
+        .map(|els| {
+            els.iter()
+                .flat_map(|e| {
+                    if e.local_name() == "input" {
+                        vec![e.clone()]
+                    } else {
+                        all(e, "input[type=file]")
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_else(|| all(document, "input[type=file]"));
+    let mut out = Vec::new();
+    for el in &inputs {
+        let Some(files) = el.dyn_ref::<HtmlInputElement>().and_then(|i| i.files()) else {
+            continue;
+        };
+        for i in 0..files.length() {
+            if let Some(f) = files.item(i) {
+                out.push(f.name());
+            }
+        }
+    }
+    // The note goes beside what a person sees (a styled drop zone may hide the input).
+    let anchor = inputs
+        .iter()
+        .find(|i| names::shown(i))
+        .or(inputs.first())
+        .cloned();
+    (out, anchor)
+}

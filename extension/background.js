@@ -3,24 +3,24 @@
 // script sends {type: 'check', entry, saved, managed}; the answer is the verdict or {error}.
 // {type: 'open-options'} opens the options page (content scripts cannot).
 // Nothing is stored and nothing leaves the machine.
-import init, { check, settings, version } from './pkg/cpoms_check.js';
-import { onAllowedHost } from './settings.js';
+import init, { check, defaults, settings, version } from './pkg/cpoms_check.js';
+import { MESSAGES, onAllowedHost } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') });
 
 api.runtime.onMessage.addListener((message, sender, reply) => {
   if (sender.id !== api.runtime.id) return false;
-  if (message?.type === 'open-options') {
+  if (message?.type === MESSAGES.openOptions) {
     api.runtime.openOptionsPage(); // the list's "Settings" on a CPOMS page
     return false;
   }
-  if (message?.type !== 'check') return false;
+  if (message?.type !== MESSAGES.check) return false;
   ready
     .then(() => {
       // Saved and managed settings combine key by key; an unusable value is left out.
       const { policy } = settings(message.saved, message.managed);
-      if (!onAllowedHost(policy, new URL(sender.url).hostname)) return reply({ error: 'not a host the school lists' });
+      if (!onAllowedHost(policy, defaults(), new URL(sender.url).hostname)) return reply({ error: 'not a host the school lists' });
       return reply({ verdict: check(message.entry, policy), version: version() });
     })
     .catch((e) => reply({ error: String(e?.message ?? e) }));

@@ -127,7 +127,7 @@ const domReady = () => (document.readyState === 'loading'
     // with the saved settings and apply the school's the moment they come.
     const late = Symbol('late');
     const managed = await Promise.race([managedReady, new Promise((ok) => setTimeout(ok, 30, late))]);
-    const allowed = (m) => shared.onAllowedHost(engine.settings(saved, m).policy, location.hostname);
+    const allowed = (m) => shared.onAllowedHost(engine.settings(saved, m).policy, engine.defaults(), location.hostname);
     if (!allowed(managed === late ? undefined : managed)) return;
     await domReady();
     engine.start(saved, managed === late ? undefined : managed, shared.turnOff, shared.openSettings);
@@ -146,7 +146,7 @@ const domReady = () => (document.readyState === 'loading'
       engine.set_enabled(!off.includes(location.hostname));
     });
     api.runtime.onMessage.addListener((message, sender, reply) => {
-      if (sender.id === api.runtime.id && message?.type === 'counts') reply(engine.counts());
+      if (sender.id === api.runtime.id && message?.type === shared.MESSAGES.counts) reply(engine.counts());
     });
   } catch (error) {
     if (shared && (error instanceof WebAssembly.CompileError || /WebAssembly|wasm/i.test(String(error)))) {
@@ -191,7 +191,7 @@ async function fallback(api, shared) {
     };
   };
   const [saved, managed] = await shared.layers();
-  const ask = (e) => api.runtime.sendMessage({ type: 'check', entry: e, saved, managed });
+  const ask = (e) => api.runtime.sendMessage({ type: shared.MESSAGES.check, entry: e, saved, managed });
   const host = (kind, style) => {
     const h = document.createElement('div');
     h.setAttribute('data-cpoms-check', kind);

@@ -8,7 +8,6 @@ const engine = await loadEngine();
 const defaults = engine.defaults();
 const $ = (id) => document.getElementById(id);
 const form = $('settings');
-const CRITERIA = ['timely', 'datetime', 'categories', 'tagging', 'language', 'child_voice', 'evidence', 'names', 'proofread', 'documents', 'loop', 'five_w'];
 const rules = engine.rules();
 
 // The criteria and rules as checkboxes (ticked = checked for).
@@ -21,7 +20,7 @@ function checkbox(id, data, value, text, title) {
   span.append(input, label);
   return span;
 }
-for (const c of CRITERIA) $('criteria').append(checkbox(`criterion-${c}`, 'criterion', c, c.replace('_', ' '), ''));
+for (const c of engine.criteria()) $('criteria').append(checkbox(`criterion-${c.id}`, 'criterion', c.id, c.title, ''));
 for (const r of rules) {
   const row = checkbox(`rule-${r.id}`, 'rule', r.id, r.id, r.what);
   row.style.display = 'block';

@@ -4,6 +4,13 @@
 
 export const api = globalThis.browser ?? globalThis.chrome;
 
+/** The messages the extension's scripts send one another (`type`). */
+export const MESSAGES = Object.freeze({
+  check: 'check', // content script (strict-CSP fallback) → background: {entry, saved, managed}
+  counts: 'counts', // popup → content script: the open points on this page
+  openOptions: 'open-options', // content script → background: open the options page
+});
+
 /** [saved, managed, offHosts]: the saved settings, the school's managed policy, the sites turned off. */
 export async function layers() {
   const [[saved, offHosts], managed] = await Promise.all([local(), managedLayer()]);
@@ -25,9 +32,12 @@ export async function managedLayer() {
   return managed && Object.keys(managed).length ? managed : undefined;
 }
 
-/** Whether `host` is one the school's `hosts` setting lists (default *.cpoms.net). */
-export function onAllowedHost(policy, host) {
-  return (policy.hosts ?? ['*.cpoms.net']).some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
+/**
+ * Whether `host` is one the school's `hosts` setting lists, or the engine's default hosts
+ * (`defaults` is the engine's `defaults()`: the one place the default is written).
+ */
+export function onAllowedHost(policy, defaults, host) {
+  return (policy.hosts ?? defaults.hosts).some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
 }
 
 /** "Turn off this rule" on a card: the rule joins the saved settings' disabled rules. */
@@ -41,7 +51,7 @@ export async function turnOff(rule) {
 /** Opens the options page: directly from the extension's own pages, through the background from a CPOMS page. */
 export function openSettings() {
   if (api.runtime.openOptionsPage) api.runtime.openOptionsPage();
-  else api.runtime.sendMessage({ type: 'open-options' }).catch(() => {});
+  else api.runtime.sendMessage({ type: MESSAGES.openOptions }).catch(() => {});
 }
 
 /** Turns the checker on or off for one site. */

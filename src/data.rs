@@ -15,6 +15,8 @@ pub struct RulesFile {
 
 #[derive(Deserialize)]
 pub struct CriterionText {
+    /// What a person calls the criterion ("Professional language").
+    pub title: String,
     pub guidance: String,
     pub met: String,
     pub not_applicable: Option<String>,

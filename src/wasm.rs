@@ -94,6 +94,18 @@ pub fn rules() -> Result<JsValue, JsValue> {
     serde::Serialize::serialize(&list, &ser).map_err(|e| js_err(e.to_string()))
 }
 
+/// `criteria()` → `[{id, title}]`: the criteria in the checklist's order, as a person names them.
+#[wasm_bindgen]
+pub fn criteria() -> Result<JsValue, JsValue> {
+    let texts = &crate::data::data().rules.criteria;
+    let list: Vec<serde_json::Value> = crate::verdict::CRITERIA
+        .iter()
+        .map(|&c| serde_json::json!({ "id": c, "title": texts.get(c).map_or(c, |t| t.title.as_str()) }))
+        .collect();
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&list, &ser).map_err(|e| js_err(e.to_string()))
+}
+
 /// `defaults()` → every setting at the guidance's default, as the policy JSON.
 #[wasm_bindgen]
 pub fn defaults() -> Result<JsValue, JsValue> {

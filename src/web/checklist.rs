@@ -36,21 +36,11 @@ fn label(status: Status) -> &'static str {
 }
 
 fn human(criterion: &str) -> &'static str {
-    match criterion {
-        "timely" => "Logged promptly",
-        "datetime" => "Incident date and time",
-        "categories" => "Categories",
-        "tagging" => "Children tagged",
-        "language" => "Professional language",
-        "child_voice" => "The child's own words",
-        "evidence" => "Evidence for interpretations",
-        "names" => "Names and roles",
-        "proofread" => "Proof-read",
-        "documents" => "Documents attached",
-        "loop" => "Safeguarding loop closed",
-        "five_w" => "Who, what, where, when, why",
-        _ => "Other",
-    }
+    crate::data::data()
+        .rules
+        .criteria
+        .get(criterion)
+        .map_or("Other", |c| c.title.as_str())
 }
 
 /// Why the list is open: the person pressed the form's submit control, or the summary chip.

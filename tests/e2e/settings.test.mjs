@@ -71,7 +71,7 @@ test('the options page refuses a bad value beside its field, saves good ones, an
     assert.deepEqual(stored, {}, 'nothing is saved while a value is bad');
 
     await opts.locator('#timeliness_hours').fill('48');
-    await opts.getByLabel('language', { exact: true }).uncheck(); // stop checking the language criterion
+    await opts.getByLabel('Professional language', { exact: true }).uncheck(); // stop checking the language criterion
     await opts.getByRole('button', { name: 'Save' }).click();
     await opts.locator('#status', { hasText: 'Saved' }).waitFor();
     const saved = (await (await worker(context)).evaluate(() => chrome.storage.local.get('policy'))).policy;

@@ -1,0 +1,78 @@
+// Underlines stay on their words when the page's layout moves the editor without a scroll,
+// a window resize or a change to the body's size (tests/e2e/shift-cases.mjs): the packaged
+// extension in Chromium, on the textarea, contenteditable and iframe variants of the replica.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startReplica } from './server.mjs';
+import { withExtension } from './chromium.mjs';
+import { cases, prepare, overWords, settle, editorBox, SETTLE_MS } from './shift-cases.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
+
+let replica;
+let context;
+let profile;
+
+before(async () => {
+  replica = await startReplica();
+  profile = mkdtempSync(join(tmpdir(), 'cpoms-chromium-'));
+  context = await withExtension(profile, join(root, 'dist', 'chrome'));
+});
+
+after(async () => {
+  await context?.close();
+  await replica?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+const variants = [
+  { variant: 'textarea', editor: '#incident_description' },
+  { variant: 'rich', editor: '#incident_description_editor' },
+  { variant: 'frame', editor: 'iframe.editor-frame' },
+];
+
+async function typeEntry(page, variant, editor) {
+  if (variant === 'textarea') return page.locator(editor).fill(bad);
+  const target = variant === 'frame' ? page.frameLocator(editor).locator('body') : page.locator(editor);
+  await target.click();
+  for (const [i, line] of bad.split('\n').entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    if (line) await page.keyboard.insertText(line);
+  }
+}
+
+for (const { variant, editor } of variants) {
+  test(`${variant}: the underlines are back over their words within ${SETTLE_MS} ms after each layout shift`, async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 900, height: 1200 }); // the editor stays on screen through the shifts
+    await page.goto(replica.url(`/incidents/new?variant=${variant}`));
+    await typeEntry(page, variant, editor);
+    await page.locator('[data-cpoms-check="overlay"] [data-rule]').first().waitFor();
+    await page.keyboard.press('Escape'); // a card opened by the caret could cover the words probed
+    await page.evaluate(prepare(editor));
+    const check = overWords(editor, 'kicking off');
+    const start = await page.evaluate(settle(check));
+    assert.equal(start.wrong, '', 'before any shift');
+    const failures = [];
+    for (const c of cases) {
+      for (const [step, code] of [['applied', c.apply], ['undone', c.revert]]) {
+        const was = await page.evaluate(editorBox(editor));
+        const lag = await page.evaluate(code);
+        const now = await page.evaluate(editorBox(editor));
+        // The shift must really move the editor, or the case tests nothing.
+        assert.ok(Math.abs(now.x - was.x) + Math.abs(now.y - was.y) > 4, `${c.name} (${step}) did not move the editor`);
+        const { wrong, ms } = await page.evaluate(settle(check));
+        if (wrong) failures.push(`${c.name} (${step}): after ${ms} ms, ${wrong}`);
+        // While a transition runs the overlay follows frame by frame, not only at its end.
+        if (c.transition && lag > 2) failures.push(`${c.name} (${step}): ${lag.toFixed(1)} px behind during the transition`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    await page.close();
+  });
+}

@@ -69,6 +69,7 @@ for (const { variant, editor } of variants) {
         const { wrong, ms } = await page.evaluate(settle(check));
         if (wrong) failures.push(`${c.name} (${step}): after ${ms} ms, ${wrong}`);
         // While a transition runs the overlay follows frame by frame, not only at its end.
+        if (c.font && step === 'applied') assert.ok(lag > 4, `the late font moved the editor by ${lag} px only`);
         if (c.transition && lag > 2) failures.push(`${c.name} (${step}): ${lag.toFixed(1)} px behind during the transition`);
       }
     }
@@ -76,3 +77,41 @@ for (const { variant, editor } of variants) {
     await page.close();
   });
 }
+
+/** Counts the extension's animation-frame requests: rAF is wrapped in the content script's own
+ * (isolated) world, which the page's scripts cannot see and the extension's calls go through. */
+async function frameCounter(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds = [];
+  cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+  await cdp.send('Runtime.enable');
+  const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
+  assert.ok(world, 'the content script\'s world');
+  const run = async (expression) => (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true })).result.value;
+  // The global object's operations are its own properties, not its prototype's.
+  await run(`(() => { const raf = window.requestAnimationFrame; globalThis.__frames = 0;
+    window.requestAnimationFrame = function (f) { globalThis.__frames += 1; return raf.call(window, f); }; return true; })()`);
+  return { take: () => run('(() => { const n = globalThis.__frames; globalThis.__frames = 0; return n; })()') };
+}
+
+test('no animation frame is asked for while the page is idle; after a shift, the following stops once the editor is still', async () => {
+  const page = await context.newPage();
+  await page.goto(replica.url('/incidents/new?variant=textarea'));
+  await page.locator('#incident_description').fill(bad);
+  await page.locator('[data-cpoms-check="overlay"] [data-rule]').first().waitFor();
+  await page.evaluate(prepare('#incident_description'));
+  await page.evaluate(() => document.activeElement?.blur());
+  const frames = await frameCounter(page);
+  await page.waitForTimeout(500);
+  await frames.take();
+  await page.waitForTimeout(1000);
+  assert.equal(await frames.take(), 0, 'frames asked for in an idle second');
+  await page.evaluate("document.body.style.paddingTop = '200px'");
+  assert.equal((await page.evaluate(settle(overWords('#incident_description', 'kicking off')))).wrong, '');
+  await page.waitForTimeout(300);
+  const after = await frames.take();
+  assert.ok(after > 0 && after <= 6, `${after} frames to follow one shift`);
+  await page.waitForTimeout(1000);
+  assert.equal(await frames.take(), 0, 'frames asked for in the idle second after the shift');
+  await page.close();
+});

@@ -51,6 +51,7 @@ export const cases = [
   { name: 'a CSS transition of an ancestor\'s transform', transition: true, apply: waitTransition('translateY(-140px)'), revert: waitTransition('none') },
   {
     name: 'a web font that loads late above the form',
+    font: true,
     apply: `new Promise((ok) => {
       const s = document.createElement('style'); s.id = 'cpc-face';
       s.textContent = '@font-face { font-family: LateFont; src: url(/slow/font.ttf?ms=400); font-display: swap }';
@@ -58,8 +59,12 @@ export const cases = [
       const p = document.createElement('p'); p.id = 'cpc-font'; p.className = 'cpc-font';
       p.textContent = 'Mmm www WWW mmm www MMM mmm www WWW mmm www MMM mmm www WWW mmm www MMM mmm www WWW';
       document.querySelector('h1').after(p);
-      // Placed with the fallback font first; the late font then rewraps it.
-      setTimeout(() => document.fonts.load('22px LateFont').then(() => ok(true)), 50);
+      // Placed with the fallback font first; the late font then rewraps it: resolves with how
+      // far the font alone moved the editor.
+      setTimeout(() => {
+        const was = window.__cpcEditor().getBoundingClientRect().top;
+        document.fonts.load('22px LateFont').then(() => ok(Math.abs(window.__cpcEditor().getBoundingClientRect().top - was)));
+      }, 50);
     })`,
     revert: "document.getElementById('cpc-font').remove(); document.getElementById('cpc-face').remove()",
   },

@@ -1,5 +1,5 @@
 // Layout shifts with no scroll, no window resize and no change to the body's size, shared by
-// the Chromium and Firefox tests: each is page code (a string that evaluates to a value or a
+// the Chromium and Firefox tests: each is page code (one expression, giving a value or a
 // promise) that moves the editor, and the code that undoes it. After each, the underlines
 // must be back over their words within SETTLE_MS.
 export const SETTLE_MS = 500;
@@ -48,6 +48,7 @@ export const cases = [
     revert: "document.getElementById('cpc-img').remove()",
   },
   { name: 'a CSS transform on an ancestor', apply: `${main}.style.transform = 'translate(30px, -90px)'`, revert: `${main}.style.transform = ''` },
+  { name: 'a CSS scale on an ancestor', apply: `(${main}.style.transformOrigin = '0 0', ${main}.style.transform = 'scale(0.8)')`, revert: `${main}.style.transform = ''` },
   { name: 'a CSS transition of an ancestor\'s transform', transition: true, apply: waitTransition('translateY(-140px)'), revert: waitTransition('none') },
   {
     name: 'a web font that loads late above the form',
@@ -66,7 +67,7 @@ export const cases = [
         document.fonts.load('22px LateFont').then(() => ok(Math.abs(window.__cpcEditor().getBoundingClientRect().top - was)));
       }, 50);
     })`,
-    revert: "document.getElementById('cpc-font').remove(); document.getElementById('cpc-face').remove()",
+    revert: "(document.getElementById('cpc-font').remove(), document.getElementById('cpc-face').remove())",
   },
 ];
 
@@ -78,6 +79,7 @@ export const overWords = (editorSel, phrase) => `(() => {
   if (!host || !ed) return 'no overlay or editor';
   const h = host.getBoundingClientRect(), e = ed.getBoundingClientRect();
   if (Math.abs(h.top - e.top) > 1 || Math.abs(h.left - e.left) > 1) return 'overlay off the editor by ' + (h.left - e.left).toFixed(1) + ', ' + (h.top - e.top).toFixed(1);
+  if (Math.abs(h.width - e.width) > 1 || Math.abs(h.height - e.height) > 1) return 'overlay ' + h.width.toFixed(1) + '×' + h.height.toFixed(1) + ', editor ' + e.width.toFixed(1) + '×' + e.height.toFixed(1);
   if (ed.localName !== 'div') return '';
   const at = ed.innerText.indexOf(${JSON.stringify(phrase)});
   const mark = [...host.shadowRoot.querySelectorAll('[data-rule]')].find((m) => +m.dataset.start <= at && at < +m.dataset.end);

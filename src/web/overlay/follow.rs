@@ -159,7 +159,9 @@ fn frame() {
     with_app(|app| {
         let now = app.editor.view_rect();
         let host = app.overlay.host().get_bounding_client_rect();
-        if redraw || !near(&host, &now, true) {
+        if redraw {
+            app.overlay.refit(&app.editor);
+        } else if !near(&host, &now, true) {
             app.overlay.follow(&app.editor);
         } else if !near(&host, &now, false) {
             app.overlay.place(&app.editor); // moved, same size: the underlines move with it

@@ -45,7 +45,19 @@ impl Overlay {
     /// Moves the overlay over the editor's box as it is now, keeping what it draws: for an
     /// editor that moved but kept its size ([`follow`]).
     pub fn place(&self, editor: &Editor) {
-        place_over(self.host(), &editor.view_rect());
+        match self {
+            Overlay::Boxes(b) => place_over(b.host(), &editor.view_rect()),
+            _ => self.follow(editor), // the mirror's own placing is as cheap, and knows its scale
+        }
+    }
+
+    /// Like [`Overlay::follow`], after a change that may have changed the text's own layout
+    /// (a font loaded, a style on the field or around it): the mirror copies it again.
+    pub fn refit(&self, editor: &Editor) {
+        if let (Overlay::Mirror(m), Editor::Plain(t)) = (self, editor) {
+            let _ = m.copy_layout(t);
+        }
+        self.follow(editor);
     }
 
     /// Shows or hides all the underlines (the popup's switch).

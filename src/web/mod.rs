@@ -468,6 +468,8 @@ fn begin() -> Result<(), JsValue> {
     wiring._plain = vec![on_input, on_move_view];
     wiring._events = vec![on_move, on_caret, on_key_down, on_card_key, on_field];
     wiring._observers = vec![on_resize, on_visible, on_form_change];
+    // Layout shifts with no scroll or resize (styles, late images and fonts, transforms).
+    overlay::follow::wire(&mut wiring, &document, &outer, &editor.element())?;
 
     APP.with(|a| {
         *a.borrow_mut() = Some(App {
@@ -578,6 +580,8 @@ fn visibility_changed(entries: js_sys::Array) {
     if due {
         run_check();
     }
+    // Back on screen, the overlay follows again (it may have stopped while the field was off it).
+    overlay::follow::nudge(false);
 }
 
 /// The entry as the page shows it now: the editor's text, and the other fields as last read

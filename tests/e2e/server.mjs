@@ -72,6 +72,16 @@ export async function startReplica() {
       }
       return;
     }
+    // Late resources for the layout-shift tests: `/slow/image.svg?ms=&h=` (an image `h` px
+    // high) and `/slow/font.ttf?ms=` (DejaVu Sans), each sent after `ms` milliseconds.
+    if (url.pathname === '/slow/image.svg' || url.pathname === '/slow/font.ttf') {
+      const h = Number(url.searchParams.get('h') ?? 100);
+      const [type, body] = url.pathname.endsWith('.svg')
+        ? ['image/svg+xml', `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="${h}"><rect width="300" height="${h}" fill="#ccd"/></svg>`]
+        : ['font/ttf', readFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')];
+      setTimeout(() => res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body), Number(url.searchParams.get('ms') ?? 0));
+      return;
+    }
     const variant = url.searchParams.get('variant') ?? 'textarea';
     if (url.pathname === '/incidents/new' && /^[a-z-]+$/.test(variant)) {
       const headers = { 'content-type': 'text/html; charset=utf-8' };

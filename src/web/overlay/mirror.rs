@@ -50,7 +50,7 @@ impl Mirror {
         Ok(o)
     }
 
-    fn copy_layout(&self, editor: &HtmlTextAreaElement) -> Result<(), JsValue> {
+    pub fn copy_layout(&self, editor: &HtmlTextAreaElement) -> Result<(), JsValue> {
         let window = web_sys::window().ok_or("no window")?;
         let computed = window.get_computed_style(editor)?.ok_or("no style")?;
         let m = self.mirror.style();
@@ -87,11 +87,34 @@ impl Mirror {
         };
         let r = editor.get_bounding_client_rect();
         super::place_over(&self.host, &r);
+        // A transform on an ancestor (a dialog scaling in) scales the field's box but not its
+        // layout: then the mirror keeps the field's own size and the host takes the scale.
+        let (w, h) = (
+            f64::from(editor.offset_width()),
+            f64::from(editor.offset_height()),
+        );
+        let scaled =
+            w > 0.0 && h > 0.0 && ((r.width() - w).abs() > 1.0 || (r.height() - h).abs() > 1.0);
+        let (w, h) = if scaled {
+            (w, h)
+        } else {
+            (r.width(), r.height())
+        };
+        let hs = self.host.style();
+        if scaled {
+            let _ = hs.set_property("width", &format!("{w}px"));
+            let _ = hs.set_property("height", &format!("{h}px"));
+            let _ = hs.set_property("transform-origin", "0 0");
+            let scale = format!("scale({}, {})", r.width() / w, r.height() / h);
+            let _ = hs.set_property("transform", &scale);
+        } else {
+            let _ = hs.remove_property("transform");
+        }
         // The mirror is the field's border box; a scroll bar narrows the field's text, so the
         // mirror's right padding takes its width too, and lines wrap at the same words.
         let m = self.mirror.style();
-        let _ = m.set_property("width", &format!("{}px", r.width()));
-        let _ = m.set_property("height", &format!("{}px", r.height()));
+        let _ = m.set_property("width", &format!("{w}px"));
+        let _ = m.set_property("height", &format!("{h}px"));
         if let Ok(Some(cs)) = window.get_computed_style(editor) {
             let px = |p: &str| {
                 cs.get_property_value(p)

@@ -4,6 +4,7 @@
 //! `data-start` and `data-end`, and an `aria-label` naming the criterion (never colour alone).
 
 mod boxes;
+pub(super) mod follow;
 mod mirror;
 
 use super::editor::Editor;
@@ -33,13 +34,36 @@ impl Overlay {
         }
     }
 
-    /// Shows or hides all the underlines (the popup's switch).
-    pub fn show(&self, on: bool) {
-        let host = match self {
+    /// The element placed over the editor, holding the underlines.
+    pub fn host(&self) -> &web_sys::HtmlElement {
+        match self {
             Overlay::Mirror(m) => m.host(),
             Overlay::Boxes(b) => b.host(),
-        };
-        let _ = host
+        }
+    }
+
+    /// Moves the overlay over the editor's box as it is now, keeping what it draws: for an
+    /// editor that moved but kept its size ([`follow`]).
+    pub fn place(&self, editor: &Editor) {
+        match self {
+            Overlay::Boxes(b) => place_over(b.host(), &editor.view_rect()),
+            _ => self.follow(editor), // the mirror's own placing is as cheap, and knows its scale
+        }
+    }
+
+    /// Like [`Overlay::follow`], after a change that may have changed the text's own layout
+    /// (a font loaded, a style on the field or around it): the mirror copies it again.
+    pub fn refit(&self, editor: &Editor) {
+        if let (Overlay::Mirror(m), Editor::Plain(t)) = (self, editor) {
+            let _ = m.copy_layout(t);
+        }
+        self.follow(editor);
+    }
+
+    /// Shows or hides all the underlines (the popup's switch).
+    pub fn show(&self, on: bool) {
+        let _ = self
+            .host()
             .style()
             .set_property("visibility", if on { "visible" } else { "hidden" });
     }
@@ -107,6 +131,17 @@ fn place_over(host: &web_sys::HtmlElement, rect: &DomRect) {
         ("height", rect.height()),
     ] {
         let _ = s.set_property(k, &format!("{v}px"));
+    }
+    // The page may make the body (the host's parent) positioned or transformed, which moves
+    // the host's origin: the host's own box says by how much, and one correction puts it back.
+    let got = host.get_bounding_client_rect();
+    for (k, want, at, off) in [
+        ("left", rect.left(), got.left(), sx),
+        ("top", rect.top(), got.top(), sy),
+    ] {
+        if (want - at).abs() > 0.25 {
+            let _ = s.set_property(k, &format!("{}px", want + off + (want - at)));
+        }
     }
 }
 

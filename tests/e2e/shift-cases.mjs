@@ -1,0 +1,107 @@
+// Layout shifts with no scroll, no window resize and no change to the body's size, shared by
+// the Chromium and Firefox tests: each is page code (one expression, giving a value or a
+// promise) that moves the editor, and the code that undoes it. After each, the underlines
+// must be back over their words within SETTLE_MS.
+export const SETTLE_MS = 500;
+
+/** Run once per page: the body gets a fixed height (as in an app-shell layout), so the body's
+ * ResizeObserver the page layer already has does not see these shifts. */
+export const prepare = (editorSel) => `(() => {
+  const s = document.createElement('style');
+  s.textContent = '.cpc-margin { margin-top: 160px !important } .cpc-offset { position: relative; top: 120px }'
+    + ' .cpc-font { font: 22px/1.3 LateFont, "Liberation Sans", Arial, sans-serif; width: 320px }';
+  document.head.append(s);
+  document.body.style.height = '3000px';
+  const ed = document.querySelector(${JSON.stringify(editorSel)});
+  window.__cpcEditor = () => document.querySelector(${JSON.stringify(editorSel)});
+  if (ed.isContentEditable) ed.scrollTop = 0;
+  // At the top of the page: the browser's scroll anchoring (a scroll, which the page layer
+  // already follows) would otherwise hide the shifts by keeping the editor still on screen.
+  window.scrollTo(0, 0);
+  return true;
+})()`;
+
+const main = "document.querySelector('main')";
+const waitTransition = (to) => `new Promise((ok) => {
+  const m = ${main};
+  m.style.transition = 'transform 400ms ease-in-out';
+  // How far the overlay is from the editor after each frame, while the transition runs.
+  let worst = 0, done = false;
+  const host = () => document.querySelector('[data-cpoms-check="overlay"]');
+  const sample = () => { if (done) return; setTimeout(() => {
+    const e = window.__cpcEditor().getBoundingClientRect();
+    // Only while the editor is on screen: off it, the overlay need not follow frame by frame.
+    if (e.bottom > 0 && e.top < innerHeight) worst = Math.max(worst, Math.abs(host().getBoundingClientRect().top - e.top));
+    requestAnimationFrame(sample); }, 0); };
+  m.addEventListener('transitionend', () => { done = true; ok(worst); }, { once: true });
+  requestAnimationFrame(() => { m.style.transform = '${to}'; requestAnimationFrame(sample); });
+})`;
+
+export const cases = [
+  { name: 'padding on the body', apply: "document.body.style.paddingTop = '200px'", revert: "document.body.style.paddingTop = ''" },
+  { name: 'a class giving the heading above the form a margin', apply: "document.querySelector('h1').classList.add('cpc-margin')", revert: "document.querySelector('h1').classList.remove('cpc-margin')" },
+  { name: 'a class offsetting an ancestor (position: relative)', apply: `${main}.classList.add('cpc-offset')`, revert: `${main}.classList.remove('cpc-offset')` },
+  {
+    name: 'an image above the form that loads late',
+    apply: `new Promise((ok) => { const img = document.createElement('img'); img.id = 'cpc-img'; img.alt = '';
+      img.onload = () => ok(true); img.src = '/slow/image.svg?ms=400&h=150'; document.querySelector('h1').after(img); })`,
+    revert: "document.getElementById('cpc-img').remove()",
+  },
+  { name: 'a CSS transform on an ancestor', apply: `${main}.style.transform = 'translate(30px, -90px)'`, revert: `${main}.style.transform = ''` },
+  { name: 'a CSS scale on an ancestor', apply: `(${main}.style.transformOrigin = '0 0', ${main}.style.transform = 'scale(0.8)')`, revert: `${main}.style.transform = ''` },
+  { name: 'a CSS transition of an ancestor\'s transform', transition: true, apply: waitTransition('translateY(-140px)'), revert: waitTransition('none') },
+  {
+    name: 'a web font that loads late above the form',
+    font: true,
+    apply: `new Promise((ok) => {
+      const s = document.createElement('style'); s.id = 'cpc-face';
+      s.textContent = '@font-face { font-family: LateFont; src: url(/slow/font.ttf?ms=400); font-display: swap }';
+      document.head.append(s);
+      const p = document.createElement('p'); p.id = 'cpc-font'; p.className = 'cpc-font';
+      p.textContent = 'Mmm www WWW mmm www MMM mmm www WWW mmm www MMM mmm www WWW mmm www MMM mmm www WWW';
+      document.querySelector('h1').after(p);
+      // Placed with the fallback font first; the late font then rewraps it: resolves with how
+      // far the font alone moved the editor.
+      setTimeout(() => {
+        const was = window.__cpcEditor().getBoundingClientRect().top;
+        document.fonts.load('22px LateFont').then(() => ok(Math.abs(window.__cpcEditor().getBoundingClientRect().top - was)));
+      }, 50);
+    })`,
+    revert: "(document.getElementById('cpc-font').remove(), document.getElementById('cpc-face').remove())",
+  },
+];
+
+/** Page code: '' when the overlay sits over the editor (and, for a rich editor, the box of the
+ * underline over `phrase` is over that phrase's words), else what is wrong. */
+export const overWords = (editorSel, phrase) => `(() => {
+  const host = document.querySelector('[data-cpoms-check="overlay"]');
+  const ed = document.querySelector(${JSON.stringify(editorSel)});
+  if (!host || !ed) return 'no overlay or editor';
+  const h = host.getBoundingClientRect(), e = ed.getBoundingClientRect();
+  if (Math.abs(h.top - e.top) > 1 || Math.abs(h.left - e.left) > 1) return 'overlay off the editor by ' + (h.left - e.left).toFixed(1) + ', ' + (h.top - e.top).toFixed(1);
+  if (Math.abs(h.width - e.width) > 1 || Math.abs(h.height - e.height) > 1) return 'overlay ' + h.width.toFixed(1) + '×' + h.height.toFixed(1) + ', editor ' + e.width.toFixed(1) + '×' + e.height.toFixed(1);
+  if (ed.localName !== 'div') return '';
+  const at = ed.innerText.indexOf(${JSON.stringify(phrase)});
+  const mark = [...host.shadowRoot.querySelectorAll('[data-rule]')].find((m) => +m.dataset.start <= at && at < +m.dataset.end);
+  if (!mark || !mark.children[0]) return 'no underline over the phrase';
+  const b = mark.children[0].getBoundingClientRect();
+  const x = b.left + b.width / 2, y = b.top + b.height / 2;
+  let node, offset;
+  if (document.caretPositionFromPoint) { const p = document.caretPositionFromPoint(x, y); node = p?.offsetNode; offset = p?.offset; }
+  else { const r = document.caretRangeFromPoint(x, y); node = r?.startContainer; offset = r?.startOffset; }
+  if (!node || node.nodeType !== 3) return 'no text under the underline';
+  const i = node.data.indexOf(${JSON.stringify(phrase)});
+  return i >= 0 && offset >= i && offset <= i + ${phrase.length} ? '' : 'the underline is over “' + node.data.slice(Math.max(0, offset - 8), offset + 8) + '”';
+})()`;
+
+/** Page code resolving to {wrong, ms}: polls `check` (page code returning '' when right) every
+ * 10 ms for up to SETTLE_MS. */
+export const settle = (check) => `new Promise((ok) => {
+  const t0 = performance.now();
+  const tick = () => { const wrong = ${check}; const ms = performance.now() - t0;
+    if (!wrong || ms > ${SETTLE_MS}) ok({ wrong, ms: Math.round(ms) }); else setTimeout(tick, 10); };
+  tick();
+})`;
+
+/** Page code: the editor's box (to tell that a shift did move it). */
+export const editorBox = (editorSel) => `(() => { const r = document.querySelector(${JSON.stringify(editorSel)}).getBoundingClientRect(); return { x: r.left, y: r.top }; })()`;

@@ -94,6 +94,20 @@ const pages = {
       await page.locator('#incident_student_ids_chosen .active-result', { hasText: 'Derek Smith' }).click();
     },
   },
+  'widgets-d': {
+    widgets: 'one date-time text field dd/mm/yyyy hh:mm · aria-pressed toggle buttons in a labelled group · hand-made token widget (<span role=button> remove) · ProseMirror',
+    ready: (page) => page.locator('.ProseMirror').waitFor(),
+    editor: async (page) => {
+      const area = page.locator('.ProseMirror');
+      return { area, frame: null, editable: area };
+    },
+    choose: async (page) => {
+      await page.locator('#incident_occurred_at').fill('07/12/2023 09:30');
+      await page.getByRole('button', { name: 'Behaviour' }).click();
+      await page.locator('#student_search').pressSequentially('Der');
+      await page.getByRole('option', { name: 'Derek Smith' }).click();
+    },
+  },
 };
 
 let replica;

@@ -2,12 +2,45 @@
 // certificate, recording every body posted to it. Tests map *.cpoms.net to this server.
 import https from 'node:https';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const pages = new URL('./pages/', import.meta.url);
 const hostile = new URL('./pages/hostile/', import.meta.url);
+const widgets = new URL('./pages/widgets/', import.meta.url);
+const nodeModules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+const vendorTypes = {
+  '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.woff': 'font/woff', '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf', '.html': 'text/html; charset=utf-8', '.map': 'application/json',
+};
+
+/**
+ * A file of an installed npm package, for `/vendor/<package>/<path>`: only regular files
+ * whose real path is inside node_modules, only known types, no `..`, no dot-files; else null.
+ */
+function vendorFile(pathname) {
+  let rel;
+  try {
+    rel = decodeURIComponent(pathname.slice('/vendor/'.length));
+  } catch {
+    return null;
+  }
+  const parts = rel.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..' || p.startsWith('.') || p.includes('\\') || p.includes('\0'))) return null;
+  const type = vendorTypes[extname(rel)];
+  if (!type) return null;
+  try {
+    const root = realpathSync(nodeModules);
+    const file = realpathSync(join(root, ...parts));
+    if (!file.startsWith(root + sep) || !statSync(file).isFile()) return null;
+    return { type, body: readFileSync(file) };
+  } catch {
+    return null;
+  }
+}
 const strictCsp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
 
 function certificate() {
@@ -26,6 +59,11 @@ function certificate() {
  * iframe), `late` (the form built after load); `csp` adds a strict Content-Security-Policy
  * header without 'wasm-unsafe-eval' (4, with any variant). Scripts, styles and frames are
  * served from pages/ under /assets/ and /frames/.
+ *
+ * `widgets-a` … `widgets-d` are pages/widgets/a.html …: the form built with real widget
+ * libraries from npm (flatpickr, tom-select, Choices.js, select2, chosen, vanillajs-datepicker,
+ * TinyMCE, CKEditor 5, Quill), whose files are served read-only from node_modules under
+ * /vendor/<package>/<path>; the pages' own scripts and styles under /assets/widgets/.
  *
  * `/hostile/CASE` is the form of pages/hostile/form.html with the script
  * pages/hostile/CASE.js, which does one hostile thing (`?csp=1` as above).
@@ -62,6 +100,22 @@ export async function startReplica() {
       }
       return;
     }
+    if (url.pathname.startsWith('/vendor/')) {
+      const file = req.method === 'GET' ? vendorFile(url.pathname) : null;
+      if (file) res.writeHead(200, { 'content-type': file.type }).end(file.body);
+      else res.writeHead(404).end();
+      return;
+    }
+    const widgetAsset = /^\/assets\/widgets\/([a-z-]+)\.(js|css)$/.exec(url.pathname);
+    if (widgetAsset) {
+      try {
+        const body = readFileSync(new URL(`${widgetAsset[1]}.${widgetAsset[2]}`, widgets));
+        res.writeHead(200, { 'content-type': widgetAsset[2] === 'js' ? 'text/javascript' : 'text/css' }).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+      return;
+    }
     const asset = /^\/(?:assets|frames)\/([a-z-]+)\.(js|css|html)$/.exec(url.pathname);
     if (asset) {
       const type = { js: 'text/javascript', css: 'text/css', html: 'text/html; charset=utf-8' }[asset[2]];
@@ -87,7 +141,8 @@ export async function startReplica() {
       const headers = { 'content-type': 'text/html; charset=utf-8' };
       if (url.searchParams.has('csp')) headers['content-security-policy'] = strictCsp;
       try {
-        res.writeHead(200, headers).end(readFileSync(new URL(`${variant}.html`, pages)));
+        const widget = /^widgets-([a-z]+)$/.exec(variant);
+        res.writeHead(200, headers).end(readFileSync(widget ? new URL(`${widget[1]}.html`, widgets) : new URL(`${variant}.html`, pages)));
       } catch {
         res.writeHead(404).end();
       }

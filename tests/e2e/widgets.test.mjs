@@ -1,0 +1,330 @@
+// Replica pages built with real widget libraries from npm (pages/widgets/: flatpickr,
+// tom-select, Choices.js, select2, chosen, vanillajs-datepicker, TinyMCE, CKEditor 5, Quill),
+// with the packaged extension in Chromium: does the checklist read each widget's value?
+// For each page: the guidance's good example with a date, a category and Derek tagged through
+// the widgets (the datetime, categories and tagging rows must not claim they are missing); the
+// bad example with nothing chosen (those rows must be not_met, and the underlines sit over
+// their words in the widget's editor); the checklist's Submit posts exactly what the page
+// posts without the extension. A 1366×768 screenshot of each checklist goes to
+// docs/screenshots/, and every check's outcome with the checklist's rows to
+// target/widgets-results.json. Needs ./build.sh and chromium; run:
+// node --test tests/e2e/widgets.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { startReplica } from './server.mjs';
+import { withExtension, withoutExtension } from './chromium.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = (name) => JSON.parse(readFileSync(join(root, 'tests', 'fixtures', name), 'utf8')).text;
+const bad = fixture('guidance-bad.json');
+const good = fixture('guidance-good.json');
+const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'cpoms_check.js'));
+const available = ['Safeguarding', 'Behaviour', 'Medical'];
+const loaded = ['kicking off', 'time and time again', 'really frightened', 'flew out', 'not bothered', 'really upset me', 'absolutely wild'];
+const results = {};
+
+/** The rows the engine gives for an entry: [criterion, status]. */
+const engineRows = (entry) => engine.check(entry).checklist.map((r) => [r.criterion, r.status]);
+
+/**
+ * The pages. `editor(page)` → { area: the locator whose box shows the text, frame: the Frame
+ * holding the editable document (or null), editable: a locator of the editable element }.
+ * `choose(page)` picks 7 December 2023 09:30, Behaviour and Derek Smith through the widgets.
+ */
+const pages = {
+  'widgets-a': {
+    widgets: 'flatpickr (altInput) · plain <select multiple> categories · tom-select students · TinyMCE (iframe)',
+    ready: (page) => page.locator('#incident_description_ifr').waitFor(),
+    editor: async (page) => {
+      const area = page.locator('#incident_description_ifr');
+      await page.frameLocator('#incident_description_ifr').locator('body[contenteditable="true"]').waitFor();
+      const frame = await (await area.elementHandle()).contentFrame();
+      return { area, frame, editable: page.frameLocator('#incident_description_ifr').locator('body') };
+    },
+    choose: async (page) => {
+      // flatpickr's own API (the calendar is a grid of day cells; its value is what matters).
+      await page.evaluate(() => window.widgets.date.setDate('2023-12-07 09:30', true));
+      await page.locator('#incident_category_ids').selectOption('2');
+      await page.locator('#incident_student_ids-ts-control').click();
+      await page.keyboard.type('Der');
+      await page.locator('.ts-dropdown [data-value="101"]').click();
+      await page.keyboard.press('Escape');
+    },
+  },
+  'widgets-b': {
+    widgets: 'flatpickr (date and time in one field) · Choices.js categories · select2 students · CKEditor 5',
+    ready: (page) => page.locator('.ck-editor__editable').waitFor(),
+    editor: async (page) => {
+      const area = page.locator('.ck-editor__editable');
+      return { area, frame: null, editable: area };
+    },
+    choose: async (page) => {
+      await page.evaluate(() => window.widgets.date.setDate('2023-12-07 09:30', true));
+      await page.locator('.choices').click();
+      await page.keyboard.type('Beh');
+      await page.locator('.choices__list--dropdown .choices__item--choice[data-value="2"]').click();
+      await page.keyboard.press('Escape');
+      // `~`, not `+`: the extension may put its field note between the select and select2's container.
+      await page.locator('#incident_student_ids ~ .select2 .select2-selection').click();
+      await page.keyboard.type('Der');
+      await page.locator('.select2-results__option', { hasText: 'Derek Smith' }).click();
+      await page.keyboard.press('Escape');
+    },
+  },
+  'widgets-c': {
+    widgets: 'vanillajs-datepicker dd/mm/yyyy + native time · checkboxes under a heading (no fieldset) · chosen students · Quill',
+    ready: (page) => page.locator('.ql-editor').waitFor(),
+    editor: async (page) => {
+      const area = page.locator('.ql-editor');
+      return { area, frame: null, editable: area };
+    },
+    choose: async (page) => {
+      await page.locator('#incident_date').click();
+      await page.keyboard.type('07/12/2023');
+      await page.keyboard.press('Tab'); // not Enter: that submits the form (implicit submission)
+      await page.locator('#incident_time').fill('09:30');
+      await page.getByLabel('Behaviour').check();
+      await page.locator('#incident_student_ids_chosen').click();
+      await page.keyboard.type('Der');
+      await page.locator('#incident_student_ids_chosen .active-result', { hasText: 'Derek Smith' }).click();
+    },
+  },
+  'widgets-d': {
+    widgets: 'one date-time text field dd/mm/yyyy hh:mm · aria-pressed toggle buttons in a labelled group · hand-made token widget (<span role=button> remove) · ProseMirror',
+    ready: (page) => page.locator('.ProseMirror').waitFor(),
+    editor: async (page) => {
+      const area = page.locator('.ProseMirror');
+      return { area, frame: null, editable: area };
+    },
+    choose: async (page) => {
+      await page.locator('#incident_occurred_at').fill('07/12/2023 09:30');
+      await page.getByRole('button', { name: 'Behaviour' }).click();
+      await page.locator('#student_search').pressSequentially('Der');
+      await page.getByRole('option', { name: 'Derek Smith' }).click();
+    },
+  },
+};
+
+let replica;
+let context;
+let profile;
+
+before(async () => {
+  replica = await startReplica();
+  profile = mkdtempSync(join(tmpdir(), 'cpoms-chromium-'));
+  context = await withExtension(profile, join(root, 'dist', 'chrome'));
+});
+
+after(async () => {
+  await context?.close();
+  await replica?.close();
+  rmSync(profile, { recursive: true, force: true });
+  mkdirSync(join(root, 'target'), { recursive: true });
+  writeFileSync(join(root, 'target', 'widgets-results.json'), `${JSON.stringify(results, null, 1)}\n`);
+});
+
+/** Soft checks: each is recorded (name, pass, detail) and the test fails at the end with all that failed. */
+function recorder(key) {
+  const checks = [];
+  results[key] = { checks };
+  return {
+    info: (k, v) => { results[key][k] = v; },
+    check: (name, ok, detail = '') => { checks.push({ name, pass: !!ok, ...(ok ? {} : { detail }) }); return ok; },
+    async soft(name, fn) {
+      try {
+        await fn();
+        checks.push({ name, pass: true });
+      } catch (e) {
+        checks.push({ name, pass: false, detail: e.message.split('\n')[0] });
+      }
+    },
+    done() {
+      const failed = checks.filter((c) => !c.pass);
+      assert.equal(failed.length, 0, failed.map((c) => `✗ ${c.name}: ${c.detail}`).join('\n'));
+    },
+  };
+}
+
+/** Types `text` into the editor as a person would (paragraphs by Enter). */
+async function type(page, editable, text) {
+  await editable.click();
+  for (const [i, line] of text.split('\n').entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    if (line) await page.keyboard.insertText(line);
+  }
+}
+
+/** Opens the checklist by the form's submit control; its rows as { criterion, status, text }, or null if none came. */
+async function openChecklist(page) {
+  await page.getByRole('button', { name: 'Add Incident' }).click();
+  const dialog = page.locator('[data-cpoms-check="checklist"] [role="dialog"]');
+  try {
+    await dialog.waitFor({ timeout: 8000 });
+  } catch {
+    return null;
+  }
+  return page.locator('[data-cpoms-check="checklist"] [data-criterion][data-status]').evaluateAll((els) => els.map((e) => ({
+    criterion: e.dataset.criterion, status: e.dataset.status, text: e.innerText.replace(/\s+/g, ' ').trim(),
+  })));
+}
+
+/** The field notes on the page: field, rules and text. */
+const fieldNotes = (page) => page.locator('[data-cpoms-check="field-note"]').evaluateAll((hosts) => hosts.map((h) => ({
+  field: h.dataset.field, rules: [...(h.shadowRoot ?? h).querySelectorAll('[data-rule]')].map((r) => r.dataset.rule),
+  text: [...(h.shadowRoot ?? h).childNodes].filter((n) => n.nodeName !== 'STYLE').map((n) => n.textContent).join(' ').replace(/\s+/g, ' ').trim(),
+  after: h.previousElementSibling ? `${h.previousElementSibling.tagName.toLowerCase()}${h.previousElementSibling.id ? `#${h.previousElementSibling.id}` : ''}.${[...h.previousElementSibling.classList].join('.')}` : null,
+})));
+
+/** Every underline: its rule, offsets, text and line boxes (viewport coordinates). */
+const underlines = (page) => page.locator('[data-cpoms-check="overlay"] [data-rule]').evaluateAll((els) => els.map((e) => ({
+  rule: e.dataset.rule, criterion: e.dataset.criterion, start: +e.dataset.start, end: +e.dataset.end, text: e.textContent,
+  boxes: [...e.children].map((b) => { const r = b.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; }),
+})));
+
+/** The text node and offset under a point of the editor's document. */
+function wordsAt(doc, x, y) {
+  const r = doc.caretRangeFromPoint(x, y);
+  return r && r.startContainer.nodeType === 3 ? { data: r.startContainer.data, offset: r.startOffset } : null;
+}
+
+/** Each loaded phrase of the bad example has an underline whose first box is over those words in the editor. */
+async function assertOverWords(page, { area, frame, editable }) {
+  await page.locator('[data-cpoms-check="overlay"] [data-rule]').first().waitFor({ timeout: 8000 });
+  await area.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await page.keyboard.press('Escape');
+  const readText = await editable.evaluate((e) => e.innerText);
+  if (frame) await frame.evaluate(() => window.scrollTo(0, 0));
+  else await area.evaluate((e) => { e.scrollTop = 0; });
+  const box = await area.boundingBox();
+  let marks;
+  for (let i = 0; i < 50; i++) {
+    marks = await underlines(page);
+    const top = marks.find((m) => m.text.includes(loaded[0]))?.boxes[0];
+    if (top && top.y >= box.y && top.y + top.h <= box.y + box.height) break;
+    await page.waitForTimeout(50);
+  }
+  const origin = frame ? await area.evaluate((f) => { const r = f.getBoundingClientRect(); return { x: r.x + f.clientLeft, y: r.y + f.clientTop }; }) : { x: 0, y: 0 };
+  const target = frame ?? page.mainFrame();
+  let seen = 0;
+  for (const phrase of loaded) {
+    const at = readText.indexOf(phrase);
+    const hit = marks.find((m) => m.criterion === 'language' && (m.text ? m.text.includes(phrase) || (phrase.includes(m.text) && m.text.length > 3) : m.start <= at && at < m.end));
+    assert.ok(hit, `no underline over “${phrase}” (underlines: ${marks.map((m) => m.text || `${m.start}-${m.end}`).join(' | ')})`);
+    assert.ok(hit.boxes.length > 0, `“${phrase}” has no box`);
+    if (hit.boxes[0].y + hit.boxes[0].h > box.y + box.height || hit.boxes[0].y < box.y) continue;
+    seen += 1;
+    for (const b of hit.boxes) {
+      assert.ok(b.x >= box.x - 1 && b.x + b.w <= box.x + box.width + 1 && b.y >= box.y - 1 && b.y + b.h <= box.y + box.height + 1,
+        `“${phrase}” box ${JSON.stringify(b)} is outside the editor ${JSON.stringify(box)}`);
+    }
+    const b = hit.boxes[0];
+    const under = await target.evaluate(`(${wordsAt.toString()})(document, ${b.x + b.w / 2 - origin.x}, ${b.y + b.h / 2 - origin.y})`);
+    assert.ok(under, `nothing under the box of “${phrase}”`);
+    const i = under.data.indexOf(phrase);
+    assert.ok(i >= 0 && under.offset >= i && under.offset <= i + phrase.length,
+      `the box of “${phrase}” is over “${under.data.slice(Math.max(0, under.offset - 8), under.offset + 8)}”`);
+  }
+  assert.ok(seen >= 3, `only ${seen} loaded phrases were in view to check`);
+}
+
+const goodEntry = { text: good, incident_at: '2023-12-07T09:30', students: ['Derek Smith'], categories: ['Behaviour'], available_categories: available };
+const badEntry = { text: bad, available_categories: available };
+
+for (const [variant, spec] of Object.entries(pages)) {
+  test(`${variant} (${spec.widgets}): the good example, dated, categorised and tagged through the widgets`, async () => {
+    const r = recorder(`${variant} good`);
+    r.info('widgets', spec.widgets);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(replica.url(`/incidents/new?variant=${variant}`));
+    await spec.ready(page);
+    const editor = await spec.editor(page);
+    await type(page, editor.editable, good);
+    await spec.choose(page);
+    await page.waitForTimeout(1500); // the checks run on the fields' changes; let them settle
+    r.info('field_notes', await fieldNotes(page));
+    const rows = await openChecklist(page);
+    r.check('the form’s submit control opens the checklist', rows, 'no checklist: the form was not recognised (or the submit went through)');
+    if (rows) {
+      r.info('checklist', rows);
+      const row = (c) => rows.find((x) => x.criterion === c) ?? { status: 'absent', text: '' };
+      const dt = row('datetime');
+      r.check('datetime row is not not_met for a missing/empty date', !(dt.status === 'not_met' && /missing|empty|no (incident )?date|not (given|set)/i.test(dt.text)) && dt.status !== 'absent', `${dt.status}: ${dt.text}`);
+      const cat = row('categories');
+      r.check('categories row is not “no category is chosen”', cat.status !== 'not_met' && cat.status !== 'absent', `${cat.status}: ${cat.text}`);
+      const tag = row('tagging');
+      r.check('tagging row is not “Derek named but not tagged”', tag.status !== 'not_met' && tag.status !== 'absent', `${tag.status}: ${tag.text}`);
+      const expected = engineRows(goodEntry);
+      const shown = rows.map((x) => [x.criterion, x.status]);
+      r.check('every row as the engine gives for the same entry', JSON.stringify(shown) === JSON.stringify(expected),
+        `shown ${shown.filter((s, i) => JSON.stringify(s) !== JSON.stringify(expected[i])).map((s) => s.join('=')).join(', ')}; engine ${expected.filter((s, i) => JSON.stringify(s) !== JSON.stringify(shown[i])).map((s) => s.join('=')).join(', ')}`);
+      mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
+      await page.waitForTimeout(600); // past the dialog's fade-in: the page would show through
+      await page.screenshot({ path: join(root, 'docs', 'screenshots', `checklist-${variant}-chromium.png`) });
+      const before = replica.received.length;
+      await page.locator('[data-cpoms-check="checklist"] [data-action="submit"]').click();
+      await page.getByText('Incident saved').waitFor();
+      r.check('Submit in the checklist posts once', replica.received.length === before + 1, `${replica.received.length - before} posts`);
+    } else {
+      await page.getByText('Incident saved').waitFor({ timeout: 3000 }).catch(() => {});
+    }
+    const withExt = replica.received.at(-1);
+    r.check('no page error', errors.length === 0, errors.join('; '));
+    await page.close();
+
+    const plainErrors = [];
+    await withoutExtension(async (p) => {
+      await p.setViewportSize({ width: 1366, height: 768 });
+      p.on('pageerror', (e) => plainErrors.push(e.message));
+      await p.goto(replica.url(`/incidents/new?variant=${variant}`));
+      await spec.ready(p);
+      await type(p, (await spec.editor(p)).editable, good);
+      await spec.choose(p);
+      await p.getByRole('button', { name: 'Add Incident' }).click();
+      await p.getByText('Incident saved').waitFor();
+    });
+    const without = replica.received.at(-1);
+    r.info('posted_without_extension', decodeURIComponent(without.body.toString().replaceAll('+', ' ')).slice(0, 400));
+    r.check('the page posts without the extension (sanity)', /incident\[description\]=.*Derek/.test(decodeURIComponent(without.body.toString())) && plainErrors.length === 0, plainErrors.join('; '));
+    r.check('posted body with the extension equals the body without it', withExt && withExt !== without && withExt.body.equals(without.body),
+      withExt ? `with: ${withExt.body.toString().slice(0, 300)}\nwithout: ${without.body.toString().slice(0, 300)}` : 'nothing posted with the extension');
+    r.done();
+  });
+
+  test(`${variant}: the bad example with nothing chosen — rows not_met and underlines over the words`, async () => {
+    const r = recorder(`${variant} poor`);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(replica.url(`/incidents/new?variant=${variant}`));
+    await spec.ready(page);
+    const editor = await spec.editor(page);
+    await type(page, editor.editable, bad);
+    await r.soft('underlines sit over the loaded words in the editor', () => assertOverWords(page, editor));
+    await page.waitForTimeout(500);
+    r.info('field_notes', await fieldNotes(page));
+    const rows = await openChecklist(page);
+    r.check('the form’s submit control opens the checklist', rows, 'no checklist');
+    if (rows) {
+      r.info('checklist', rows);
+      const row = (c) => rows.find((x) => x.criterion === c) ?? { status: 'absent', text: '' };
+      for (const c of ['datetime', 'categories', 'tagging']) {
+        r.check(`${c} row is not_met`, row(c).status === 'not_met', `${row(c).status}: ${row(c).text}`);
+      }
+      const expected = engineRows(badEntry);
+      const shown = rows.map((x) => [x.criterion, x.status]);
+      r.check('every row as the engine gives for the same entry', JSON.stringify(shown) === JSON.stringify(expected),
+        `shown ${shown.filter((s, i) => JSON.stringify(s) !== JSON.stringify(expected[i])).map((s) => s.join('=')).join(', ')}; engine ${expected.filter((s, i) => JSON.stringify(s) !== JSON.stringify(shown[i])).map((s) => s.join('=')).join(', ')}`);
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: join(root, 'docs', 'screenshots', `checklist-${variant}-poor-chromium.png`) });
+    }
+    await page.close();
+    r.done();
+  });
+}

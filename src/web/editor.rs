@@ -226,11 +226,13 @@ impl Editor {
     }
 
     /// Whether this is still the editor on the page: in its document (a framed editor: its
-    /// frame on the page and still showing that document). A field the page disables for a
-    /// moment (while it saves) is still the entry.
+    /// frame on the page and still showing that document; a textarea: shown). A field the
+    /// page disables for a moment (while it saves) is still the entry.
     pub fn is_live(&self) -> bool {
         match self {
-            Editor::Plain(t) => t.is_connected(),
+            // A rich editor hides the textarea it replaces (TinyMCE, CKEditor, Summernote):
+            // a hidden textarea is no longer where the person types.
+            Editor::Plain(t) => t.is_connected() && (t.offset_width() > 0 || t.offset_height() > 0),
             Editor::Rich {
                 root,
                 frame: Some(f),

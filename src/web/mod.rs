@@ -11,6 +11,7 @@ mod card;
 mod checklist;
 mod editor;
 mod fields;
+mod lookout;
 mod native;
 mod notes;
 mod overlay;
@@ -148,7 +149,7 @@ pub fn start(
     });
     apply_settings(saved, managed);
     let document = document_of_page().ok_or("no document")?;
-    watch(&document)?;
+    lookout::watch(&document)?;
     follow();
     Ok(())
 }
@@ -261,55 +262,12 @@ pub(crate) fn open_settings() {
     });
 }
 
-/// Where the page layer stands on this page.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Watch {
-    /// Not started yet.
-    Idle,
-    /// Watching the page for an editor to appear, and the one found for being replaced.
-    Watching,
-    /// A frame whose editor the page around it checks: nothing to do here.
-    Declined,
-}
-
-thread_local! {
-    static WATCH: std::cell::Cell<Watch> = const { std::cell::Cell::new(Watch::Idle) };
-}
-
-/// Follows the editor for the page's life: the form may be built after the page loads (a
-/// dialog, a script, an editor's iframe), and a page may replace or re-render its editor or
-/// form at any time. No polling: a change to the page, a frame loading, or the person focusing
-/// a field is when to look again.
-fn watch(document: &Document) -> Result<(), JsValue> {
-    if WATCH.get() != Watch::Idle {
-        return Ok(());
-    }
-    let root = document.document_element().ok_or("no document element")?;
-    let look = Closure::<dyn FnMut()>::new(follow);
-    let observer = web_sys::MutationObserver::new(look.as_ref().unchecked_ref())?;
-    let init = web_sys::MutationObserverInit::new();
-    init.set_child_list(true);
-    init.set_subtree(true);
-    init.set_attribute_filter(&js_sys::Array::of1(&"contenteditable".into()));
-    observer.observe_with_options(&root, &init)?;
-    for ev in ["load", "focusin"] {
-        document.add_event_listener_with_callback_and_bool(
-            ev,
-            look.as_ref().unchecked_ref(),
-            true,
-        )?;
-    }
-    WATCH.set(Watch::Watching);
-    look.forget(); // one small closure per page, for the page's life
-    Ok(())
-}
-
 /// Makes the app follow the editor on the page now: an editor that left the page (or whose
 /// form was replaced) is dropped with everything shown for it, so the chip never shows a
 /// count for text that is gone; then the editor there now, if any, is taken up. Cheap when
 /// nothing changed (a check that the editor is still in its document).
 pub(crate) fn follow() {
-    if WATCH.get() == Watch::Declined {
+    if lookout::declined() {
         return;
     }
     let live = APP.with(|a| a.borrow().as_ref().map(App::is_live));
@@ -321,7 +279,7 @@ pub(crate) fn follow() {
     if begin().is_err() {
         // Fail open: nothing of ours is left on the page, and no retry at every change.
         remove_hosts();
-        WATCH.set(Watch::Declined);
+        lookout::decline();
     }
 }
 
@@ -382,12 +340,14 @@ fn begin() -> Result<(), JsValue> {
         &document,
         policy.selectors.get("editor").map(String::as_str),
     ) else {
-        return Ok(()); // the watch looks again when the page changes
+        // The lookout looks again when the page, or a frame's document, changes.
+        lookout::watch_frames(&document);
+        return Ok(());
     };
     // In a frame inside a page of the same site, an editor without its own form is the page
     // around it's to check (a CKEditor-style iframe): only the page around it starts.
     if window.frame_element().ok().flatten().is_some() && editor.form().is_none() {
-        WATCH.set(Watch::Declined);
+        lookout::decline();
         return Ok(());
     }
     let overlay = overlay::Overlay::new(&document, &editor)?;

@@ -146,7 +146,9 @@ const domReady = () => (document.readyState === 'loading'
       engine.set_enabled(!off.includes(location.hostname));
     });
     api.runtime.onMessage.addListener((message, sender, reply) => {
-      if (sender.id === api.runtime.id && message?.type === shared.MESSAGES.counts) reply(engine.counts());
+      if (sender.id !== api.runtime.id) return;
+      if (message?.type === shared.MESSAGES.counts) reply(engine.counts());
+      if (message?.type === shared.MESSAGES.pageCheck) engine.page_check();
     });
   } catch (error) {
     if (shared && (error instanceof WebAssembly.CompileError || /WebAssembly|wasm/i.test(String(error)))) {

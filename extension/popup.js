@@ -27,11 +27,16 @@ async function showCounts() {
     return;
   }
   const counts = await api.tabs.sendMessage(tab.id, { type: MESSAGES.counts }).catch(() => null);
+  $('page-check').hidden = !counts;
   $('counts').textContent = !counts
     ? 'No entry form found on this page.'
     : `${counts.not_met} ${counts.not_met === 1 ? 'point' : 'points'} not met, ${counts.findings} ${counts.findings === 1 ? 'note' : 'notes'} in all.`;
 }
 
 $('options').addEventListener('click', () => api.runtime.openOptionsPage());
+$('page-check').addEventListener('click', async () => {
+  await api.tabs.sendMessage(tab.id, { type: MESSAGES.pageCheck }).catch(() => null);
+  window.close(); // the page check is on the page
+});
 $('practice').addEventListener('click', () => api.tabs.create({ url: api.runtime.getURL('practice.html') }));
 document.body.dataset.ready = 'true';

@@ -9,6 +9,7 @@ export const MESSAGES = Object.freeze({
   check: 'check', // content script (strict-CSP fallback) → background: {entry, saved, managed}
   counts: 'counts', // popup → content script: the open points on this page
   openOptions: 'open-options', // content script → background: open the options page
+  pageCheck: 'page-check', // popup → content script: show what was found on this page
 });
 
 /** [saved, managed, offHosts]: the saved settings, the school's managed policy, the sites turned off. */

@@ -105,7 +105,8 @@ pub fn show(document: &Document, verdict: &Verdict, mode: Mode) -> Result<HtmlEl
         ),
         Mode::Review => (
             "Each point is also underlined in the entry, with a card that explains it.",
-            "<button type=button data-action=settings>Settings</button><button type=button data-action=back>Close</button>",
+            "<button type=button data-action=page-check>What did it find on this page?</button>\
+             <button type=button data-action=settings>Settings</button><button type=button data-action=back>Close</button>",
         ),
     };
     shadow.set_inner_html(&format!(

@@ -15,6 +15,7 @@ mod lookout;
 mod native;
 mod notes;
 mod overlay;
+mod page_check;
 mod points;
 mod submit;
 mod summary;
@@ -217,6 +218,12 @@ pub fn set_enabled(on: bool) {
         });
         run_check();
     }
+}
+
+/// For the popup: shows what the checker found on this page (see `page_check`).
+#[wasm_bindgen]
+pub fn page_check() {
+    page_check::open();
 }
 
 /// For the popup: `{not_met, findings, memory_bytes}` on this page now (zeros before any check).

@@ -109,6 +109,13 @@ fn open_list() {
     };
     checklist::on_action(&host, "back", close.clone());
     checklist::on_action(&host, "settings", super::open_settings);
+    checklist::on_action(&host, "page-check", {
+        let close = close.clone();
+        move || {
+            close();
+            super::page_check::open();
+        }
+    });
     let on_key = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
         if e.key() == "Escape" {
             close();

@@ -166,3 +166,52 @@ fn an_unread_field_is_never_called_empty() {
         "datetime.missing" | "categories.none" | "tagging.untagged"
     )));
 }
+
+#[wasm_bindgen_test]
+fn the_page_check_names_each_field_how_it_was_found_and_a_selector_that_matched_nothing() {
+    let document = page(
+        "<form><textarea id=e name='incident[description]'></textarea>\
+         <label for=d>Date of incident</label><input id=d type=date value='2023-12-07'>\
+         <label for=s>Student</label><select id=s multiple><option value=1 selected>Derek Smith</option></select></form>",
+    );
+    let mut selectors = no_selectors();
+    selectors.insert("categories".into(), "#no-such-group".into());
+    let read = fields::read(&document, String::new(), &selectors);
+    let editor = document.get_element_by_id("e").unwrap();
+    let host = super::page_check::show(
+        &document,
+        &read,
+        &editor,
+        "the largest editable field",
+        "0 words",
+    )
+    .unwrap();
+    let shadow = host.shadow_root().unwrap();
+    let row = |field: &str| {
+        shadow
+            .query_selector(&format!("[data-field={field}]"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("a row for {field}"))
+    };
+    let attr = |field: &str, a: &str| row(field).get_attribute(a).unwrap_or_default();
+    assert_eq!(attr("editor", "data-found"), "true");
+    assert_eq!(attr("incident_at", "data-found"), "true");
+    assert!(row("incident_at")
+        .text_content()
+        .unwrap()
+        .contains("07/12/2023 (no time)"));
+    assert_eq!(attr("students", "data-found"), "true");
+    assert!(row("students")
+        .text_content()
+        .unwrap()
+        .contains("Derek Smith"));
+    assert_eq!(attr("categories", "data-found"), "false");
+    assert!(
+        attr("categories", "data-how").contains("matched nothing"),
+        "{}",
+        attr("categories", "data-how")
+    );
+    // Each element read is outlined on the page.
+    assert!(shadow.query_selector_all(".box").unwrap().length() >= 3);
+    host.remove();
+}

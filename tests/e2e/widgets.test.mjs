@@ -328,3 +328,35 @@ for (const [variant, spec] of Object.entries(pages)) {
     r.done();
   });
 }
+
+// The page check, opened from the summary's list: a row per field with whether and how it
+// was found and the value read, and an outline over each element read.
+for (const [variant, spec] of Object.entries(pages)) {
+  test(`${variant}: the page check names every field it found, how, and what it read`, async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(replica.url(`/incidents/new?variant=${variant}`));
+    await spec.ready(page);
+    const editor = await spec.editor(page);
+    await type(page, editor.editable, 'Derek was upset at break.');
+    await spec.choose(page);
+    await page.locator('[data-cpoms-check="summary"] [data-count]').click();
+    await page.locator('[data-cpoms-check="checklist"] [data-action="page-check"]').click();
+    const rows = await page.locator('[data-cpoms-check="page-check"] [data-field]').evaluateAll((els) => Object.fromEntries(
+      els.map((e) => [e.dataset.field, { found: e.dataset.found, how: e.dataset.how, text: e.textContent }])));
+    for (const field of ['editor', 'incident_at', 'students', 'categories']) {
+      assert.equal(rows[field]?.found, 'true', `${variant} ${field}: ${JSON.stringify(rows[field])}`);
+      assert.ok(rows[field].how, `${field} says how it was found`);
+    }
+    assert.match(rows.incident_at.text, /07\/12\/2023 09:30/);
+    assert.match(rows.students.text, /Derek Smith/);
+    assert.match(rows.categories.text, /Behaviour/);
+    assert.match(rows.editor.text, /5 words/);
+    const outlines = await page.locator('[data-cpoms-check="page-check"]').evaluate((h) => h.shadowRoot.querySelectorAll('.box').length);
+    assert.ok(outlines >= 4, `an outline over each field read (${outlines})`);
+    await page.screenshot({ path: join(root, 'docs', 'screenshots', `page-check-${variant}-chromium.png`) });
+    await page.keyboard.press('Escape');
+    await page.locator('[data-cpoms-check="page-check"]').waitFor({ state: 'detached' });
+    await page.close();
+  });
+}

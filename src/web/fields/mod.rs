@@ -42,6 +42,18 @@ impl<T> Read<T> {
     }
 }
 
+/// What was found for one field, for the page check: whether, how, what it holds, where.
+pub struct FieldReport {
+    pub field: &'static str,
+    pub found: bool,
+    /// How it was found: "selector", "label", "type", or that the school's selector
+    /// matched nothing.
+    pub how: String,
+    /// The value as read, in words ("07/12/2023 09:30", "Derek Smith", "empty").
+    pub value: String,
+    pub element: Option<Element>,
+}
+
 /// The entry as the form shows it, and where each field is on the page.
 pub struct Fields {
     pub entry: Entry,
@@ -49,6 +61,8 @@ pub struct Fields {
     pub anchors: Vec<(&'static str, Element)>,
     /// Fields the extension could not find or read.
     pub unread: Vec<&'static str>,
+    /// Each field as found, for the page check.
+    pub report: Vec<FieldReport>,
 }
 
 pub fn read(document: &Document, text: String, selectors: &BTreeMap<String, String>) -> Fields {
@@ -71,8 +85,8 @@ pub fn read(document: &Document, text: String, selectors: &BTreeMap<String, Stri
         unread.push("students");
     }
     let cats = categories::read(document, chosen("categories"));
-    if let Some(g) = cats.group {
-        anchors.push(("categories", g));
+    if let Some(g) = &cats.group {
+        anchors.push(("categories", g.clone()));
     }
     if cats.chosen.unread() {
         unread.push("categories");
@@ -89,6 +103,70 @@ pub fn read(document: &Document, text: String, selectors: &BTreeMap<String, Stri
     if let Some(f) = files {
         anchors.push(("attachments", f));
     }
+    let how = |key: &str, usual: &str| match chosen(key) {
+        Some(sel) if chosen_elements(document, Some(sel)).is_some() => "selector".to_string(),
+        Some(sel) => format!("{usual} (the school's selector “{sel}” matched nothing)"),
+        None => usual.to_string(),
+    };
+    let listed = |names: &[String]| {
+        if names.is_empty() {
+            "empty".to_string()
+        } else {
+            names.join(", ")
+        }
+    };
+    let anchor_of = |field: &str| {
+        anchors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e): &(&str, Element)| e.clone())
+    };
+    let report = vec![
+        FieldReport {
+            field: "incident_at",
+            found: !matches!(when, Read::Missing),
+            how: how("incident_date", "label or type"),
+            value: match &when {
+                Read::Value(at) => uk(at),
+                Read::Empty => "empty".into(),
+                Read::Unreadable => "not understood".into(),
+                Read::Missing => "not found".into(),
+            },
+            element: anchor_of("incident_at"),
+        },
+        FieldReport {
+            field: "students",
+            found: students.found,
+            how: how("students", "label or role"),
+            value: listed(&students.chosen),
+            element: anchor_of("students"),
+        },
+        FieldReport {
+            field: "linked_students",
+            found: linked.found,
+            how: how("linked_students", "label or role"),
+            value: listed(&linked.chosen),
+            element: linked.anchor.clone(),
+        },
+        FieldReport {
+            field: "categories",
+            found: !matches!(cats.chosen, Read::Missing),
+            how: how("categories", "label"),
+            value: match &cats.chosen {
+                Read::Value(c) => listed(c),
+                Read::Missing => "not found".into(),
+                _ => "empty".into(),
+            },
+            element: anchor_of("categories"),
+        },
+        FieldReport {
+            field: "attachments",
+            found: anchor_of("attachments").is_some(),
+            how: how("attachments", "type"),
+            value: listed(&attachments),
+            element: anchor_of("attachments"),
+        },
+    ];
     let entry = Entry {
         text,
         incident_at: when.value(),
@@ -104,6 +182,7 @@ pub fn read(document: &Document, text: String, selectors: &BTreeMap<String, Stri
         entry,
         anchors,
         unread,
+        report,
     }
 }
 
@@ -147,6 +226,16 @@ pub fn without_unread(v: &mut Verdict, unread: &[&'static str]) {
                 );
             }
         }
+    }
+}
+
+/// "07/12/2023 09:30": a date as the school writes it.
+fn uk(at: &crate::LocalDateTime) -> String {
+    let d = &at.date;
+    let day = format!("{:02}/{:02}/{:04}", d.day, d.month, d.year);
+    match at.minute_of_day {
+        Some(m) => format!("{day} {:02}:{:02}", m / 60, m % 60),
+        None => format!("{day} (no time)"),
     }
 }
 

@@ -130,7 +130,7 @@ const domReady = () => (document.readyState === 'loading'
     const allowed = (m) => shared.onAllowedHost(engine.settings(saved, m).policy, engine.defaults(), location.hostname);
     if (!allowed(managed === late ? undefined : managed)) return;
     await domReady();
-    engine.start(saved, managed === late ? undefined : managed, shared.turnOff, shared.openSettings);
+    engine.start(saved, managed === late ? undefined : managed, shared.turnOff, shared.openSettings, shared.setSelector);
     onSubmit = (event) => engine.submitted(event);
     if (managed === late) {
       managedReady.then((m) => {

@@ -1,6 +1,6 @@
 // The practice page: the same checker on a form like CPOMS's "Add Incident", with nothing
 // sent anywhere (the form's submission ends here).
-import { api, layers, loadEngine, openSettings, turnOff } from './settings.js';
+import { api, layers, loadEngine, openSettings, setSelector, turnOff } from './settings.js';
 
 const example = 'Last week Derek was kicking off in class again, time and time again he shouts. He was really frightened and flew out of the room. '
   + 'I think he is not bothered about school. It really upset me! Mum said he was absolutely wild at home.';
@@ -18,7 +18,7 @@ document.getElementById('practice_incident').addEventListener('submit', (e) => {
 
 const engine = await loadEngine();
 const [saved, managed] = await layers();
-engine.start(saved, managed, turnOff, openSettings);
+engine.start(saved, managed, turnOff, openSettings, setSelector);
 engine.watch_submissions(); // the checklist before the form's own handler, as on a CPOMS page
 api.storage.onChanged.addListener(async () => {
   const [s, m] = await layers();

@@ -49,6 +49,12 @@ export async function turnOff(rule) {
   await api.storage.local.set({ policy: { ...policy, disabled_rules: [...off] } });
 }
 
+/** Pick mode on a CPOMS page: the element found for a field, saved as the school's selector for it. */
+export async function setSelector(key, selector) {
+  const { policy = {} } = await api.storage.local.get('policy');
+  await api.storage.local.set({ policy: { ...policy, selectors: { ...(policy.selectors ?? {}), [key]: selector } } });
+}
+
 /** Opens the options page: directly from the extension's own pages, through the background from a CPOMS page. */
 export function openSettings() {
   if (api.runtime.openOptionsPage) api.runtime.openOptionsPage();

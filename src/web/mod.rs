@@ -16,6 +16,7 @@ mod native;
 mod notes;
 mod overlay;
 mod page_check;
+mod pick;
 mod points;
 mod submit;
 mod summary;
@@ -119,6 +120,7 @@ impl Drop for Wiring {
 struct Hooks {
     turn_off: Option<js_sys::Function>,
     open_settings: Option<js_sys::Function>,
+    save_selector: Option<js_sys::Function>,
 }
 
 thread_local! {
@@ -133,19 +135,23 @@ thread_local! {
 /// Called by the content script once the WebAssembly has loaded, with the settings the
 /// options page saved and those the school's managed policy sets (JSON objects, either
 /// absent), the function that turns a rule off in the saved settings (the card's "Turn off
-/// this rule") and the one that opens the options page (the list's "Settings"). Settings combine key by key, managed winning; an unusable value is left
-/// out and its default applies, so the checks never stop for a bad setting.
+/// this rule"), the one that opens the options page (the list's "Settings") and the one that
+/// saves a field's selector (pick mode: `(key, selector)`). Settings combine key by key,
+/// managed winning; an unusable value is left out and its default applies, so the checks
+/// never stop for a bad setting.
 #[wasm_bindgen]
 pub fn start(
     saved: JsValue,
     managed: JsValue,
     turn_off: Option<js_sys::Function>,
     open_settings: Option<js_sys::Function>,
+    save_selector: Option<js_sys::Function>,
 ) -> Result<(), JsValue> {
     HOOKS.with(|h| {
         *h.borrow_mut() = Some(Hooks {
             turn_off,
             open_settings,
+            save_selector,
         })
     });
     apply_settings(saved, managed);
@@ -258,6 +264,28 @@ pub(crate) fn turn_off(rule: &str) {
             let _ = f.call1(&JsValue::NULL, &rule.into());
         }
     });
+}
+
+/// Pick mode chose an element: its selector applies at once and is saved in the settings
+/// (the saved settings come back through `apply_settings`).
+pub(crate) fn save_selector(key: &str, selector: &str) {
+    SETTINGS.with(|p| {
+        p.borrow_mut()
+            .selectors
+            .insert(key.to_string(), selector.to_string());
+    });
+    with_app(|app| {
+        app.policy
+            .selectors
+            .insert(key.to_string(), selector.to_string());
+        app.fields = None;
+    });
+    HOOKS.with(|h| {
+        if let Some(f) = h.borrow().as_ref().and_then(|h| h.save_selector.as_ref()) {
+            let _ = f.call2(&JsValue::NULL, &key.into(), &selector.into());
+        }
+    });
+    schedule();
 }
 
 /// The list's "Settings": the content script asks the extension to open its options page.

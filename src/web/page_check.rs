@@ -21,6 +21,8 @@ const STYLE: &str = "
   .box { position: absolute; border: 2px dashed #1d4f91; border-radius: 4px; pointer-events: none; }
   .box span { position: absolute; top: -20px; left: -2px; background: #1d4f91; color: #fff; font: 600 12px system-ui, sans-serif;
               padding: 1px 6px; border-radius: 3px; white-space: nowrap; }
+  .how button { font-size: 12px; padding: 1px 6px; margin-left: 6px; }
+  pre { background: #f3f3f3; padding: 6px; font-size: 12px; white-space: pre-wrap; }
   button { font: 600 13px system-ui, sans-serif; padding: 4px 10px; border-radius: 5px; border: 2px solid #1d4f91; background: #fff; color: #1d4f91; cursor: pointer; }
 ";
 
@@ -39,12 +41,23 @@ fn title(field: &str) -> &'static str {
 
 /// Opens the page check for the page now (replacing one already open).
 pub fn open() {
+    open_with(None);
+}
+
+/// The page check, after pick mode saved `picked` (settings key, selector): it also shows
+/// the school's selectors as managed-policy JSON, for docs/managed-policy.md.
+pub fn open_with(picked: Option<(&str, String)>) {
     let Some(document) = super::document_of_page() else {
         return;
     };
     let mut found = None;
+    let mut export = None;
     super::with_app(|app| {
         let selectors = app.policy.selectors.clone();
+        if picked.is_some() {
+            let json = serde_json::json!({ "selectors": selectors });
+            export = serde_json::to_string_pretty(&json).ok();
+        }
         let editor_how = if selectors.contains_key("editor") {
             "selector, or the largest editable field"
         } else {
@@ -62,7 +75,20 @@ pub fn open() {
     let Some((read, editor, editor_how, editor_value)) = found else {
         return;
     };
-    let _ = show(&document, &read, &editor, editor_how, &editor_value);
+    if let Ok(host) = show(&document, &read, &editor, editor_how, &editor_value) {
+        if let (Some((key, sel)), Some(json), Some(shadow)) = (picked, export, host.shadow_root()) {
+            if let Ok(Some(panel)) = shadow.query_selector(".panel") {
+                let block = format!(
+                    "<div data-export><p>Saved for this browser: <code>{}</code> = <code>{}</code>. \
+                     For every browser in the school, the IT team can put this in the managed policy:</p><pre>{}</pre></div>",
+                    escape(key),
+                    escape(&sel),
+                    escape(&json)
+                );
+                let _ = panel.insert_adjacent_html("beforeend", &block);
+            }
+        }
+    }
 }
 
 /// Shows the rows and the outlines; returns the host.
@@ -89,6 +115,7 @@ pub fn show(
             boxes.push_str(&outline(document, el, title(r.field)));
         }
     }
+    wire_picks(&shadow);
     shadow.set_inner_html(&format!(
         "<style>{STYLE}</style>{boxes}<div class=panel role=dialog aria-labelledby=pc-t>\
          <h2 id=pc-t>What the checker found on this page</h2><ul>{rows}</ul>\
@@ -118,6 +145,43 @@ pub fn show(
     Ok(host)
 }
 
+/// Each row's "Pick" starts pick mode for its field (one listener on the panel).
+fn wire_picks(shadow: &web_sys::ShadowRoot) {
+    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+        let Some(b) = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-action=pick]").ok().flatten())
+        else {
+            return;
+        };
+        let field = b.get_attribute("data-for").unwrap_or_default();
+        let Some(field) = PICKABLE.iter().copied().find(|f| *f == field) else {
+            return;
+        };
+        if let Some(host) = b
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .map(|s| s.host())
+        {
+            host.remove();
+        }
+        let _ = super::pick::start(field, &title(field).to_lowercase());
+    });
+    let _ = shadow.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget(); // one per opening; small
+}
+
+const PICKABLE: [&str; 6] = [
+    "editor",
+    "incident_at",
+    "students",
+    "linked_students",
+    "categories",
+    "attachments",
+];
+
 fn row(field: &str, found: bool, how: &str, value: &str) -> String {
     let (class, state) = if found {
         ("yes", "found")
@@ -126,7 +190,8 @@ fn row(field: &str, found: bool, how: &str, value: &str) -> String {
     };
     format!(
         "<li data-field=\"{field}\" data-found=\"{found}\" data-how=\"{how_attr}\"><strong>{t}</strong>: \
-         <span class={class}>{state}</span> — {value}<div class=how>How: {how}</div></li>",
+         <span class={class}>{state}</span> — {value}<div class=how>How: {how} \
+         <button type=button data-action=pick data-for=\"{field}\">Pick on the page</button></div></li>",
         t = title(field),
         how_attr = escape(how),
         value = escape(value),

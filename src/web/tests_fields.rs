@@ -215,3 +215,28 @@ fn the_page_check_names_each_field_how_it_was_found_and_a_selector_that_matched_
     assert!(shadow.query_selector_all(".box").unwrap().length() >= 3);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn pick_mode_widens_a_click_to_its_group_and_writes_a_selector_that_finds_only_it() {
+    let document = page(
+        "<form id=f><h3>Type of concern</h3><div class=flags><label><input type=checkbox> Safeguarding</label>\
+         <label id=b><input type=checkbox> Behaviour</label></div>\
+         <div><div><label><input type=checkbox> A</label><label><input type=checkbox> B</label></div></div>\
+         <div><div><label id=x><input type=checkbox> C</label><label><input type=checkbox> D</label></div></div></form>",
+    );
+    let clicked = document.get_element_by_id("b").unwrap();
+    let group = super::pick::widen(&clicked, "categories");
+    assert_eq!(
+        group.class_name(),
+        "flags",
+        "the whole group, not the label"
+    );
+    let sel = super::pick::selector_for(&document, &group).unwrap();
+    assert_eq!(sel, "div.flags");
+    // No id, name or class: a path from the nearest ancestor with an id, finding only it.
+    let plain = super::pick::widen(&document.get_element_by_id("x").unwrap(), "categories");
+    let sel = super::pick::selector_for(&document, &plain).unwrap();
+    assert!(sel.starts_with("#f > "), "{sel}");
+    assert_eq!(document.query_selector_all(&sel).unwrap().length(), 1);
+    assert_eq!(document.query_selector(&sel).unwrap().unwrap(), plain);
+}

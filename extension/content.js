@@ -163,27 +163,56 @@ const domReady = () => (document.readyState === 'loading'
 })();
 
 async function fallback(api, shared) {
-  /** The entry field on the page now: the one found before while it is on the page, else the page's current one. */
+  const [saved, managed] = await shared.layers();
+  // The same settings as the full checker: the school's selectors and checklist mode
+  // (managed wins key by key; the background validates the rest).
+  const policy = { ...(saved ?? {}), ...(managed ?? {}) };
+  const selectors = policy.selectors ?? {};
+  const pick = (key) => {
+    try { return selectors[key] ? document.querySelector(selectors[key]) : null; } catch { return null; }
+  };
+  const shown = (el) => el.offsetWidth > 0 || el.offsetHeight > 0;
+  /**
+   * The entry field on the page now, found as the full checker finds it: the school's
+   * selector, else the largest editable field a person can see (a textarea, an editing
+   * host, or a same-origin frame's editable body), a named one first. A textarea a rich
+   * editor hid (Summernote, TinyMCE) is not it.
+   */
   let editor = null;
+  const usable = (e) => e && native.isConnected.call(e) && !e.disabled && !e.readOnly && shown(e.ownerDocument === document ? e : e.ownerDocument.defaultView.frameElement);
   const current = () => {
-    if (editor && native.isConnected.call(editor) && !editor.disabled && !editor.readOnly) return editor;
-    editor = [...document.querySelectorAll('textarea')]
-      .filter((t) => !t.disabled && !t.readOnly)
-      .sort((a, b) => /incident|description|details/i.test(b.name) - /incident|description|details/i.test(a.name))[0] ?? null;
+    if (usable(editor)) return editor;
+    const chosen = pick('editor');
+    const frames = [...document.querySelectorAll('iframe')].map((f) => { try { return f.contentDocument?.body; } catch { return null; } })
+      .filter((b) => b?.isContentEditable);
+    const hosts = [...document.querySelectorAll('[contenteditable]')].filter((e) => e.isContentEditable && !e.parentElement?.isContentEditable);
+    const candidates = [...document.querySelectorAll('textarea'), ...hosts, ...frames].filter(usable);
+    const named = (e) => /incident|description|details|body|content/i.test(`${e.name ?? ''} ${e.id} ${e.getAttribute('aria-label') ?? ''}`);
+    const area = (e) => { const b = (e.ownerDocument === document ? e : e.ownerDocument.defaultView.frameElement).getBoundingClientRect(); return b.width * b.height; };
+    editor = (usable(chosen) ? chosen : null)
+      ?? candidates.sort((a, b) => named(b) - named(a) || area(b) - area(a))[0] ?? null;
     return editor;
   };
-  const formNow = () => current()?.form ?? null; // a textarea's own `form`, which no control shadows
+  const textOf = (e) => (e instanceof HTMLTextAreaElement ? e.value : e.innerText);
+  /** The entry's form: the field's own, or (an editor in a frame or a div) the form around it. */
+  const formOf = (e) => {
+    if (!e) return null;
+    if (e instanceof HTMLTextAreaElement) return e.form; // a textarea's own `form`, which no control shadows
+    const outer = e.ownerDocument === document ? e : e.ownerDocument.defaultView.frameElement;
+    return outer?.closest('form') ?? null;
+  };
+  const formNow = () => formOf(current());
 
   const entry = (field, form) => {
     const all = (selector) => [...native.querySelectorAll.call(form, selector)];
+    const date = (pick('incident_date') ?? native.querySelector.call(form, 'input[type=date], input[type=datetime-local]'))?.value;
+    const time = (pick('incident_time') ?? native.querySelector.call(form, 'input[type=time]'))?.value;
     const selected = (re) => all('select').filter((s) => re.test(s.name))
       .flatMap((s) => [...s.selectedOptions].map((o) => o.text.trim()));
     const boxes = all('input[type=checkbox]').filter((c) => /categor/i.test(c.name));
     const label = (c) => c.labels?.[0]?.textContent.trim() ?? '';
-    const date = native.querySelector.call(form, 'input[type=date]')?.value;
-    const time = native.querySelector.call(form, 'input[type=time]')?.value;
     return {
-      text: field.value,
+      text: textOf(field),
       incident_at: date ? (time ? `${date}T${time}` : date) : null,
       students: selected(/student(?!.*linked)/i),
       linked_students: selected(/linked/i),
@@ -192,7 +221,6 @@ async function fallback(api, shared) {
       attachments: all('input[type=file]').flatMap((f) => [...f.files].map((x) => x.name)),
     };
   };
-  const [saved, managed] = await shared.layers();
   const ask = (e) => api.runtime.sendMessage({ type: shared.MESSAGES.check, entry: e, saved, managed });
   const host = (kind, style) => {
     const h = document.createElement('div');
@@ -214,7 +242,7 @@ async function fallback(api, shared) {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const field = current();
-      const form = field?.form;
+      const form = formOf(field);
       const mine = ++asked;
       if (!form) {
         if (chip) { chip.hidden = true; delete chip.dataset.count; }
@@ -255,7 +283,7 @@ async function fallback(api, shared) {
   onSubmit = (event, who) => {
     const form = event.target;
     const field = current();
-    if (!answered || !field || field.form !== form) return;
+    if (!answered || !field || formOf(field) !== form) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     const submit = () => resubmit(form, who, formNow);
@@ -263,6 +291,7 @@ async function fallback(api, shared) {
     const late = new Promise((ok) => setTimeout(ok, 3000, null));
     Promise.race([ask(entry(field, form)).catch(() => null), late]).then((answer) => {
       if (!answer?.verdict) { submit(); return; } // no verdict: submit as if we were not here
+      if (policy.checklist === 'when_not_met' && !notMet(answer.verdict)) { submit(); return; }
       try {
         showChecklist(answer.verdict, submit);
       } catch {

@@ -8,6 +8,9 @@
 // Each scenario records: the dialogs shown, the page handler's runs, rails-ujs's confirm
 // calls, the button's disabled state and text while the checklist is open and at the end,
 // and every POST; the same scenario without the extension must give the same record.
+// Every scenario runs on the normal page (the WebAssembly page layer) and with a strict
+// Content-Security-Policy (`&csp`: the content script's JavaScript fallback, engine in the
+// background).
 // Needs ./build.sh and chromium; run: node --test tests/e2e/rails.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,19 +70,24 @@ function body(post) {
  * `back` first returns from the checklist once ("Go back") and presses submit again, then
  * "Submit" in the checklist. Returns the record of what happened.
  */
-async function scenario(page, variant, { extension, back = false, answer = 'accept' }) {
+async function scenario(page, variant, { extension, back = false, answer = 'accept', csp = false }) {
   const dialogs = [];
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d[answer]().catch(() => {}); });
-  await page.goto(replica.url(`/incidents/new?variant=${variant}`));
+  await page.goto(replica.url(`/incidents/new?variant=${variant}${csp ? '&csp' : ''}`));
   await page.waitForFunction(() => window.observed);
   await page.locator('#incident_description').click();
   await page.keyboard.insertText(good);
-  if (extension) await page.waitForTimeout(800); // the checks run while typing; let them settle
+  if (extension) {
+    // The checks run while typing: wait for the summary (the fallback holds a submission only
+    // once the background has answered), then let them settle.
+    await page.locator('[data-cpoms-check="summary"]').waitFor({ state: 'attached', timeout: 10000 }).catch(() => {});
+    await page.waitForTimeout(800);
+  }
   const start = replica.received.length;
   const posts = () => replica.received.slice(start);
-  const record = { variant, extension, back, answer, dialogs, errors };
+  const record = { variant, extension, back, answer, csp, dialogs, errors };
   const press = () => page.locator('#new_incident [type=submit]').click();
   const openList = async () => {
     await press();
@@ -151,13 +159,14 @@ function untouched(open, what) {
   assert.equal(open.label, 'Add Incident', `${what}: the button keeps its text`);
 }
 
-for (const variant of ['rails-ujs', 'rails-confirm', 'rails-confirm-form', 'rails-remote']) {
+for (const [variant, csp] of ['rails-ujs', 'rails-confirm', 'rails-confirm-form', 'rails-remote'].flatMap((v) => [[v, false], [v, true]])) {
   const confirmOnClick = variant === 'rails-confirm'; // rails-ujs asks on the button's click
   const confirmOnSubmit = variant === 'rails-confirm-form'; // rails-ujs asks on the form's submit event
   const asks = confirmOnClick || confirmOnSubmit;
 
-  test(`Chromium ${variant}: the checklist holds the submission before the page's handlers; Submit runs them once, as without the extension`, async () => {
-    const [withExt, without] = await both(variant, {});
+  const name = `Chromium${csp ? ' (strict CSP: the JavaScript fallback)' : ''} ${variant}`;
+  test(`${name}: the checklist holds the submission before the page's handlers; Submit runs them once, as without the extension`, async () => {
+    const [withExt, without] = await both(variant, { csp });
     assert.ok(withExt.checklistShown, 'pressing the submit button opens the checklist');
     untouched(withExt.whileOpen, 'checklist open');
     // The button's confirm comes with the click, before any submission: before the checklist.
@@ -180,8 +189,8 @@ for (const variant of ['rails-ujs', 'rails-confirm', 'rails-confirm-form', 'rail
     assert.equal(withExt.end.confirms, without.end.confirms, 'rails-ujs confirm calls');
   });
 
-  test(`Chromium ${variant}: Go back, then submit again: the button is not left disabled, and one submission goes through`, async () => {
-    const [withExt, without] = await both(variant, { back: true });
+  test(`${name}: Go back, then submit again: the button is not left disabled, and one submission goes through`, async () => {
+    const [withExt, without] = await both(variant, { back: true, csp });
     assert.ok(withExt.checklistShown && withExt.checklistShownAgain, 'the checklist opens on each press');
     untouched(withExt.whileOpen, 'checklist open (first)');
     assert.ok(withExt.afterBack.checklistGone, 'Go back closes the checklist');
@@ -194,8 +203,8 @@ for (const variant of ['rails-ujs', 'rails-confirm', 'rails-confirm-form', 'rail
   });
 
   if (asks) {
-    test(`Chromium ${variant}: declining the confirm posts nothing and leaves the button enabled, as without the extension`, async () => {
-      const [withExt, without] = await both(variant, { answer: 'dismiss' });
+    test(`${name}: declining the confirm posts nothing and leaves the button enabled, as without the extension`, async () => {
+      const [withExt, without] = await both(variant, { answer: 'dismiss', csp });
       // A declined button confirm stops the click: no submission, so no checklist.
       assert.equal(withExt.checklistShown, !confirmOnClick, 'checklist shown');
       assert.equal(without.posts.length, 0, 'nothing posted without the extension');

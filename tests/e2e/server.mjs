@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 const pages = new URL('./pages/', import.meta.url);
 const hostile = new URL('./pages/hostile/', import.meta.url);
 const widgets = new URL('./pages/widgets/', import.meta.url);
+const rails = new URL('./pages/rails/', import.meta.url);
 const nodeModules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
 const vendorTypes = {
   '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
@@ -65,6 +66,10 @@ function certificate() {
  * TinyMCE, CKEditor 5, Quill), whose files are served read-only from node_modules under
  * /vendor/<package>/<path>; the pages' own scripts and styles under /assets/widgets/.
  *
+ * `rails-ujs`, `rails-confirm`, `rails-confirm-form`, `rails-remote` are pages/rails/ujs.html …:
+ * the form as Rails renders it, with rails-ujs from npm (`data-disable-with`, `data-confirm`
+ * on the button or the form, `data-remote`); their script and style under /assets/rails/.
+ *
  * `/hostile/CASE` is the form of pages/hostile/form.html with the script
  * pages/hostile/CASE.js, which does one hostile thing (`?csp=1` as above).
  *
@@ -106,11 +111,12 @@ export async function startReplica() {
       else res.writeHead(404).end();
       return;
     }
-    const widgetAsset = /^\/assets\/widgets\/([a-z-]+)\.(js|css)$/.exec(url.pathname);
+    const widgetAsset = /^\/assets\/(widgets|rails)\/([a-z-]+)\.(js|css)$/.exec(url.pathname);
     if (widgetAsset) {
+      const [, dir, name, ext] = widgetAsset;
       try {
-        const body = readFileSync(new URL(`${widgetAsset[1]}.${widgetAsset[2]}`, widgets));
-        res.writeHead(200, { 'content-type': widgetAsset[2] === 'js' ? 'text/javascript' : 'text/css' }).end(body);
+        const body = readFileSync(new URL(`${name}.${ext}`, dir === 'rails' ? rails : widgets));
+        res.writeHead(200, { 'content-type': ext === 'js' ? 'text/javascript' : 'text/css' }).end(body);
       } catch {
         res.writeHead(404).end();
       }
@@ -142,7 +148,10 @@ export async function startReplica() {
       if (url.searchParams.has('csp')) headers['content-security-policy'] = strictCsp;
       try {
         const widget = /^widgets-([a-z]+)$/.exec(variant);
-        res.writeHead(200, headers).end(readFileSync(widget ? new URL(`${widget[1]}.html`, widgets) : new URL(`${variant}.html`, pages)));
+        const railsPage = /^rails-([a-z-]+)$/.exec(variant);
+        const file = widget ? new URL(`${widget[1]}.html`, widgets)
+          : railsPage ? new URL(`${railsPage[1]}.html`, rails) : new URL(`${variant}.html`, pages);
+        res.writeHead(200, headers).end(readFileSync(file));
       } catch {
         res.writeHead(404).end();
       }

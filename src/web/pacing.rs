@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 const PER_FRAME_MS: f64 = 10.0;
 /// The shortest and longest pause (ms) before a slow check; in between, three times its cost.
 const PAUSE_MS: (f64, f64) = (120.0, 1000.0);
+
 /// Plans a check after a change: in the next frame when checks are quick, else after a
 /// pause in typing that grows with their cost. Changes before it runs share it.
 pub(super) fn schedule() {

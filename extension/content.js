@@ -179,7 +179,9 @@ async function fallback(api, shared) {
    * editor hid (Summernote, TinyMCE) is not it.
    */
   let editor = null;
-  const usable = (e) => e && native.isConnected.call(e) && !e.disabled && !e.readOnly && shown(e.ownerDocument === document ? e : e.ownerDocument.defaultView.frameElement);
+  /** What shows a field on the page: itself, or the frame its document is in. */
+  const outer = (e) => (e.ownerDocument === document ? e : e.ownerDocument.defaultView?.frameElement ?? null);
+  const usable = (e) => e && native.isConnected.call(e) && !e.disabled && !e.readOnly && !!outer(e) && shown(outer(e));
   const current = () => {
     if (usable(editor)) return editor;
     const chosen = pick('editor');
@@ -188,7 +190,7 @@ async function fallback(api, shared) {
     const hosts = [...document.querySelectorAll('[contenteditable]')].filter((e) => e.isContentEditable && !e.parentElement?.isContentEditable);
     const candidates = [...document.querySelectorAll('textarea'), ...hosts, ...frames].filter(usable);
     const named = (e) => /incident|description|details|body|content/i.test(`${e.name ?? ''} ${e.id} ${e.getAttribute('aria-label') ?? ''}`);
-    const area = (e) => { const b = (e.ownerDocument === document ? e : e.ownerDocument.defaultView.frameElement).getBoundingClientRect(); return b.width * b.height; };
+    const area = (e) => { const b = outer(e).getBoundingClientRect(); return b.width * b.height; };
     editor = (usable(chosen) ? chosen : null)
       ?? candidates.sort((a, b) => named(b) - named(a) || area(b) - area(a))[0] ?? null;
     return editor;
@@ -198,8 +200,7 @@ async function fallback(api, shared) {
   const formOf = (e) => {
     if (!e) return null;
     if (e instanceof HTMLTextAreaElement) return e.form; // a textarea's own `form`, which no control shadows
-    const outer = e.ownerDocument === document ? e : e.ownerDocument.defaultView.frameElement;
-    return outer?.closest('form') ?? null;
+    return outer(e)?.closest('form') ?? null;
   };
   const formNow = () => formOf(current());
 

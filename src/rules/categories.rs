@@ -106,12 +106,14 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     let school_sets = compile(&school, &cx.data.categories.umbrella);
     let chosen: Vec<String> = entry.categories.iter().map(|c| label_words(c)).collect();
     let offered = offered(&available, &cx.k.categories);
+    // Whether the text quotes anyone: if not, the second (quoted) pass is the first.
+    let quotes = (0..cx.doc.len()).any(|i| cx.doc.has(i, QUOTED));
     let mut suggested: Vec<String> = Vec::new();
     for (groups, sets, builtin) in [
         (&cx.data.categories.group, &cx.k.categories, true),
         (&school, &school_sets, false),
     ] {
-        let mut signals = Signals::new(cx.doc, sets);
+        let mut signals = Signals::new(cx.doc, sets, quotes);
         for (n, (g, slots)) in groups.iter().zip(&sets.groups).enumerate() {
             let resolved = if builtin {
                 offered.builtin[n]
@@ -178,6 +180,14 @@ struct GroupSlots {
 }
 
 pub fn compile(groups: &[CategoryGroup], umbrella: &[String]) -> CategorySets {
+    if groups.is_empty() {
+        // The usual school list of signals: nothing to compile on each keystroke.
+        return CategorySets {
+            all: PhraseSet::default(),
+            lists: 0,
+            groups: Vec::new(),
+        };
+    }
     let umbrella_words: Vec<String> = umbrella.iter().map(|u| label_words(u)).collect();
     let mut lists: Vec<&[String]> = Vec::new();
     let mut slots = Vec::new();
@@ -238,12 +248,12 @@ struct Signals<'a> {
 }
 
 impl<'a> Signals<'a> {
-    fn new(doc: &'a Doc<'a>, sets: &'a CategorySets) -> Self {
+    fn new(doc: &'a Doc<'a>, sets: &'a CategorySets, quotes: bool) -> Self {
         Signals {
             doc,
             sets,
             passes: [None, None],
-            quotes: (0..doc.len()).any(|i| doc.has(i, QUOTED)),
+            quotes,
         }
     }
 

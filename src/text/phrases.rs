@@ -233,17 +233,22 @@ impl PhraseSet {
         self.first_bits.0[word] & mask != 0
     }
 
+    /// The patterns that may start with this word: those listed under it, and those
+    /// starting with `*`.
+    fn starting_with(&self, hash: u64) -> impl Iterator<Item = &usize> {
+        self.by_first
+            .get(&hash)
+            .into_iter()
+            .flatten()
+            .chain(self.any_first.iter())
+    }
+
     /// The longest match starting at token `i`.
     pub fn match_at(&self, doc: &Doc, i: usize) -> Option<Match> {
         if !self.may_start(doc.tokens[i].hash) {
             return None;
         }
-        let candidates = self
-            .by_first
-            .get(&doc.tokens[i].hash)
-            .into_iter()
-            .flatten()
-            .chain(self.any_first.iter());
+        let candidates = self.starting_with(doc.tokens[i].hash);
         let mut best: Option<Match> = None;
         let gaps = if self.inflected { MAX_INSERTED } else { 0 };
         for &k in candidates {
@@ -298,12 +303,7 @@ impl PhraseSet {
                 continue;
             }
             best.clear();
-            let candidates = self
-                .by_first
-                .get(&doc.tokens[i].hash)
-                .into_iter()
-                .flatten()
-                .chain(self.any_first.iter());
+            let candidates = self.starting_with(doc.tokens[i].hash);
             let gaps = if self.inflected { MAX_INSERTED } else { 0 };
             for &k in candidates {
                 let (slots, p) = &self.patterns[k];

@@ -156,9 +156,6 @@ fn wire_picks(shadow: &web_sys::ShadowRoot) {
             return;
         };
         let field = b.get_attribute("data-for").unwrap_or_default();
-        let Some(field) = PICKABLE.iter().copied().find(|f| *f == field) else {
-            return;
-        };
         if let Some(host) = b
             .get_root_node()
             .dyn_into::<web_sys::ShadowRoot>()
@@ -167,20 +164,11 @@ fn wire_picks(shadow: &web_sys::ShadowRoot) {
         {
             host.remove();
         }
-        let _ = super::pick::start(field, &title(field).to_lowercase());
+        let _ = super::pick::start(&field, &title(&field).to_lowercase());
     });
     let _ = shadow.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     on_click.forget(); // one per opening; small
 }
-
-const PICKABLE: [&str; 6] = [
-    "editor",
-    "incident_at",
-    "students",
-    "linked_students",
-    "categories",
-    "attachments",
-];
 
 fn row(field: &str, found: bool, how: &str, value: &str) -> String {
     let (class, state) = if found {

@@ -16,18 +16,15 @@ const STYLE: &str = "
   .box { position: fixed; border: 3px solid #f5b700; border-radius: 4px; pointer-events: none; background: #f5b70022; }
 ";
 
-/// The settings key each field's selector is saved under.
-pub fn setting_key(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "editor" => "editor",
-        "incident_at" => "incident_date",
-        "students" => "students",
-        "linked_students" => "linked_students",
-        "categories" => "categories",
-        "attachments" => "attachments",
-        _ => return None,
-    })
-}
+/// The fields that can be picked, and the settings key each one's selector is saved under.
+const FIELDS: [(&str, &str); 6] = [
+    ("editor", "editor"),
+    ("incident_at", "incident_date"),
+    ("students", "students"),
+    ("linked_students", "linked_students"),
+    ("categories", "categories"),
+    ("attachments", "attachments"),
+];
 
 /// A window listener: the event's name and its handler.
 type Listener = (&'static str, Closure<dyn FnMut(Event)>);
@@ -46,10 +43,10 @@ thread_local! {
 }
 
 /// Starts picking the element for `field` (`label` names it in the instructions).
-pub fn start(field: &'static str, label: &str) -> Result<(), JsValue> {
+pub fn start(field: &str, label: &str) -> Result<(), JsValue> {
     end();
     ENDED.with(|e| e.borrow_mut().take());
-    let Some(key) = setting_key(field) else {
+    let Some(&(field, key)) = FIELDS.iter().find(|(f, _)| *f == field) else {
         return Ok(());
     };
     let document = super::document_of_page().ok_or("no document")?;

@@ -3,9 +3,9 @@
 //! toggle buttons with `aria-pressed`, and lozenges with `role=checkbox`.
 
 use super::names::{describe, group_name, mentions, shown};
-use super::{all, chosen_elements, Read};
+use super::{all, chosen_elements, options, Read};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
 
 const WORDS: [&str; 2] = ["categor", "tabs"];
 
@@ -56,17 +56,8 @@ pub fn read(document: &Document, selector: Option<&str>) -> Categories {
             let Ok(select) = el.clone().dyn_into::<HtmlSelectElement>() else {
                 continue;
             };
-            let options = select.options();
-            for i in 0..options.length() {
-                let Some(o) = options
-                    .item(i)
-                    .and_then(|o| o.dyn_into::<HtmlOptionElement>().ok())
-                else {
-                    continue;
-                };
-                if !o.value().is_empty() {
-                    take(o.text(), o.selected(), el.clone());
-                }
+            for (label, on) in options(&select) {
+                take(label, on, el.clone());
             }
         }
         // Toggle buttons and lozenges.

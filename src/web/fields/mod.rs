@@ -266,6 +266,22 @@ pub(super) fn all(root: &impl AsRef<web_sys::Node>, selector: &str) -> Vec<Eleme
         .collect()
 }
 
+/// A select's options that stand for a choice (a value, a label): (label, selected).
+fn options(select: &web_sys::HtmlSelectElement) -> Vec<(String, bool)> {
+    let options = select.options();
+    (0..options.length())
+        .filter_map(|i| {
+            options
+                .item(i)?
+                .dyn_into::<web_sys::HtmlOptionElement>()
+                .ok()
+        })
+        .filter(|o| !o.value().is_empty())
+        .map(|o| (o.text().trim().to_string(), o.selected()))
+        .filter(|(label, _)| !label.is_empty())
+        .collect()
+}
+
 /// Elements matching a school's selector, or `None` when it is unset, invalid or matches nothing
 /// (then the fields are found as usual).
 fn chosen_elements(document: &Document, selector: Option<&str>) -> Option<Vec<Element>> {

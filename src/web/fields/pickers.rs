@@ -4,9 +4,9 @@
 //! each with a remove control of any element type.
 
 use super::names::{describe, mentions, shown};
-use super::{all, chosen_elements, Read};
+use super::{all, chosen_elements, options, Read};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlOptionElement, HtmlSelectElement};
+use web_sys::{Document, Element, HtmlSelectElement};
 
 /// A student picker as the page shows it.
 #[derive(Default)]
@@ -89,18 +89,8 @@ pub fn read(document: &Document, selector: Option<&str>, want: &[&str], not: &[&
             continue;
         };
         p.found = true;
-        let options = select.options();
-        for i in 0..options.length() {
-            let Some(o) = options
-                .item(i)
-                .and_then(|o| o.dyn_into::<HtmlOptionElement>().ok())
-            else {
-                continue;
-            };
-            let label = o.text().trim().to_string();
-            if !label.is_empty() && !o.value().is_empty() {
-                p.offer(label, o.selected());
-            }
+        for (label, on) in options(&select) {
+            p.offer(label, on);
         }
         if p.anchor.is_none() {
             p.anchor = if shown(el) {

@@ -35,6 +35,6 @@ command -v geckodriver >/dev/null || cargo install geckodriver
 # widget libraries the replica pages of tests/e2e/pages/widgets/ load from node_modules.
 if [[ ! -x node_modules/.bin/wasm-opt || ! -x node_modules/.bin/web-ext || ! -d node_modules/playwright-core \
       || ! -d node_modules/selenium-webdriver || ! -d node_modules/axe-core || ! -d node_modules/tinymce \
-      || ! -d node_modules/prosemirror-view || package-lock.json -nt node_modules ]]; then
+      || ! -d node_modules/prosemirror-view || ! -d node_modules/@hotwired/turbo || package-lock.json -nt node_modules ]]; then
   npm ci --no-audit --no-fund
 fi

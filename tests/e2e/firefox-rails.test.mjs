@@ -4,7 +4,7 @@
 // and rails-ujs has not disabled the button; "Submit" runs data-disable-with, data-confirm
 // (on the button and on the form), data-remote and the page's own submit handlers once, as
 // without the extension; "Go back" leaves the button enabled. Records go to
-// target/rails-firefox-results.json. Needs ./build.sh, firefox-esr and geckodriver; run:
+// target/rails-firefox-results.json. Turbo 8 pages too (Drive, data-turbo-confirm, a turbo-frame). Needs ./build.sh, firefox-esr and geckodriver; run:
 // node --test tests/e2e/firefox-rails.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,7 +58,8 @@ async function scenario(driver, variant, { extension, back = false, answer = 'ac
     }
   };
   const state = () => driver.executeScript(`const b = document.querySelector('#new_incident [type=submit]');
-    return { ...JSON.parse(JSON.stringify(window.observed)), disabled: b.disabled, label: b.textContent.trim() };`);
+    return { ...JSON.parse(JSON.stringify(window.observed)), disabled: b ? b.disabled : null, label: b ? b.textContent.trim() : null,
+      path: location.pathname, saved: !!document.getElementById('saved') };`);
   const shown = () => driver.executeScript(`return !!${list}`);
   const action = (name) => driver.executeScript(`const b = ${list}.shadowRoot.querySelector('[data-action=${name}]'); setTimeout(() => b.click(), 0);`);
   await driver.get(replica.url(`/incidents/new?variant=${variant}`));
@@ -112,7 +113,7 @@ const both = async (variant, options) => [
 function sameEnd(a, b) {
   assert.equal(a.posts.length, b.posts.length, 'number of POSTs');
   assert.deepEqual(a.posts, b.posts, 'the POSTs (path and body)');
-  for (const k of ['submits', 'early', 'disabled', 'label', 'ajax']) assert.deepEqual(a.end[k], b.end[k], `end state: ${k}`);
+  for (const k of ['submits', 'early', 'disabled', 'label', 'ajax', 'loads', 'path', 'saved']) assert.deepEqual(a.end[k], b.end[k], `end state: ${k}`);
   assert.deepEqual(a.end.disabledAtSubmit, b.end.disabledAtSubmit, 'button disabled when the page’s handler ran');
 }
 
@@ -123,9 +124,10 @@ function untouched(open, what) {
   assert.equal(open.label, 'Add Incident', `${what}: the button keeps its text`);
 }
 
-for (const variant of ['rails-ujs', 'rails-confirm', 'rails-confirm-form', 'rails-remote']) {
+for (const variant of ['rails-ujs', 'rails-confirm', 'rails-confirm-form', 'rails-remote', 'rails-turbo', 'rails-turbo-confirm', 'rails-turbo-frame']) {
   const confirmOnClick = variant === 'rails-confirm';
-  const asks = confirmOnClick || variant === 'rails-confirm-form';
+  const asks = confirmOnClick || variant === 'rails-confirm-form' || variant === 'rails-turbo-confirm';
+  const turbo = variant.startsWith('rails-turbo');
 
   test(`Firefox ${variant}: the checklist holds the submission before the page's handlers; Submit runs them once, as without the extension`, async () => {
     const [a, b] = await both(variant, {});
@@ -133,9 +135,11 @@ for (const variant of ['rails-ujs', 'rails-confirm', 'rails-confirm-form', 'rail
     untouched(a.whileOpen, 'checklist open');
     assert.equal(a.whileOpen.dialogs, confirmOnClick ? 1 : 0, 'dialogs before the checklist');
     assert.equal(b.posts.length, 1, 'one POST without the extension');
-    assert.equal(b.end.early, 1, 'the page handler ran once without the extension');
+    // A <turbo-frame> takes its form's submission on the frame element: no document handler sees it.
+    assert.equal(b.end.early, variant === 'rails-turbo-frame' ? 0 : 1, 'the page handler without the extension');
     assert.equal(b.dialogs.length, asks ? 1 : 0, 'dialogs without the extension');
-    if (variant !== 'rails-remote') assert.equal(b.end.label, 'Saving…', 'data-disable-with applied without the extension');
+    if (turbo) assert.equal(b.end.saved, true, 'Turbo showed the saved page or frame without the extension');
+    else if (variant !== 'rails-remote') assert.equal(b.end.label, 'Saving…', 'data-disable-with applied without the extension');
     sameEnd(a, b);
     assert.deepEqual(a.dialogs, b.dialogs, 'the same dialogs, the same number of times');
     assert.equal(a.end.confirms, b.end.confirms, 'rails-ujs confirm calls');

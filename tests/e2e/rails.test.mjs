@@ -4,7 +4,9 @@
 // data-confirm (on the button, as `button_to`/`f.button data: {confirm}` renders it, and on
 // the form, as `form_with data: {confirm}` does), data-remote (rails-ujs posts the form
 // itself), and the page's own submit listener, which counts its runs.
-// (@hotwired/turbo is not in node_modules: Turbo forms are not covered here.)
+// Turbo 8 (the real @hotwired/turbo) too: a Drive form (`data-turbo-submits-with`), one with
+// `data-turbo-confirm`, and one inside a `<turbo-frame>`; Turbo posts with fetch, follows the
+// replica's 303 and swaps in the saved page or frame.
 // Each scenario records: the dialogs shown, the page handler's runs, rails-ujs's confirm
 // calls, the button's disabled state and text while the checklist is open and at the end,
 // and every POST; the same scenario without the extension must give the same record.
@@ -51,10 +53,16 @@ after(async () => {
   writeFileSync(join(root, 'target', 'rails-results.json'), `${JSON.stringify(results, null, 1)}\n`);
 });
 
-/** What the page shows now: its own counters (pages/rails/page.js) and the submit button. */
+/**
+ * What the page shows now: its own counters (pages/rails/page.js, turbo.js), the submit
+ * button (null once Turbo has swapped the form for the saved page) and whether it says saved.
+ */
 const state = (page) => page.evaluate(() => {
   const b = document.querySelector('#new_incident [type=submit]');
-  return { ...structuredClone(window.observed), disabled: b.disabled, label: b.textContent.trim() };
+  return {
+    ...structuredClone(window.observed), disabled: b ? b.disabled : null, label: b ? b.textContent.trim() : null,
+    path: location.pathname, saved: !!document.getElementById('saved'),
+  };
 });
 
 /** A body comparable across browsers: a multipart boundary (rails-ujs's FormData) replaced by a fixed one. */
@@ -147,7 +155,10 @@ function sameEnd(withExt, without) {
   assert.deepEqual(withExt.end.disabledAtSubmit, without.end.disabledAtSubmit, 'button disabled when the page’s handler ran');
   assert.equal(withExt.end.disabled, without.end.disabled, 'button disabled at the end (data-disable-with)');
   assert.equal(withExt.end.label, without.end.label, 'button text at the end (data-disable-with)');
-  assert.equal(withExt.end.ajax, without.end.ajax, 'rails-ujs ajax:complete events');
+  assert.equal(withExt.end.ajax, without.end.ajax, 'rails-ujs ajax:complete or Turbo submit-end events');
+  assert.equal(withExt.end.loads, without.end.loads, 'Turbo loads (page and frame)');
+  assert.equal(withExt.end.path, without.end.path, 'the page’s address at the end');
+  assert.equal(withExt.end.saved, without.end.saved, 'the saved page or frame shown');
 }
 
 /** While the checklist is open, no page handler has run and rails-ujs has not disabled the button. */
@@ -159,10 +170,14 @@ function untouched(open, what) {
   assert.equal(open.label, 'Add Incident', `${what}: the button keeps its text`);
 }
 
-for (const [variant, csp] of ['rails-ujs', 'rails-confirm', 'rails-confirm-form', 'rails-remote'].flatMap((v) => [[v, false], [v, true]])) {
+const variants = ['rails-ujs', 'rails-confirm', 'rails-confirm-form', 'rails-remote', 'rails-turbo', 'rails-turbo-confirm', 'rails-turbo-frame'];
+for (const [variant, csp] of variants.flatMap((v) => [[v, false], [v, true]])) {
   const confirmOnClick = variant === 'rails-confirm'; // rails-ujs asks on the button's click
-  const confirmOnSubmit = variant === 'rails-confirm-form'; // rails-ujs asks on the form's submit event
+  // rails-ujs asks on the form's submit event; Turbo when it takes the submission, just after
+  const confirmOnSubmit = variant === 'rails-confirm-form' || variant === 'rails-turbo-confirm';
   const asks = confirmOnClick || confirmOnSubmit;
+  const turbo = variant.startsWith('rails-turbo');
+  const fetches = turbo || variant === 'rails-remote'; // the library posts the form itself
 
   const name = `Chromium${csp ? ' (strict CSP: the JavaScript fallback)' : ''} ${variant}`;
   test(`${name}: the checklist holds the submission before the page's handlers; Submit runs them once, as without the extension`, async () => {
@@ -175,12 +190,16 @@ for (const [variant, csp] of ['rails-ujs', 'rails-confirm', 'rails-confirm-form'
     // Without the extension (sanity): one POST, the handler once, disable-with applied.
     assert.equal(without.posts.length, 1, 'one POST without the extension');
     // data-remote: rails-ujs posts the form itself and stops the event, so a handler added
-    // after Rails.start() never runs; one added before it runs once.
-    assert.equal(without.end.submits, variant === 'rails-remote' ? 0 : 1, 'the page handler (after Rails.start) without the extension');
-    assert.equal(without.end.early, 1, 'the page handler (before Rails.start) ran once without the extension');
-    assert.equal(without.end.ajax, variant === 'rails-remote' ? 1 : 0, 'rails-ujs ajax posts without the extension');
+    // after Rails.start() never runs; one added before it runs once. A <turbo-frame> takes
+    // its form's submission on the frame element: no document handler sees it.
+    const frame = variant === 'rails-turbo-frame';
+    assert.equal(without.end.submits, variant === 'rails-remote' || frame ? 0 : 1, 'the page handler (after Rails.start) without the extension');
+    assert.equal(without.end.early, frame ? 0 : 1, 'the page handler (before Rails.start) without the extension');
+    assert.equal(without.end.ajax, fetches ? 1 : 0, 'rails-ujs or Turbo posts without the extension');
     assert.equal(without.dialogs.length, asks ? 1 : 0, 'dialogs without the extension');
-    if (variant !== 'rails-remote') {
+    if (turbo) {
+      assert.equal(without.end.saved, true, 'Turbo showed the saved page or frame without the extension');
+    } else if (variant !== 'rails-remote') {
       assert.equal(without.end.disabled, true, 'data-disable-with disabled the button without the extension');
       assert.equal(without.end.label, 'Saving…', 'data-disable-with text without the extension');
     }

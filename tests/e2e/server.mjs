@@ -69,6 +69,9 @@ function certificate() {
  * `rails-ujs`, `rails-confirm`, `rails-confirm-form`, `rails-remote` are pages/rails/ujs.html …:
  * the form as Rails renders it, with rails-ujs from npm (`data-disable-with`, `data-confirm`
  * on the button or the form, `data-remote`); their script and style under /assets/rails/.
+ * `rails-turbo`, `rails-turbo-confirm`, `rails-turbo-frame` are the same form with Turbo 8 from
+ * npm (Drive, `data-turbo-confirm`, a `<turbo-frame>`): a post to /incidents/turbo is answered
+ * by a 303 to /incidents/saved, as a Rails controller answers Turbo.
  *
  * `/hostile/CASE` is the form of pages/hostile/form.html with the script
  * pages/hostile/CASE.js, which does one hostile thing (`?csp=1` as above).
@@ -87,7 +90,9 @@ export async function startReplica() {
       req.on('data', (c) => chunks.push(c));
       req.on('end', () => {
         received.push({ path: url.pathname, contentType: req.headers['content-type'], body: Buffer.concat(chunks) });
-        res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Incident saved</p>');
+        // Turbo wants a form's post answered by a redirect, as a Rails controller does.
+        if (url.pathname === '/incidents/turbo') res.writeHead(303, { location: '/incidents/saved' }).end();
+        else res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Incident saved</p>');
       });
       return;
     }
@@ -140,6 +145,10 @@ export async function startReplica() {
         ? ['image/svg+xml', `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="${h}"><rect width="300" height="${h}" fill="#ccd"/></svg>`]
         : ['font/ttf', readFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')];
       setTimeout(() => res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body), Number(url.searchParams.get('ms') ?? 0));
+      return;
+    }
+    if (url.pathname === '/incidents/saved') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(new URL('saved.html', rails)));
       return;
     }
     const variant = url.searchParams.get('variant') ?? 'textarea';

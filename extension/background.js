@@ -1,9 +1,11 @@
 // The extension's background: the same checking engine, for pages whose Content-Security-Policy
 // stops WebAssembly in the content script (Chromium applies the page's CSP there). A content
-// script sends {type: 'check', entry, saved, managed}; the answer is the verdict or {error}.
+// script sends {type: 'check', entry, unread, saved, managed} (`unread`: the fields it could not
+// read, which the verdict must not call empty); the answer is {verdict, titles (the criteria's
+// names), version} or {error}.
 // {type: 'open-options'} opens the options page (content scripts cannot).
 // Nothing is stored and nothing leaves the machine.
-import init, { check, defaults, settings, version } from './pkg/cpoms_check.js';
+import init, { check, criteria, defaults, settings, version } from './pkg/cpoms_check.js';
 import { MESSAGES, onAllowedHost } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -21,7 +23,8 @@ api.runtime.onMessage.addListener((message, sender, reply) => {
       // Saved and managed settings combine key by key; an unusable value is left out.
       const { policy } = settings(message.saved, message.managed);
       if (!onAllowedHost(policy, defaults(), new URL(sender.url).hostname)) return reply({ error: 'not a host the school lists' });
-      return reply({ verdict: check(message.entry, policy), version: version() });
+      const unread = Array.isArray(message.unread) ? message.unread.filter((f) => typeof f === 'string') : [];
+      return reply({ verdict: check(message.entry, policy, unread), titles: criteria(), version: version() });
     })
     .catch((e) => reply({ error: String(e?.message ?? e) }));
   return true; // the reply comes asynchronously

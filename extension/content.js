@@ -204,25 +204,53 @@ async function fallback(api, shared) {
   };
   const formNow = () => formOf(current());
 
+  /**
+   * The entry and the fields it could not read. This script reads only what it can be sure
+   * of: the school's selectors, native date and time inputs, and the selects and checkboxes
+   * that widgets keep (tom-select, select2, chosen and Choices.js keep a select). A field it
+   * does not find is sent as unread, and the background's verdict then asks the person to
+   * check it rather than calling it empty (the full checker reads labels, roles and widgets).
+   */
   const entry = (field, form) => {
-    const all = (selector) => [...native.querySelectorAll.call(form, selector)];
-    const date = (pick('incident_date') ?? native.querySelector.call(form, 'input[type=date], input[type=datetime-local]'))?.value;
-    const time = (pick('incident_time') ?? native.querySelector.call(form, 'input[type=time]'))?.value;
-    const selected = (re) => all('select').filter((s) => re.test(s.name))
-      .flatMap((s) => [...s.selectedOptions].map((o) => o.text.trim()));
-    const boxes = all('input[type=checkbox]').filter((c) => /categor/i.test(c.name));
+    const all = (root, selector) => [...native.querySelectorAll.call(root, selector)];
+    const one = (key, selector) => pick(key) ?? native.querySelector.call(form, selector);
     const label = (c) => c.labels?.[0]?.textContent.trim() ?? '';
+    /** The chosen values of a select, of the checked boxes in a group, or of the selects in it. */
+    const chosen = (el) => (el instanceof HTMLSelectElement ? [...el.selectedOptions].map((o) => o.text.trim())
+      : [...all(el, 'input[type=checkbox]:checked').map(label), ...all(el, 'select').flatMap(chosen)]);
+    const named = (re, tag) => all(form, tag).filter((e) => re.test(e.name));
+    const group = (key, re) => {
+      const els = pick(key) ? [pick(key)] : [...named(re, 'select'), ...named(re, 'input[type=checkbox]')];
+      return els.length ? els : null;
+    };
+    const unread = [];
+    const dateEl = one('incident_date', 'input[type=date], input[type=datetime-local]');
+    const timeEl = dateEl?.type === 'datetime-local' ? null : one('incident_time', 'input[type=time]');
+    if (!dateEl) unread.push('incident_at');
+    const date = dateEl?.value;
+    const time = timeEl?.value;
+    const students = group('students', /student(?!.*linked)/i);
+    if (!students) unread.push('students');
+    const linked = group('linked_students', /linked/i);
+    const categories = group('categories', /categor/i);
+    if (!categories) unread.push('categories');
+    const offered = categories?.flatMap((e) => (e instanceof HTMLSelectElement ? [...e.options].filter((o) => o.value !== '').map((o) => o.text.trim())
+      : e instanceof HTMLInputElement ? [label(e)] : all(e, 'input[type=checkbox]').map(label))).filter(Boolean);
+    const pickedFrom = (els) => (els ?? []).flatMap((e) => (e instanceof HTMLInputElement ? (e.checked ? [label(e)] : []) : chosen(e)));
     return {
-      text: textOf(field),
-      incident_at: date ? (time ? `${date}T${time}` : date) : null,
-      students: selected(/student(?!.*linked)/i),
-      linked_students: selected(/linked/i),
-      categories: boxes.filter((c) => c.checked).map(label),
-      available_categories: boxes.length ? boxes.map(label) : null,
-      attachments: all('input[type=file]').flatMap((f) => [...f.files].map((x) => x.name)),
+      entry: {
+        text: textOf(field),
+        incident_at: date ? (time && !date.includes('T') ? `${date}T${time}` : date) : null,
+        students: pickedFrom(students),
+        linked_students: pickedFrom(linked),
+        categories: pickedFrom(categories),
+        available_categories: offered?.length ? offered : null,
+        attachments: all(form, 'input[type=file]').flatMap((f) => [...f.files].map((x) => x.name)),
+      },
+      unread,
     };
   };
-  const ask = (e) => api.runtime.sendMessage({ type: shared.MESSAGES.check, entry: e, saved, managed });
+  const ask = (e) => api.runtime.sendMessage({ type: shared.MESSAGES.check, entry: e.entry, unread: e.unread, saved, managed });
   const host = (kind, style) => {
     const h = document.createElement('div');
     h.setAttribute('data-cpoms-check', kind);
@@ -294,26 +322,35 @@ async function fallback(api, shared) {
       if (!answer?.verdict) { submit(); return; } // no verdict: submit as if we were not here
       if (policy.checklist === 'when_not_met' && !notMet(answer.verdict)) { submit(); return; }
       try {
-        showChecklist(answer.verdict, submit);
+        showChecklist(answer.verdict, answer.titles ?? [], submit);
       } catch {
         submit();
       }
     });
   };
 
-  function showChecklist(verdict, submit) {
+  function showChecklist(verdict, titles, submit) {
     const [h, root] = host('checklist', 'position: fixed; inset: 0; z-index: 2147483002; background: #0007');
     const dialog = document.createElement('div');
     dialog.setAttribute('role', 'dialog');
     dialog.setAttribute('aria-modal', 'true');
     dialog.setAttribute('aria-label', 'Before you submit');
     dialog.setAttribute('style', 'background: #fff; color: #1b1b1b; font: 15px/1.45 system-ui, sans-serif; max-width: 600px; margin: 8vh auto; padding: 16px 20px; border-radius: 10px; max-height: 80vh; overflow: auto');
+    const heading = document.createElement('h2');
+    heading.setAttribute('style', 'font-size: 17px; margin: 0 0 8px');
+    heading.textContent = 'Before you submit';
     const list = document.createElement('ul');
+    list.setAttribute('style', 'padding-left: 0; list-style: none');
+    const word = { met: 'Met', not_met: 'Not met', check: 'Check', not_applicable: 'Not applicable' };
+    const title = (c) => titles.find((t) => t.id === c)?.title ?? c.replace('_', ' ');
     for (const r of verdict.checklist) {
       const li = document.createElement('li');
       li.dataset.criterion = r.criterion;
       li.dataset.status = r.status;
-      li.textContent = `${r.status.replace('_', ' ')} — ${r.criterion.replace('_', ' ')}: ${r.summary}`;
+      li.setAttribute('style', 'margin: 4px 0');
+      const b = document.createElement('b');
+      b.textContent = `${word[r.status] ?? r.status} · ${title(r.criterion)}: `;
+      li.append(b, r.summary);
       list.append(li);
     }
     const button = (action, text) => {
@@ -329,7 +366,7 @@ async function fallback(api, shared) {
     back.addEventListener('click', close);
     go.addEventListener('click', () => { h.remove(); submit(); }, { once: true });
     h.addEventListener('keydown', (e) => { if (e.key === 'Escape') close(); });
-    dialog.append(list, back, go);
+    dialog.append(heading, list, back, go);
     root.append(dialog);
     go.focus();
   }

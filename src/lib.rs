@@ -33,6 +33,7 @@ pub mod rules;
 pub mod shown;
 pub mod spell;
 pub mod text;
+pub mod unread;
 pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]

@@ -24,9 +24,15 @@ pub(crate) fn local_now() -> Result<LocalDateTime, JsValue> {
     LocalDateTime::parse(&s).map_err(js_err)
 }
 
-/// `check(entry, policy?)` → verdict object.
+/// `check(entry, policy?, unread?)` → verdict object. `unread` names the entry's fields the
+/// caller could not read from the page (`incident_at`, `categories`, `students`): their
+/// rows say so instead of calling them empty (`crate::unread`).
 #[wasm_bindgen]
-pub fn check(entry: JsValue, policy: Option<JsValue>) -> Result<JsValue, JsValue> {
+pub fn check(
+    entry: JsValue,
+    policy: Option<JsValue>,
+    unread: Option<Vec<String>>,
+) -> Result<JsValue, JsValue> {
     let value: serde_json::Value =
         serde_wasm_bindgen::from_value(entry).map_err(|e| js_err(format!("entry: {e}")))?;
     let entry = Entry::from_value(&value).map_err(|e| js_err(e.to_string()))?;
@@ -38,7 +44,12 @@ pub fn check(entry: JsValue, policy: Option<JsValue>) -> Result<JsValue, JsValue
             Policy::from_value(&v).map_err(|e| js_err(e.to_string()))?
         }
     };
-    let verdict = crate::check(&entry, &policy, local_now()?);
+    let mut verdict = crate::check(&entry, &policy, local_now()?);
+    let unread: Vec<&str> = crate::unread::FIELDS
+        .into_iter()
+        .filter(|f| unread.iter().flatten().any(|u| u == f))
+        .collect();
+    crate::unread::without_unread(&mut verdict, &unread);
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&verdict, &ser).map_err(|e| js_err(e.to_string()))
 }

@@ -12,7 +12,7 @@ mod dates;
 mod names;
 mod pickers;
 
-use crate::verdict::{Status, Verdict};
+pub use crate::unread::without_unread;
 use crate::Entry;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
@@ -186,49 +186,6 @@ pub fn read(document: &Document, text: String, selectors: &BTreeMap<String, Stri
     }
 }
 
-/// Findings that would say something false about a field the extension could not read (that
-/// it is empty, that a child is not tagged, that the date is late or out of hours) are
-/// removed; their criterion asks the person to check that field instead.
-pub fn without_unread(v: &mut Verdict, unread: &[&'static str]) {
-    if unread.is_empty() {
-        return;
-    }
-    let about = |rule: &str| match rule {
-        r if r.starts_with("datetime.") || r == "timely.late" => Some("incident_at"),
-        "categories.none" => Some("categories"),
-        "tagging.untagged" | "tagging.unmentioned" => Some("students"),
-        _ => None,
-    };
-    v.findings
-        .retain(|f| !about(f.rule).is_some_and(|field| unread.contains(&field)));
-    for row in &mut v.checklist {
-        let field = match row.criterion {
-            "datetime" | "timely" => "incident_at",
-            "categories" => "categories",
-            "tagging" => "students",
-            _ => continue,
-        };
-        if !unread.contains(&field) {
-            continue;
-        }
-        let problems = v
-            .findings
-            .iter()
-            .find(|f| f.criterion == row.criterion && f.severity == crate::Severity::Problem);
-        match problems {
-            Some(f) => row.summary = f.message.clone(),
-            None => {
-                row.status = Status::Check;
-                row.summary = format!(
-                    "Couldn't read the {} on this page: check {} yourself.",
-                    field_name(field),
-                    if field == "students" { "them" } else { "it" }
-                );
-            }
-        }
-    }
-}
-
 /// "07/12/2023 09:30": a date as the school writes it.
 fn uk(at: &crate::LocalDateTime) -> String {
     let d = &at.date;
@@ -236,16 +193,6 @@ fn uk(at: &crate::LocalDateTime) -> String {
     match at.minute_of_day {
         Some(m) => format!("{day} {:02}:{:02}", m / 60, m % 60),
         None => format!("{day} (no time)"),
-    }
-}
-
-/// A field as a person would name it.
-pub fn field_name(field: &str) -> &'static str {
-    match field {
-        "incident_at" => "incident date and time",
-        "categories" => "categories",
-        "students" => "tagged students",
-        _ => "field",
     }
 }
 

@@ -276,6 +276,49 @@ impl Editor {
         }
     }
 
+    /// The editor's document as an HTML document (for `execCommand`). A framed editor's is
+    /// an instance of its frame's own class, which `dyn_into` (this window's) would refuse.
+    pub fn html_document(&self) -> Option<web_sys::HtmlDocument> {
+        self.document().map(JsCast::unchecked_into)
+    }
+
+    /// Offers `replacement` for `start..end` to a rich editor as the browser offers a
+    /// spelling correction: a `beforeinput` of type `insertReplacementText` over the words.
+    /// Editors that keep their own model (CKEditor 5, Quill 2, Lexical, Slate) take it
+    /// there, with their own undo, and cancel the event: true when one did. An editor that
+    /// lets it pass (ProseMirror, TinyMCE, a bare editing host) is left unchanged by it, and
+    /// the caller types the words instead.
+    pub fn offer_replacement(&self, start: usize, end: usize, replacement: &str) -> bool {
+        let Editor::Rich { root, .. } = self else {
+            return false;
+        };
+        (|| {
+            let document = self.document()?;
+            let range = TextMap::of(root).range(&document, start, end)?;
+            let words = web_sys::StaticRange::new(&web_sys::StaticRangeInit::new(
+                &range.end_container().ok()?,
+                range.end_offset().ok()?,
+                &range.start_container().ok()?,
+                range.start_offset().ok()?,
+            ))
+            .ok()?;
+            let text = web_sys::DataTransfer::new().ok()?;
+            text.set_data("text/plain", replacement).ok()?;
+            let init = web_sys::InputEventInit::new();
+            init.set_bubbles(true);
+            init.set_cancelable(true);
+            init.set_composed(true);
+            init.set_input_type("insertReplacementText");
+            init.set_data(Some(replacement));
+            init.set_data_transfer(Some(&text));
+            init.set_target_ranges(&js_sys::Array::of1(&words));
+            let event = web_sys::InputEvent::new_with_event_init_dict("beforeinput", &init).ok()?;
+            // dispatch_event is false when a listener cancelled the event: the editor took it.
+            Some(!root.dispatch_event(&event).ok()?)
+        })()
+        .unwrap_or(false)
+    }
+
     /// Where the editor's own viewport starts on the top page (an iframe's content box);
     /// `(0, 0)` for an editor in the page itself.
     pub fn frame_offset(&self) -> (f64, f64) {
@@ -372,9 +415,11 @@ fn as_editor(el: &Element) -> Option<Editor> {
         // Same origin only: a cross-origin frame's document is not readable (and not ours to read).
         let doc = f.content_document()?;
         let body = doc.body()?;
+        // The frame's own HTMLDocument, which `dyn_ref` (this window's class) would refuse.
         let design = doc
-            .dyn_ref::<web_sys::HtmlDocument>()
-            .is_some_and(|d| d.design_mode().eq_ignore_ascii_case("on"));
+            .unchecked_ref::<web_sys::HtmlDocument>()
+            .design_mode()
+            .eq_ignore_ascii_case("on");
         return (design || body.is_content_editable()).then(|| Editor::Rich {
             root: body,
             frame: Some(f.clone()),

@@ -196,8 +196,23 @@ pub(crate) fn document_of_page() -> Option<Document> {
 
 /// Whether an event is a press of Escape.
 pub(crate) fn is_escape(e: &Event) -> bool {
-    e.dyn_ref::<web_sys::KeyboardEvent>()
-        .is_some_and(|k| k.key() == "Escape")
+    keyboard(e).is_some_and(|k| k.key() == "Escape")
+}
+
+/// An event as a keyboard event, whichever window made it. Events from an editor in a
+/// frame (TinyMCE, CKEditor 4) are instances of the frame's own classes, which `dyn_ref`
+/// (an `instanceof` test against this window's) refuses: test what the event has instead.
+pub(crate) fn keyboard(e: &Event) -> Option<&web_sys::KeyboardEvent> {
+    has(e, "key").then(|| e.unchecked_ref())
+}
+
+/// An event as a mouse event, whichever window made it (see [`keyboard`]).
+pub(crate) fn mouse(e: &Event) -> Option<&web_sys::MouseEvent> {
+    has(e, "clientX").then(|| e.unchecked_ref())
+}
+
+fn has(e: &Event, property: &str) -> bool {
+    js_sys::Reflect::has(e, &property.into()).unwrap_or(false)
 }
 
 /// Text safe to put inside HTML built for the extension's shadow roots.

@@ -6,11 +6,11 @@ use super::{with_app, APP};
 use crate::Finding;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DomRect, Event, KeyboardEvent, MouseEvent};
+use web_sys::{DomRect, Event};
 
 /// The pointer moved over the editor (coordinates in the editor's own document).
 pub fn pointer_moved(e: Event) {
-    let Some(m) = e.dyn_ref::<MouseEvent>() else {
+    let Some(m) = super::mouse(&e) else {
         return;
     };
     let target = APP.with(|a| {
@@ -61,7 +61,7 @@ pub fn key_or_click(e: Event) {
 /// Alt+Enter in the editor while a card is open moves the keyboard into the card; Escape in
 /// the card closes it and returns to the same place in the editor.
 pub fn key_down(e: Event) {
-    let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+    let Some(k) = super::keyboard(&e) else {
         return;
     };
     if k.key() != "Enter" || !k.alt_key() {
@@ -154,16 +154,18 @@ fn open_card(f: &Finding, rect: &DomRect) {
     }
 }
 
-/// Replaces the finding's words through the editor's own input path (`insertText` on the
-/// editor's document): undo keeps working and the page's scripts see an ordinary input.
+/// Replaces the finding's words through the editor's own input path, so undo keeps working
+/// and the page's scripts see an ordinary input: an editor with its own model is offered
+/// the replacement as a spelling correction (`beforeinput`); otherwise the words are
+/// selected and typed over (`insertText` on the editor's document).
 fn apply_suggestion(start: usize, end: usize, replacement: &str) {
     let editor = APP.with(|a| a.borrow().as_ref().map(|app| app.editor.clone()));
     let Some(editor) = editor else { return };
-    let document = editor
-        .document()
-        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok());
+    let document = editor.html_document();
     if let (Some(html), true) = (document, editor.select(start, end)) {
-        let _ = html.exec_command_with_show_ui_and_value("insertText", false, replacement);
+        if !editor.offer_replacement(start, end, replacement) {
+            let _ = html.exec_command_with_show_ui_and_value("insertText", false, replacement);
+        }
     }
     with_app(|app| app.card.hide());
 }

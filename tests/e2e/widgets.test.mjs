@@ -35,11 +35,17 @@ const engineRows = (entry) => engine.check(entry).checklist.map((r) => [r.criter
  * The pages. `editor(page)` → { area: the locator whose box shows the text, frame: the Frame
  * holding the editable document (or null), editable: a locator of the editable element }.
  * `choose(page)` picks 7 December 2023 09:30, Behaviour and Derek Smith through the widgets.
+ * `model()` (run in the page) is the text as the editor's own model holds it: what it posts.
  */
 const pages = {
   'widgets-a': {
     widgets: 'flatpickr (altInput) · plain <select multiple> categories · tom-select students · TinyMCE (iframe)',
     ready: (page) => page.locator('#incident_description_ifr').waitFor(),
+    model: () => window.tinymce.activeEditor.getContent({ format: 'text' }),
+    // TinyMCE keeps a run of typing as one undo step and adds a step for a change made
+    // without keys only when the browser's own spellchecker makes it: its undo takes back
+    // the run with the change, and redo brings the words back as typed (nothing is lost).
+    undo: 'typing run',
     editor: async (page) => {
       const area = page.locator('#incident_description_ifr');
       await page.frameLocator('#incident_description_ifr').locator('body[contenteditable="true"]').waitFor();
@@ -59,6 +65,7 @@ const pages = {
   'widgets-b': {
     widgets: 'flatpickr (date and time in one field) · Choices.js categories · select2 students · CKEditor 5',
     ready: (page) => page.locator('.ck-editor__editable').waitFor(),
+    model: () => window.widgets.editor.getData(),
     editor: async (page) => {
       const area = page.locator('.ck-editor__editable');
       return { area, frame: null, editable: area };
@@ -79,6 +86,7 @@ const pages = {
   'widgets-c': {
     widgets: 'vanillajs-datepicker dd/mm/yyyy + native time · checkboxes under a heading (no fieldset) · chosen students · Quill',
     ready: (page) => page.locator('.ql-editor').waitFor(),
+    model: () => window.widgets.editor.getText(),
     editor: async (page) => {
       const area = page.locator('.ql-editor');
       return { area, frame: null, editable: area };
@@ -97,6 +105,7 @@ const pages = {
   'widgets-d': {
     widgets: 'one date-time text field dd/mm/yyyy hh:mm · aria-pressed toggle buttons in a labelled group · hand-made token widget (<span role=button> remove) · ProseMirror',
     ready: (page) => page.locator('.ProseMirror').waitFor(),
+    model: () => window.widgets.editor.state.doc.textContent,
     editor: async (page) => {
       const area = page.locator('.ProseMirror');
       return { area, frame: null, editable: area };
@@ -326,6 +335,54 @@ for (const [variant, spec] of Object.entries(pages)) {
     }
     await page.close();
     r.done();
+  });
+}
+
+// Apply goes through the editor's own input path: the editor's model (what it posts) takes
+// the change, and the editor's own undo takes it back.
+for (const [variant, spec] of Object.entries(pages)) {
+  test(`${variant}: Apply changes the words in the editor's own model, and the editor's undo takes it back`, async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(replica.url(`/incidents/new?variant=${variant}`));
+    await spec.ready(page);
+    const editor = await spec.editor(page);
+    // Key by key, as a person types: editors record their undo steps from key events
+    // (TinyMCE keeps no step for text inserted without them).
+    await editor.editable.click();
+    await page.keyboard.type(bad);
+    // Editors merge changes made within a second into one undo step (Quill's history delay);
+    // a person reads the card for longer than that.
+    await page.waitForTimeout(1200);
+    const model = () => page.evaluate(spec.model);
+    const phrase = 'really frightened';
+    const mark = page.locator('[data-cpoms-check="overlay"] [data-rule="language.intensifier"]').first();
+    await mark.waitFor({ timeout: 8000 });
+    assert.match(await model(), /children were really frightened and/);
+    await mark.evaluate((e) => e.children[0].scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300); // the overlay follows the scroll in the next frame
+    const box = await mark.evaluate((e) => { const r = e.children[0].getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
+    await page.mouse.move(box.x, box.y);
+    const apply = page.locator('[data-cpoms-check-card] [data-action="apply"]');
+    await apply.waitFor({ timeout: 3000 });
+    assert.match(await apply.textContent(), /frightened/);
+    await apply.click();
+    await page.waitForTimeout(300);
+    const applied = await model();
+    assert.match(applied, /children were frightened and/, `${phrase} → frightened in the editor's model`);
+    assert.equal(applied.split('frightened').length, 2, 'the word once, not inserted elsewhere too');
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(300);
+    if (spec.undo === 'typing run') {
+      assert.doesNotMatch(await model(), /children were frightened and/, 'the editor\'s undo takes the change back');
+      await page.keyboard.press('Control+y');
+      await page.waitForTimeout(300);
+      assert.match(await model(), /Last week Derek was kicking off.*children were really frightened and.*absolutely wild/s, 'redo brings back the words as typed');
+    } else {
+      assert.match(await model(), /children were really frightened and/, 'the editor\'s undo restores the words');
+      assert.match(await model(), /Last week Derek was kicking off/, 'and only them: the rest of the entry stays');
+    }
+    await page.close();
   });
 }
 

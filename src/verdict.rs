@@ -83,6 +83,10 @@ pub struct Finding {
     /// staff): listed first wherever findings are shown. Absent from the JSON when false.
     #[serde(skip_serializing_if = "is_false")]
     pub priority: bool,
+    /// Shared by the findings of one rule and reason that a person reads once (every
+    /// "I"/"me" of an entry): shown once, with a count, wherever findings are listed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -258,6 +258,7 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
                 suggestion: r.suggestion.clone(),
                 priority: r.priority,
                 guidance: cx.data.rules.criteria[criterion].guidance.as_str(),
+                group: None,
             }
         })
         .collect();
@@ -276,6 +277,7 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
         };
         key(a).cmp(&key(b))
     });
+    group_repeats(&mut findings);
 
     let checklist = CRITERIA
         .iter()
@@ -321,6 +323,44 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
     Verdict {
         checklist,
         findings,
+    }
+}
+
+/// Gives a shared `group` key to findings of one rule that say the same thing about
+/// different spans (the same message once its quoted excerpt is set aside, the same
+/// suggestion): "“I”/“me” 6 times" is read once. A finding alone keeps no key.
+fn group_repeats(findings: &mut [Finding]) {
+    type Reason = (&'static str, String, Option<String>);
+    let reason = |f: &Finding| -> Option<Reason> {
+        let excerpt = f.excerpt.as_deref()?;
+        let quoted = format!("“{excerpt}”");
+        let rest = f
+            .message
+            .strip_prefix(quoted.as_str())
+            .unwrap_or(&f.message);
+        let rest = rest.trim_start_matches([':', ' ']);
+        Some((f.rule, rest.to_string(), f.suggestion.clone()))
+    };
+    let keys: Vec<Option<Reason>> = findings.iter().map(reason).collect();
+    // Each reason numbered within its rule in order of first appearance, with its count.
+    let mut numbered: crate::hash::FastMap<&Reason, (usize, usize)> = Default::default();
+    let mut per_rule: crate::hash::FastMap<&str, usize> = Default::default();
+    for key in keys.iter().flatten() {
+        numbered
+            .entry(key)
+            .or_insert_with(|| {
+                let n = per_rule.entry(key.0).or_default();
+                *n += 1;
+                (*n, 0)
+            })
+            .1 += 1;
+    }
+    for (f, key) in findings.iter_mut().zip(&keys) {
+        if let Some((n, count)) = key.as_ref().and_then(|k| numbered.get(k)) {
+            if *count > 1 {
+                f.group = Some(format!("{}/{n}", f.rule));
+            }
+        }
     }
 }
 

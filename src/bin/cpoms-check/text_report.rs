@@ -88,20 +88,28 @@ impl<'t> Places<'t> {
             .get(self.breaks.partition_point(|&b| b < e))
             .copied()
             .unwrap_or(text.len());
-        let line_no = line + 1;
+        // A line number helps only when there is more than one line to count.
+        let line_no = if self.breaks.is_empty() {
+            String::new()
+        } else {
+            format!("line {}: ", line + 1)
+        };
         let mut before = &text[line_start..s];
         let mut after = &text[e..line_end];
         // Only SIDE characters are looked at on either side: a long line costs no more.
         const SIDE: usize = 40;
+        // Cut at a word boundary within those characters, so no word is shown in part.
         let mut pre = String::new();
         if let Some((cut, _)) = before.char_indices().rev().nth(SIDE) {
-            let keep = cut + before[cut..].chars().next().map_or(0, char::len_utf8);
+            let keep = before[cut..]
+                .find(' ')
+                .map_or(before.len(), |i| cut + i + 1);
             before = &before[keep..];
             pre.push('…');
         }
         let mut post = String::new();
         if let Some((cut, _)) = after.char_indices().nth(SIDE) {
-            after = &after[..cut];
+            after = after[..cut].rfind(' ').map_or("", |i| &after[..i]);
             post.push('…');
         }
         let excerpt = if st.on {
@@ -110,7 +118,7 @@ impl<'t> Places<'t> {
             format!("»{}«", safe(&text[s..e]))
         };
         Some(format!(
-            "line {line_no}: {pre}{}{excerpt}{}{post}",
+            "{line_no}{pre}{}{excerpt}{}{post}",
             safe(before),
             safe(after)
         ))
@@ -189,10 +197,49 @@ pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
             row.status.as_str().replace('_', " ")
         );
         for (k, f) in fs {
+            // A group (the same rule and reason for several spans) is written once, at its first.
+            let Some(group) = &f.group else {
+                write_finding(&mut out, &places, k, f, &st);
+                continue;
+            };
+            if v.findings[..k]
+                .iter()
+                .any(|g| g.group.as_ref() == Some(group))
+            {
+                continue;
+            }
             write_finding(&mut out, &places, k, f, &st);
+            let _ = writeln!(out, "      {}", safe(&times(&v.findings, group)));
         }
     }
     out
+}
+
+/// “I” ×2, “me” ×4: 6 times in all — the words of a group and how often each occurs.
+fn times(findings: &[Finding], group: &str) -> String {
+    let mut words: Vec<(&str, usize)> = Vec::new();
+    for f in findings
+        .iter()
+        .filter(|f| f.group.as_deref() == Some(group))
+    {
+        let w = f.excerpt.as_deref().unwrap_or("");
+        match words.iter_mut().find(|(x, _)| *x == w) {
+            Some((_, n)) => *n += 1,
+            None => words.push((w, 1)),
+        }
+    }
+    let total: usize = words.iter().map(|(_, n)| n).sum();
+    let each: Vec<String> = words
+        .iter()
+        .map(|(w, n)| {
+            if *n > 1 {
+                format!("“{w}” ×{n}")
+            } else {
+                format!("“{w}”")
+            }
+        })
+        .collect();
+    format!("{total} times in all: {}", each.join(", "))
 }
 
 fn write_finding(out: &mut String, places: &Places, k: usize, f: &Finding, st: &Style) {
@@ -274,6 +321,60 @@ mod tests {
         );
         let t = render(&v, &e.text, false);
         assert!(t.contains("line 2: Derek was »kicking off«."), "{t}");
-        assert!(t.contains("line 4: 👩‍👧 Amira was »kicking off« too."), "{t}");
+        // Both are one reason of one rule: written once, with the count.
+        assert!(t.contains("2 times in all: “kicking off” ×2"), "{t}");
+        assert!(
+            !t.contains("Amira was »kicking off«"),
+            "a group is written once: {t}"
+        );
+    }
+
+    #[test]
+    fn one_line_has_no_line_numbers_and_excerpts_keep_whole_words() {
+        let text = "At break in the playground this morning after a long wait Derek was kicking off \
+                    near the benches beside the fence where the younger children were playing football.";
+        let e = Entry::from_text(text);
+        let v = check(
+            &e,
+            &Policy::default(),
+            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
+        );
+        let t = render(&v, &e.text, false);
+        let line = t
+            .lines()
+            .find(|l| l.contains("»kicking off«"))
+            .expect("the excerpt");
+        assert!(!line.contains("line 1"), "{t}");
+        let shown = &line[line.find('(').unwrap() + 1..];
+        let (before, after) = shown.split_once("»kicking off«").unwrap();
+        let first = before.trim_start_matches('…').split(' ').next().unwrap();
+        let last = after
+            .trim_end_matches([')', '…'])
+            .rsplit(' ')
+            .next()
+            .unwrap();
+        assert!(
+            text.contains(&format!(" {first} ")),
+            "“{first}” is a whole word: {line}"
+        );
+        assert!(
+            text.contains(&format!(" {last} ")),
+            "“{last}” is a whole word: {line}"
+        );
+    }
+
+    #[test]
+    fn a_group_is_written_once_with_its_count() {
+        let e = Entry::from_text(
+            "I saw Derek at break. He shouted at me. I asked him to stop and he pushed me.",
+        );
+        let v = check(
+            &e,
+            &Policy::default(),
+            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
+        );
+        let t = render(&v, &e.text, false);
+        assert_eq!(t.matches("names.first_person").count(), 1, "{t}");
+        assert!(t.contains("4 times in all: “I” ×2, “me” ×2"), "{t}");
     }
 }

@@ -2,7 +2,8 @@
 // written before the browser starts) changes the checks and an invalid value in it leaves
 // the checker working on its default; a full session sends nothing but what the page itself
 // sends (every connection goes through a recording proxy); axe-core finds no violation with
-// the card and the checklist open.
+// the card and the checklist open; the rollout of docs/rollout.md: the XPI installed through
+// the doc's own ExtensionSettings with an install_url on a local server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

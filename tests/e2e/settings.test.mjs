@@ -3,7 +3,8 @@
 // browser starts (it changes the checks and locks the option; an invalid value is reported
 // and the default applies), the card's "Turn off this rule", the per-site switch and counts,
 // the practice page, no network request and no entry text in storage, and axe-core over
-// every piece of UI.
+// every piece of UI. The rollout of docs/rollout.md: the CRX signed with a throwaway key,
+// force-installed through the doc's own Linux policy from a local HTTPS update URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

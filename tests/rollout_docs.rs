@@ -303,7 +303,7 @@ fn read_plist(xml: &str) -> Value {
         *s = &s[end + 1..];
         t
     }
-    fn text<'a>(s: &mut &'a str, name: &str) -> String {
+    fn text(s: &mut &str, name: &str) -> String {
         let end = s.find(&format!("</{name}>")).unwrap();
         let t = s[..end]
             .replace("&lt;", "<")

@@ -56,7 +56,9 @@ const types = { '.crx': 'application/x-chrome-extension', '.xml': 'text/xml', '.
 
 /**
  * Serves the files of `dir` (only the packages: .crx, .xml, .xpi) on 127.0.0.1, over HTTPS
- * with a throwaway certificate when `secure`; `requests` lists each path asked for.
+ * with a throwaway certificate when `secure`; `requests` lists each path asked for. Each
+ * package is served once: while the test's policy file exists, a browser of another test
+ * running at the same time cannot install it too.
  */
 export async function servePackages(dir, { secure }) {
   const requests = [];
@@ -64,6 +66,11 @@ export async function servePackages(dir, { secure }) {
     const path = new URL(req.url, 'http://x').pathname;
     requests.push(path);
     const type = types[extname(path)];
+    const once = extname(path) !== '.xml';
+    if (once && requests.indexOf(path) < requests.length - 1) {
+      res.writeHead(410).end();
+      return;
+    }
     let body;
     try {
       body = type && !path.slice(1).includes('/') ? readFileSync(join(dir, path.slice(1))) : null;

@@ -161,7 +161,7 @@ test('Firefox rollout: the XPI installs through the doc\'s ExtensionSettings wit
     if (existsSync(backup)) renameSync(backup, policies);
   };
   // The XPI ./build.sh made, served as a school would serve its signed copy. This ESR build
-  // may run it unsigned because the doc's ESR-only preference says so (release Firefox would not).
+  // runs it unsigned only with the doc's ESR-only preference (release Firefox never would).
   const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
   const server = await servePackages(join(root, 'dist'), { secure: false });
   try {
@@ -170,6 +170,21 @@ test('Firefox rollout: the XPI installs through the doc\'s ExtensionSettings wit
     const install = fromDoc.policies.ExtensionSettings[GECKO_ID];
     assert.equal(install.install_url, `${server.base}/cpoms-check-${version}.xpi`);
     assert.deepEqual(fromDoc.policies['3rdparty'].Extensions[GECKO_ID], sample);
+    // Without the ESR-only preference, the unsigned XPI is fetched and refused.
+    const refused = await servePackages(join(root, 'dist'), { secure: false });
+    try {
+      const unsignedOff = docJson('firefox-policies', { base: refused.base });
+      writeFileSync(policies, JSON.stringify(unsignedOff));
+      await withDriver({ extension: false }, async (driver) => {
+        await driver.wait(async () => refused.requests.length > 0, 30000, 'Firefox asks for the XPI');
+        await new Promise((r) => setTimeout(r, 3000));
+        await driver.get(replica.url('/incidents/new'));
+        const on = await driver.wait(async () => driver.executeScript(`return !!document.querySelector('[data-cpoms-check="summary"]')`), 3000).catch(() => false);
+        assert.equal(on, false, 'an unsigned XPI is not installed unless the ESR preference allows it');
+      });
+    } finally {
+      await refused.close();
+    }
     const esr = docJson('firefox-esr-unsigned').policies;
     writeFileSync(policies, JSON.stringify({ policies: { ...fromDoc.policies, ...esr } }));
     await withDriver({ extension: false }, async (driver) => {

@@ -177,10 +177,12 @@ fn pack(
     }
 }
 
-/// Writes `cpoms-check-VERSION.crx` (the files signed with the key at `key`) and `updates.xml`
-/// naming it at `base_url`, and prints the extension id the key gives.
+/// Writes `cpoms-check-VERSION.crx` (the files signed with the key at `key`, the manifest given
+/// the `update_url` of the updates.xml beside it, so that installed copies keep updating from
+/// the school's server) and `updates.xml` naming it at `base_url`, and prints the extension id
+/// the key gives.
 fn signed_crx(files: &Files, key: &Path, base_url: &str, out: &Path) -> Result<(), String> {
-    let manifest: Value = files
+    let mut manifest: Value = files
         .iter()
         .find(|(n, _)| n == "manifest.json")
         .and_then(|(_, b)| serde_json::from_slice(b).ok())
@@ -194,19 +196,36 @@ fn signed_crx(files: &Files, key: &Path, base_url: &str, out: &Path) -> Result<(
         .as_str()
         .ok_or("the manifest has no version")?
         .to_string();
+    let base = base_url.trim_end_matches('/');
+    if !base.starts_with("https://") {
+        return Err(format!(
+            "the update address {base_url} must start with https://"
+        ));
+    }
+    let update_url = format!("{base}/updates.xml");
+    manifest["update_url"] = json!(update_url);
+    let files: Files = files
+        .iter()
+        .map(|(n, b)| {
+            let bytes = if n == "manifest.json" {
+                serde_json::to_vec_pretty(&manifest).expect("serialises")
+            } else {
+                b.clone()
+            };
+            (n.clone(), bytes)
+        })
+        .collect();
     let pem = std::fs::read_to_string(key)
         .map_err(|e| format!("the signing key {}: {e}", key.display()))?;
     let signer = crx::Signer::from_pem(&pem).map_err(|e| format!("{}: {e}", key.display()))?;
-    let zipped = zip_of(files)?;
-    let crx = signer.crx3(&zipped);
+    let crx = signer.crx3(&zip_of(&files)?);
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let name = format!("cpoms-check-{version}.crx");
     write(&out.join(&name), &crx)?;
-    let base = base_url.trim_end_matches('/');
     let xml = crx::update_manifest(&signer.id(), &version, &format!("{base}/{name}"));
     write(&out.join("updates.xml"), xml.as_bytes())?;
     println!(
-        "{} and {}: extension id {} (use it in the managed policy; it is the same for every build signed with this key)",
+        "{} and {} (to serve at {update_url}): extension id {} (use it in the managed policy; it is the same for every build signed with this key)",
         out.join(&name).display(),
         out.join("updates.xml").display(),
         signer.id()
@@ -523,7 +542,12 @@ mod tests {
             .unwrap()
             .read_to_end(&mut back)
             .unwrap();
-        assert_eq!(back, manifest);
+        let back: Value = serde_json::from_slice(&back).unwrap();
+        assert_eq!(back["version"], "1.2.3");
+        assert_eq!(
+            back["update_url"], "https://it.school.example/ext/updates.xml",
+            "installed copies update from the school's server"
+        );
         let xml = std::fs::read_to_string(dir.join("updates.xml")).unwrap();
         assert!(xml.contains(&format!("appid='{id}'")), "{xml}");
         assert!(
@@ -538,6 +562,8 @@ mod tests {
             br#"{"version": "1", "key": "x"}"#.to_vec(),
         )];
         assert!(signed_crx(&keyed, &key, "https://x/", &dir).is_err());
+        // The update address must be HTTPS.
+        assert!(signed_crx(&files, &key, "http://it.school.example/ext", &dir).is_err());
         let _ = std::fs::remove_dir_all(&dir);
     }
 

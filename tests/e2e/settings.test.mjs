@@ -308,7 +308,9 @@ test('rollout: the signed CRX installs through ExtensionInstallForcelist from a 
       return {};
     });
     assert.deepEqual(managed, sample, 'every setting of the doc\'s example reached the extension through its schema');
-    assert.equal(await opts.evaluate(() => chrome.runtime.getManifest().version), version);
+    const installed = await opts.evaluate(() => chrome.runtime.getManifest());
+    assert.equal(installed.version, version);
+    assert.equal(installed.update_url, `${server.base}/updates.xml`, 'it will look for updates where it came from');
     await opts.reload();
     await opts.locator('body[data-ready=true]').waitFor();
     for (const key of Object.keys(sample)) {

@@ -76,12 +76,16 @@ test('Firefox: a managed policy changes the checks; its invalid value is left ou
         phrases: document.querySelector('#extra_phrases').value,
         hours: document.querySelector('#timeliness_hours').value,
         hoursLocked: document.querySelector('#timeliness_hours').disabled,
-        note: document.querySelector('#managed-errors').textContent }`);
+        note: document.querySelector('#managed-errors').textContent,
+        phrasesFrom: document.querySelector('#in-force [data-setting="extra_phrases"] [data-source]').textContent,
+        hoursFrom: document.querySelector('#in-force [data-setting="timeliness_hours"] [data-source]').textContent }`);
       assert.ok(state.locked && state.disabled, 'the school\'s setting is locked');
       assert.match(state.phrases, /had a wobble/);
       assert.equal(state.hours, '24', 'the unusable value\'s default applies');
       assert.equal(state.hoursLocked, false);
       assert.match(state.note, /timeliness_hours/);
+      assert.equal(state.phrasesFrom, 'your school', 'the settings in force name the school');
+      assert.equal(state.hoursFrom, 'default', 'and the default for its unusable value');
     });
   } finally {
     rmSync(policies, { force: true });

@@ -4,7 +4,13 @@
 #   pkg/node/                      the engine as WebAssembly for Node (wasm-bindgen --target nodejs)
 #   pkg/web/                       the engine as WebAssembly for the browser (--target web)
 #   dist/chrome/, dist/firefox/    the extension for each browser, from the one manifest.json,
-#   dist/cpoms-check-*.zip         with the WebAssembly size-optimised by wasm-opt -Oz
+#   dist/cpoms-check-*.zip         with the WebAssembly size-optimised by wasm-opt -Oz (deflated zips)
+#   dist/cpoms-check-VERSION.xpi   the Firefox package, ready for signing on addons.mozilla.org
+#   dist/cpoms-check-VERSION.crx   Chrome/Edge's signed package and dist/updates.xml for hosting it,
+#                                  only when CPOMS_CHECK_CRX_KEY names the school's signing key
+#                                  (kept outside this repository) and CPOMS_CHECK_UPDATE_URL the
+#                                  address the two files are served from (docs/rollout.md)
+# VERSION is Cargo.toml's: the one place the version is written.
 # Needs: cargo, the wasm32-unknown-unknown target, wasm-bindgen-cli at the version in Cargo.lock,
 # and the npm packages of package.json (wasm-opt) — scripts/install-tools.sh installs them all.
 # `./build.sh native`, `./build.sh wasm` or `./build.sh extension` builds one part.
@@ -38,7 +44,15 @@ if [[ "$what" == all || "$what" == extension ]]; then
   mkdir -p target/extension
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue pkg/web/cpoms_check_bg.wasm -o target/extension/cpoms_check_bg.wasm
-  cargo run --release --locked --quiet --bin pack-extension -- target/extension/cpoms_check_bg.wasm --out dist
+  signing=()
+  if [[ -n "${CPOMS_CHECK_CRX_KEY:-}" ]]; then
+    if [[ -z "${CPOMS_CHECK_UPDATE_URL:-}" ]]; then
+      echo "build.sh: CPOMS_CHECK_CRX_KEY is set but CPOMS_CHECK_UPDATE_URL is not: set it to the https:// folder that will serve the .crx and updates.xml" >&2
+      exit 1
+    fi
+    signing=(--key "$CPOMS_CHECK_CRX_KEY" --base-url "$CPOMS_CHECK_UPDATE_URL")
+  fi
+  cargo run --release --locked --quiet --bin pack-extension -- target/extension/cpoms_check_bg.wasm --out dist "${signing[@]}"
   raw=$(stat -c %s target/extension/cpoms_check_bg.wasm)
   gz=$(gzip -9 -c target/extension/cpoms_check_bg.wasm | wc -c)
   echo "extension WebAssembly: $raw bytes ($gz gzip -9)"

@@ -84,7 +84,7 @@ p(`| WebAssembly (engine, page layer and en-GB dictionary) | ${kb(wasm.length)} 
 const dic = readFileSync('data/dictionary/en-GB.dic');
 p(`| of which the dictionary's word list (compiled in) | ${kb(dic.length)} | ${kb(gzipSync(dic, { level: 9 }).length)} |`);
 p(`| the extension's JavaScript (loader, background, pages, wasm-bindgen glue) | ${kb(js)} | |`);
-for (const b of ['chrome', 'firefox']) p(`| dist/cpoms-check-${b}.zip (stored, uncompressed) | ${kb(size(`dist/cpoms-check-${b}.zip`))} | |`);
+for (const b of ['chrome', 'firefox']) p(`| dist/cpoms-check-${b}.zip (deflated) | ${kb(size(`dist/cpoms-check-${b}.zip`))} | |`);
 p();
 p('## Targets');
 p();

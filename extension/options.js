@@ -1,6 +1,7 @@
 // The options page: every setting of the policy (docs/policy.md) as a form. The engine
 // validates (the same code the CLI and the checker use): a bad value gets its message beside
-// it and nothing is saved. Settings the school's managed policy fixes are shown locked.
+// it and nothing is saved. Settings the school's managed policy fixes are shown locked, and a
+// table lists every setting in force with where it comes from (school, this browser, default).
 import { api, layers, loadEngine } from './settings.js';
 import { fileLabel, parseSettings, shown, sizeError } from './import.js';
 
@@ -99,11 +100,33 @@ async function render() {
     }
     showError(key, null);
   }
+  showInForce(policy, locked);
   const bad = errors.filter((e) => e.source === 'managed');
   const note = $('managed-errors');
   note.hidden = bad.length === 0;
   note.textContent = bad.length ? `Your school's policy has ${bad.length === 1 ? 'a setting' : 'settings'} that cannot be used, so the default applies: ${bad.map((e) => `${e.key} ${e.message}`).join('; ')}.` : '';
   for (const e of errors.filter((x) => x.source === 'saved')) showError(topKey(e.key), e.message);
+}
+
+const SOURCES = { school: 'your school', browser: 'this browser', default: 'default' };
+
+/** The "Settings in force" table: each setting, its value (shortened) and where it comes from. */
+function showInForce(policy, locked) {
+  const rows = Object.keys(fields).map((key) => {
+    const source = locked.includes(key) ? 'school' : key in policy ? 'browser' : 'default';
+    const value = key in policy ? policy[key] : defaults[key];
+    const tr = document.createElement('tr');
+    tr.dataset.setting = key;
+    const name = Object.assign(document.createElement('th'), { scope: 'row' });
+    name.append(Object.assign(document.createElement('code'), { textContent: key }));
+    const text = JSON.stringify(value);
+    const shownValue = Object.assign(document.createElement('td'), { textContent: text.length > 80 ? `${text.slice(0, 79)}…` : text });
+    const from = Object.assign(document.createElement('td'), { textContent: SOURCES[source] });
+    from.dataset.source = source;
+    tr.append(name, shownValue, from);
+    return tr;
+  });
+  $('in-force-rows').replaceChildren(...rows);
 }
 
 const topKey = (key) => key.split(/[.[]/)[0];

@@ -29,6 +29,9 @@ pub mod entry;
 pub mod hash;
 pub mod names;
 pub mod policy;
+/// The examples of docs/rollout.md (native only: the docs generator and its tests use them).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod rollout;
 pub mod rules;
 pub mod shown;
 pub mod spell;

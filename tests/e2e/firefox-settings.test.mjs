@@ -2,7 +2,8 @@
 // written before the browser starts) changes the checks and an invalid value in it leaves
 // the checker working on its default; a full session sends nothing but what the page itself
 // sends (every connection goes through a recording proxy); axe-core finds no violation with
-// the card and the checklist open.
+// the card and the checklist open; the rollout of docs/rollout.md: the XPI installed through
+// the doc's own ExtensionSettings with an install_url on a local server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { By, until } from 'selenium-webdriver';
 import { startReplica } from './server.mjs';
 import { startProxy } from './proxy.mjs';
 import { launchFirefox } from './firefox.mjs';
+import { docJson, servePackages } from './rollout.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
@@ -74,12 +76,16 @@ test('Firefox: a managed policy changes the checks; its invalid value is left ou
         phrases: document.querySelector('#extra_phrases').value,
         hours: document.querySelector('#timeliness_hours').value,
         hoursLocked: document.querySelector('#timeliness_hours').disabled,
-        note: document.querySelector('#managed-errors').textContent }`);
+        note: document.querySelector('#managed-errors').textContent,
+        phrasesFrom: document.querySelector('#in-force [data-setting="extra_phrases"] [data-source]').textContent,
+        hoursFrom: document.querySelector('#in-force [data-setting="timeliness_hours"] [data-source]').textContent }`);
       assert.ok(state.locked && state.disabled, 'the school\'s setting is locked');
       assert.match(state.phrases, /had a wobble/);
       assert.equal(state.hours, '24', 'the unusable value\'s default applies');
       assert.equal(state.hoursLocked, false);
       assert.match(state.note, /timeliness_hours/);
+      assert.equal(state.phrasesFrom, 'your school', 'the settings in force name the school');
+      assert.equal(state.hoursFrom, 'default', 'and the default for its unusable value');
     });
   } finally {
     rmSync(policies, { force: true });
@@ -139,4 +145,82 @@ test('Firefox: a full session sends nothing but what the page itself sends', asy
   const others = withExt.hosts.filter((h) => !h.split(':')[0].endsWith('.cpoms.net') && !mozilla.test(h));
   assert.deepEqual(others, [], 'no other host was contacted');
   assert.ok(withExt.hosts.some((h) => h.startsWith('school.cpoms.net:')), 'the proxy saw the replica traffic');
+});
+
+test('Firefox rollout: the XPI installs through the doc\'s ExtensionSettings with an install_url on a local server, and its settings come from the school', async (t) => {
+  const backup = `${policies}.cpoms-check-backup`;
+  try {
+    mkdirSync(dirname(policies), { recursive: true });
+    accessSync(dirname(policies), constants.W_OK);
+    if (existsSync(policies)) renameSync(policies, backup);
+  } catch (e) {
+    t.skip(`writing Firefox's policies.json needs root (${e.code})`);
+    return;
+  }
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    rmSync(policies, { force: true });
+    if (existsSync(backup)) renameSync(backup, policies);
+  };
+  // The XPI ./build.sh made, served as a school would serve its signed copy. This ESR build
+  // runs it unsigned only with the doc's ESR-only preference (release Firefox never would).
+  const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
+  const server = await servePackages(join(root, 'dist'), { secure: false });
+  try {
+    const fromDoc = docJson('firefox-policies', { base: server.base });
+    const sample = docJson('sample');
+    const install = fromDoc.policies.ExtensionSettings[GECKO_ID];
+    assert.equal(install.install_url, `${server.base}/cpoms-check-${version}.xpi`);
+    assert.deepEqual(fromDoc.policies['3rdparty'].Extensions[GECKO_ID], sample);
+    // Without the ESR-only preference, the unsigned XPI is fetched and refused.
+    const refused = await servePackages(join(root, 'dist'), { secure: false });
+    try {
+      const unsignedOff = docJson('firefox-policies', { base: refused.base });
+      writeFileSync(policies, JSON.stringify(unsignedOff));
+      await withDriver({ extension: false }, async (driver) => {
+        await driver.wait(async () => refused.requests.length > 0, 30000, 'Firefox asks for the XPI');
+        await new Promise((r) => setTimeout(r, 3000));
+        await driver.get(replica.url('/incidents/new'));
+        const on = await driver.wait(async () => driver.executeScript(`return !!document.querySelector('[data-cpoms-check="summary"]')`), 3000).catch(() => false);
+        assert.equal(on, false, 'an unsigned XPI is not installed unless the ESR preference allows it');
+      });
+    } finally {
+      await refused.close();
+    }
+    const esr = docJson('firefox-esr-unsigned').policies;
+    writeFileSync(policies, JSON.stringify({ policies: { ...fromDoc.policies, ...esr } }));
+    await withDriver({ extension: false }, async (driver) => {
+      // Installed by the browser itself at start-up: the checker appears on the CPOMS page.
+      const deadline = Date.now() + 60000;
+      for (;;) {
+        await driver.get(replica.url('/incidents/new'));
+        const on = await driver.wait(async () => driver.executeScript(`return !!document.querySelector('[data-cpoms-check="summary"]')`), 3000).catch(() => false);
+        if (on) break;
+        if (Date.now() > deadline) throw new Error(`the XPI was not installed; the server was asked for ${server.requests.join(', ') || 'nothing'}`);
+      }
+      assert.deepEqual(server.requests, [`/cpoms-check-${version}.xpi`], 'Firefox fetched the XPI the policy names');
+      // Installed: nothing else may install it, nor read this policy.
+      await server.close();
+      restore();
+      const before = await driver.getAllWindowHandles();
+      await driver.executeScript(`${inShadow('summary', 'button')}.click()`);
+      await driver.wait(async () => driver.executeScript(`return !!${inShadow('checklist', '[data-action=settings]')}`), 10000);
+      await driver.executeScript(`${inShadow('checklist', '[data-action=settings]')}.click()`);
+      await driver.wait(async () => (await driver.getAllWindowHandles()).length > before.length, 10000, 'the options page opens');
+      const [options] = (await driver.getAllWindowHandles()).filter((h) => !before.includes(h));
+      await driver.switchTo().window(options);
+      await driver.wait(async () => driver.executeScript("return document.body?.dataset.ready === 'true'"), 10000);
+      const sources = await driver.executeScript(`return Object.fromEntries([...document.querySelectorAll('#in-force [data-setting]')]
+        .map((r) => [r.dataset.setting, r.querySelector('[data-source]').dataset.source]))`);
+      for (const key of Object.keys(sample)) assert.equal(sources[key], 'school', key);
+      assert.equal(sources.hosts, 'default');
+      assert.equal(await driver.executeScript("return document.querySelector('#staff_name_format').value"), sample.staff_name_format);
+      assert.equal(await driver.executeScript("return document.querySelector('#managed-errors').hidden"), true, 'every setting of the example is usable');
+    });
+  } finally {
+    await server.close().catch(() => {});
+    restore();
+  }
 });

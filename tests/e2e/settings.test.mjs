@@ -3,7 +3,8 @@
 // browser starts (it changes the checks and locks the option; an invalid value is reported
 // and the default applies), the card's "Turn off this rule", the per-site switch and counts,
 // the practice page, no network request and no entry text in storage, and axe-core over
-// every piece of UI.
+// every piece of UI. The rollout of docs/rollout.md: the CRX signed with a throwaway key,
+// force-installed through the doc's own Linux policy from a local HTTPS update URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { startReplica } from './server.mjs';
 import { serviceWorker, withExtension, withoutExtension } from './chromium.mjs';
+import { chromium } from 'playwright-core';
+import { docJson, packSigned, servePackages, throwawayKey } from './rollout.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const extension = join(root, 'dist', 'chrome');
@@ -21,10 +24,15 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const ID = 'killhkjijifodelepbbkhnacofmblble'; // fixed by the manifest's key
 const policyDir = '/etc/chromium/policies/managed';
 const policyFile = join(policyDir, 'cpoms-check-test.json');
+const rolloutPolicyFile = join(policyDir, 'cpoms-check-rollout-test.json');
 
 let replica;
 before(async () => { replica = await startReplica(); });
-after(async () => { await replica?.close(); rmSync(policyFile, { force: true }); });
+after(async () => {
+  await replica?.close();
+  rmSync(policyFile, { force: true });
+  rmSync(rolloutPolicyFile, { force: true });
+});
 
 /** A fresh profile with the extension; `run(context)` uses it; the profile is removed after. */
 async function session(run) {
@@ -74,6 +82,9 @@ test('the options page refuses a bad value beside its field, saves good ones, an
     await opts.getByLabel('Professional language', { exact: true }).uncheck(); // stop checking the language criterion
     await opts.getByRole('button', { name: 'Save' }).click();
     await opts.locator('#status', { hasText: 'Saved' }).waitFor();
+    assert.equal(await opts.locator('#in-force [data-setting="timeliness_hours"] [data-source]').textContent(), 'this browser');
+    assert.match(await opts.locator('#in-force [data-setting="timeliness_hours"] td').first().textContent(), /^48$/);
+    assert.equal(await opts.locator('#in-force [data-setting="never_flag"] [data-source]').textContent(), 'default');
     const saved = (await (await worker(context)).evaluate(() => chrome.storage.local.get('policy'))).policy;
     assert.deepEqual(saved, { timeliness_hours: 48, extra_phrases: [{ phrase: 'had a wobble', replacement: 'shouted and threw his tray' }], disabled_criteria: ['language'] });
 
@@ -137,6 +148,12 @@ test('a managed policy changes the checks, locks its options, and an invalid val
       assert.equal(await opts.locator('#timeliness_hours').inputValue(), '24', 'its default applies');
       const note = await opts.locator('#managed-errors').textContent();
       assert.match(note, /timeliness_hours/);
+      // The settings in force say where each value comes from.
+      const from = (key) => opts.locator(`#in-force [data-setting="${key}"] [data-source]`).textContent();
+      assert.equal(await from('extra_phrases'), 'your school');
+      assert.equal(await from('staff_name_format'), 'your school');
+      assert.equal(await from('timeliness_hours'), 'default', 'an unusable value of the school\'s is not in force');
+      assert.equal(await from('hosts'), 'default');
     });
   } finally {
     rmSync(policyFile, { force: true });
@@ -234,4 +251,78 @@ test('a full session makes no network request of its own and stores no entry tex
   assert.deepEqual(web(withExt), web(without), 'the same requests as the page makes without the extension');
   const own = withExt.filter((r) => r.includes('chrome-extension://'));
   assert.ok(own.every((r) => r.startsWith('GET chrome-extension://')), `only its own packaged files: ${own.join(', ')}`);
+});
+
+test('rollout: the signed CRX installs through ExtensionInstallForcelist from a local HTTPS update URL, with the doc\'s Linux policy, and reads its managed settings', async (t) => {
+  try {
+    mkdirSync(policyDir, { recursive: true });
+    accessSync(policyDir, constants.W_OK);
+  } catch (e) {
+    t.skip(`writing Chromium's managed policy needs root (${e.code})`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cpoms-rollout-'));
+  const server = await servePackages(join(dir, 'dist'), { secure: true });
+  const profile = join(dir, 'profile');
+  let context;
+  try {
+    // As docs/rollout.md says: a key of the school's own, the build with it, the files hosted.
+    const { id, version } = packSigned(join(dir, 'dist'), throwawayKey(dir), server.base);
+    assert.notEqual(id, ID, 'the CRX has its own key and id, not the unpacked build\'s');
+    const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
+    assert.equal(version, cargo, 'the version is Cargo.toml\'s');
+    // The doc's Linux policy file, with this id and this server put in.
+    const policy = docJson('chromium-linux', { id, base: server.base });
+    const sample = docJson('sample');
+    assert.deepEqual(policy['3rdparty'].extensions[id], sample);
+    // The one addition for the test: Chromium keeps DevTools (so Playwright) out of a
+    // force-installed extension's pages unless DeveloperToolsAvailability allows it.
+    writeFileSync(rolloutPolicyFile, JSON.stringify({ ...policy, DeveloperToolsAvailability: 1 }));
+    // No --load-extension, and background networking left on: the browser installs the CRX
+    // itself, as a school's would (the test's certificate is not trusted: --ignore-certificate-errors).
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      headless: false,
+      ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking', '--disable-component-extensions-with-background-pages'],
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--ignore-certificate-errors', '--no-first-run', '--disable-sync'],
+    });
+    // Its options page opens once the browser has installed it.
+    const opts = await context.newPage();
+    const deadline = Date.now() + 60000;
+    for (;;) {
+      const opened = await opts.goto(`chrome-extension://${id}/options.html`).then(() => true, () => false);
+      if (opened && await opts.locator('body[data-ready=true]').waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
+      if (Date.now() > deadline) throw new Error(`the CRX was not installed; the server was asked for ${server.requests.join(', ') || 'nothing'}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.ok(server.requests.includes('/updates.xml'), 'the browser read the update manifest');
+    assert.ok(server.requests.includes(`/cpoms-check-${version}.crx`), 'and downloaded the CRX it names');
+    // Nothing else may install it now.
+    await server.close();
+    const managed = await opts.evaluate(async () => {
+      for (let i = 0; i < 80; i++) {
+        const got = await chrome.storage.managed.get(null);
+        if (Object.keys(got).length) return got;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      return {};
+    });
+    assert.deepEqual(managed, sample, 'every setting of the doc\'s example reached the extension through its schema');
+    const installed = await opts.evaluate(() => chrome.runtime.getManifest());
+    assert.equal(installed.version, version);
+    assert.equal(installed.update_url, `${server.base}/updates.xml`, 'it will look for updates where it came from');
+    await opts.reload();
+    await opts.locator('body[data-ready=true]').waitFor();
+    for (const key of Object.keys(sample)) {
+      assert.equal(await opts.locator(`#in-force [data-setting="${key}"] [data-source]`).textContent(), 'your school', key);
+    }
+    assert.equal(await opts.locator('#in-force [data-setting="hosts"] [data-source]').textContent(), 'default');
+    assert.ok(await opts.locator('#staff_name_format').isDisabled());
+    rmSync(rolloutPolicyFile, { force: true });
+  } finally {
+    rmSync(rolloutPolicyFile, { force: true });
+    await server.close().catch(() => {});
+    await context?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(root, 'dist');
+const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
 const manifest = (b) => JSON.parse(readFileSync(join(dist, b, 'manifest.json'), 'utf8'));
 
 function files(dir, prefix = '') {
@@ -73,13 +74,21 @@ for (const browser of ['chrome', 'firefox']) {
     }
   });
 
-  test(`${browser}: the zip holds exactly the folder`, () => {
-    const entries = zipEntries(join(dist, `cpoms-check-${browser}.zip`));
+  test(`${browser}: the zip holds exactly the folder, compressed, at Cargo.toml's version`, () => {
+    const zip = join(dist, `cpoms-check-${browser}.zip`);
+    const entries = zipEntries(zip);
     const dir = files(join(dist, browser));
     assert.deepEqual(Object.keys(entries).sort(), dir.sort());
     for (const f of dir) assert.equal(entries[f], statSync(join(dist, browser, f)).size, f);
+    const unpacked = dir.reduce((n, f) => n + statSync(join(dist, browser, f)).size, 0);
+    assert.ok(statSync(zip).size < unpacked * 0.6, `deflated: ${statSync(zip).size} of ${unpacked} bytes`);
+    assert.equal(manifest(browser).version, version);
   });
 }
+
+test('the Firefox XPI is the Firefox zip, named with the version', () => {
+  assert.deepEqual(readFileSync(join(dist, `cpoms-check-${version}.xpi`)), readFileSync(join(dist, 'cpoms-check-firefox.zip')));
+});
 
 test('chrome has a service worker; firefox background scripts and its gecko settings', () => {
   assert.equal(manifest('chrome').background.service_worker, 'background.js');

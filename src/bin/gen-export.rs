@@ -94,6 +94,15 @@ const NEXT: [&str; 4] = [
     " The Head of Year will review {F}'s support plan with parents next week.",
 ];
 
+const CONTEXT: [&str; 6] = [
+    "Earlier in the lesson {F} had been working quietly beside {O} and had finished the starter task.",
+    "{F} had arrived on time this morning and was with {O} at break, where staff on duty saw nothing of concern.",
+    "This was during a group task; the class teacher, {S}, was at the front of the room going through the answers.",
+    "{F} had been moved seat at the start of the lesson after a disagreement with {O} about a shared calculator.",
+    "It was wet break, so the class was indoors, and about fifteen pupils were in the room with {S}.",
+    "{F} had asked twice to go to the toilet during the previous lesson and had come back after about ten minutes each time.",
+];
+
 /// SplitMix64: small, fast and the same everywhere, which is all a test file needs.
 struct Rng(u64);
 
@@ -205,6 +214,10 @@ fn entry(rng: &mut Rng) -> serde_json::Value {
     let mut text = String::new();
     if good {
         let place = rng.pick(&PLACES);
+        if rng.chance(75) {
+            text.push_str(&fill(rng.pick(&CONTEXT), forename, staff, other, &time));
+            text.push(' ');
+        }
         text.push_str(&format!("At {time} {place}, "));
         text.push_str(&fill(rng.pick(&OBSERVED), forename, staff, other, &time));
         text.push_str(". ");
@@ -217,7 +230,7 @@ fn entry(rng: &mut Rng) -> serde_json::Value {
         }
     } else {
         text.push_str(&fill(rng.pick(&POOR), forename, staff, other, &time));
-        if rng.chance(50) {
+        for _ in 0..1 + rng.below(3) {
             text.push(' ');
             text.push_str(&fill(rng.pick(&POOR), forename, staff, other, &time));
         }

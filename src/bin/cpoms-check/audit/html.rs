@@ -31,7 +31,10 @@ table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem}
 th,td{padding:.25rem .55rem;text-align:left;border-bottom:1px solid var(--line);vertical-align:top}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 tr{break-inside:avoid;page-break-inside:avoid}
-.grid-table th.c{font-size:.75rem;font-weight:600;max-width:5.5rem}
+.grid-table{width:100%;table-layout:fixed;font-size:.8rem}
+.grid-table th,.grid-table td{padding:.2rem .25rem;overflow-wrap:anywhere}
+.grid-table th.who{width:7.5rem}.grid-table th.count{width:3.6rem}
+.grid-table th.c{font-size:.72rem;font-weight:600;hyphens:auto}
 .heat{text-align:right;font-variant-numeric:tabular-nums;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .example{border:1px solid var(--line);border-radius:4px;padding:.6rem .9rem;margin:.8rem 0;break-inside:avoid;page-break-inside:avoid}
 .example .text{white-space:pre-wrap;margin:.4rem 0}
@@ -44,10 +47,24 @@ mark{background:#ffe08a;border-bottom:2px solid #8a6100;padding:0 1px}
  h2{break-after:avoid;page-break-after:avoid}
  .page{break-before:page;page-break-before:always}
  .chart .bar{fill:#333}.chart .track{fill:#ddd}
+ .grid-table{font-size:7pt}.grid-table th.who{width:5.5rem}.grid-table th.count{width:2.8rem}
  mark{background:none;border-bottom:2px solid #000;font-weight:600}
  a{color:inherit;text-decoration:none}
 }
 ";
+
+/// 199812 → "199,812".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 pub fn render(r: &Report) -> String {
     let t = &r.tally;
@@ -61,7 +78,7 @@ pub fn render(r: &Report) -> String {
     let _ = write!(
         s,
         "<header><h1>Safeguarding records audit</h1><p class=meta>{} entries from <b>{}</b>{}. Produced {} by cpoms-check {} on this computer; nothing was sent anywhere.</p></header>",
-        t.all.entries,
+        thousands(t.all.entries),
         esc(&r.file_name()),
         r.date_range()
             .map(|d| format!(", dated {d}"))
@@ -202,7 +219,7 @@ fn staff(s: &mut String, r: &Report) {
     let _ = write!(
         s,
         "<section class=page><h2>By member of staff</h2><p class=note>Share of each person's entries not meeting each criterion, most in need first{}. Darker is more often not met.</p>\
-<table class=grid-table><thead><tr><th>Recorded by<th class=n>Entries",
+<table class=grid-table><thead><tr><th class=who>Recorded by<th class=\"n count\">Entries",
         if r.anonymise { " (names withheld)" } else { "" }
     );
     for &i in &crit {

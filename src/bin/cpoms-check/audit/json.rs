@@ -69,7 +69,6 @@ pub fn render(r: &Report) -> String {
     let mut rules: Vec<(&&str, &u64)> = t.rules.iter().collect();
     rules.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let summary = json!({
-        "generator": GENERATOR,
         "version": cpoms_check::version(),
         "source": r.file_name(),
         "encoding": r.encoding.label(),
@@ -92,7 +91,11 @@ pub fn render(r: &Report) -> String {
         "skipped_by_reason": skipped,
         "skipped_rows": bad,
     });
-    let mut s = serde_json::to_string_pretty(&summary).unwrap_or_default();
-    s.push('\n');
-    s
+    // The generator key first (serde_json sorts the rest), where a later run looks for it
+    // before replacing the file.
+    let body = serde_json::to_string_pretty(&summary).unwrap_or_default();
+    format!(
+        "{{\n  \"generator\": \"{GENERATOR}\",{}\n",
+        body.strip_prefix('{').unwrap_or(&body)
+    )
 }

@@ -240,7 +240,26 @@ fn never_writes_over_the_export_or_a_file_it_did_not_write() {
     let page = std::fs::read_to_string(&notes).unwrap();
     assert!(page.contains("<svg") && page.contains("met every criterion"));
     assert!(!page.contains("five_w") && page.contains("Professional language"));
-    assert!(!page.contains("http://") || !page.contains("src=\"http"));
+    assert!(!page.contains("src=\"http") && !page.contains("href=\"http"));
+
+    // --anonymise: no staff code and no pupil's name anywhere in the report.
+    let o = audit(&[
+        csv.to_str().unwrap(),
+        "--html",
+        notes.to_str().unwrap(),
+        "--anonymise",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let page = std::fs::read_to_string(&notes).unwrap();
+    assert!(page.contains("Staff A") && page.contains("[pupil]"));
+    for code in [
+        "GBrown", "AKhan", "SPatel", "RJones", "MOkafor", "LTaylor", "HWilson",
+    ] {
+        assert!(
+            !page.contains(code),
+            "{code} named in the anonymised report"
+        );
+    }
 }
 
 #[test]

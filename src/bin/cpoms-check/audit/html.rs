@@ -32,9 +32,10 @@ th,td{padding:.25rem .55rem;text-align:left;border-bottom:1px solid var(--line);
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 tr{break-inside:avoid;page-break-inside:avoid}
 .grid-table{width:100%;table-layout:fixed;font-size:.8rem}
-.grid-table th,.grid-table td{padding:.2rem .25rem;overflow-wrap:anywhere}
+.grid-table th,.grid-table td{padding:.2rem .25rem}
 .grid-table th.who{width:7.5rem}.grid-table th.count{width:3.6rem}
-.grid-table th.c{font-size:.72rem;font-weight:600;hyphens:auto}
+.grid-table thead th{vertical-align:bottom}
+.grid-table th.c{font-size:.75rem;font-weight:600;writing-mode:vertical-rl;transform:rotate(180deg);text-align:left;white-space:nowrap;height:11.5rem;padding:.3rem 0}
 .heat{text-align:right;font-variant-numeric:tabular-nums;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .example{border:1px solid var(--line);border-radius:4px;padding:.6rem .9rem;margin:.8rem 0;break-inside:avoid;page-break-inside:avoid}
 .example .text{white-space:pre-wrap;margin:.4rem 0}
@@ -179,18 +180,26 @@ fn trend(s: &mut String, r: &Report) {
 
 /// Category and year group tables: entries, share meeting every criterion, the criterion most missed.
 fn groups(s: &mut String, r: &Report) {
-    for (heading, map, what) in [
-        ("By category", &r.tally.categories, "Category"),
-        ("By year group", &r.tally.years, "Year group"),
+    for (heading, groups, what) in [
+        (
+            "By category",
+            Report::by_size(&r.tally.categories),
+            "Category",
+        ),
+        (
+            "By year group",
+            Report::in_year_order(&r.tally.years),
+            "Year group",
+        ),
     ] {
-        if map.is_empty() {
+        if groups.is_empty() {
             continue;
         }
         let _ = write!(
             s,
             "<section><h2>{heading}</h2><table><thead><tr><th>{what}<th class=n>Entries<th class=n>Met every criterion<th>Most often not met</thead><tbody>"
         );
-        for (name, g) in Report::by_size(map).into_iter().take(40) {
+        for (name, g) in groups.into_iter().take(40) {
             let worst = (0..CRITERIA.len())
                 .filter(|&i| r.included[i] && g.not_met[i] > 0)
                 .max_by_key(|&i| (g.not_met[i], std::cmp::Reverse(i)))
@@ -295,7 +304,7 @@ fn examples(s: &mut String, r: &Report) {
                 s,
                 "{}<mark title=\"{}\">{}</mark>",
                 redact(r, e, &e.text[at..start]),
-                esc(&message),
+                redact(r, e, &message),
                 redact(r, e, &e.text[start..end])
             );
             at = end;
@@ -310,22 +319,21 @@ fn examples(s: &mut String, r: &Report) {
     s.push_str("</section>");
 }
 
-/// Escaped text; with `--anonymise`, the entry's tagged pupils and its author's code withheld.
+/// Escaped text; with `--anonymise`, the pupils the entry names become “[pupil]” and every
+/// staff code its label in this report.
 fn redact(r: &Report, e: &super::tally::Example, text: &str) -> String {
     let mut out = esc(text);
     if r.anonymise {
-        let mut names: Vec<&str> = e.students.iter().map(String::as_str).collect();
-        names.extend(
-            e.students
-                .iter()
-                .filter_map(|n| n.split_whitespace().next()),
-        );
+        let mut names: Vec<&str> = e.pupils.iter().map(String::as_str).collect();
+        names.extend(e.pupils.iter().filter_map(|n| n.split_whitespace().next()));
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         for n in names.into_iter().filter(|n| n.len() > 1) {
             out = out.replace(&esc(n), "[pupil]");
         }
-        if let Some(code) = e.staff.as_deref().filter(|c| c.len() > 1) {
-            out = out.replace(&esc(code), &esc(&r.staff_name(Some(code))));
+        for (rank, code) in r.staff_codes().iter().enumerate() {
+            if code.len() > 1 && out.contains(code.as_str()) {
+                out = out.replace(&esc(code), &esc(&r.staff_label(code, rank)));
+            }
         }
     }
     out

@@ -84,7 +84,7 @@ pub fn render(r: &Report) -> String {
         "months": months,
         "undated": t.undated,
         "categories": named(Report::by_size(&t.categories)),
-        "year_groups": named(Report::by_size(&t.years)),
+        "year_groups": named(Report::in_year_order(&t.years)),
         "staff": staff,
         "rules": rules.into_iter().map(|(k, n)| json!({ "rule": k, "count": n })).collect::<Vec<_>>(),
         "skipped": t.skipped_total(),

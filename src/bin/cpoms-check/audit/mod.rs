@@ -231,18 +231,23 @@ pub fn pct(n: u64, of: u64) -> f64 {
 }
 
 impl Report<'_> {
-    /// Staff by need (criteria not met per entry, most first), named or anonymised.
-    pub fn staff(&self) -> Vec<(String, &Group)> {
+    /// Staff codes by need (criteria not met per entry, most first).
+    pub fn staff_codes(&self) -> Vec<&String> {
         let mut staff: Vec<(&String, &Group)> = self.tally.staff.iter().collect();
         staff.sort_by(|a, b| b.1.need().total_cmp(&a.1.need()).then(a.0.cmp(b.0)));
-        staff
+        staff.into_iter().map(|(code, _)| code).collect()
+    }
+
+    /// Staff by need, named or anonymised.
+    pub fn staff(&self) -> Vec<(String, &Group)> {
+        self.staff_codes()
             .into_iter()
             .enumerate()
-            .map(|(i, (name, g))| (self.staff_label(name, i), g))
+            .map(|(i, code)| (self.staff_label(code, i), &self.tally.staff[code]))
             .collect()
     }
 
-    fn staff_label(&self, name: &str, rank: usize) -> String {
+    pub fn staff_label(&self, name: &str, rank: usize) -> String {
         if !self.anonymise {
             return name.to_string();
         }
@@ -261,22 +266,29 @@ impl Report<'_> {
     /// The label a staff code has in this report.
     pub fn staff_name(&self, code: Option<&str>) -> String {
         let code = code.unwrap_or("(not given)");
-        if !self.anonymise {
-            return code.to_string();
-        }
-        let mut staff: Vec<(&String, &Group)> = self.tally.staff.iter().collect();
-        staff.sort_by(|a, b| b.1.need().total_cmp(&a.1.need()).then(a.0.cmp(b.0)));
-        let rank = staff
-            .iter()
-            .position(|(n, _)| n.as_str() == code)
-            .unwrap_or(0);
-        self.staff_label(code, rank)
+        let rank = self.staff_codes().iter().position(|c| c.as_str() == code);
+        self.staff_label(code, rank.unwrap_or(0))
     }
 
     /// Groups (categories, year groups) by entries, most first.
     pub fn by_size(map: &std::collections::HashMap<String, Group>) -> Vec<(&String, &Group)> {
         let mut v: Vec<_> = map.iter().collect();
         v.sort_by(|a, b| b.1.entries.cmp(&a.1.entries).then(a.0.cmp(b.0)));
+        v
+    }
+
+    /// Year groups in school order: by the number in the name ("Year 7" before "Year 10").
+    pub fn in_year_order(map: &std::collections::HashMap<String, Group>) -> Vec<(&String, &Group)> {
+        let number = |s: &str| -> u32 {
+            let digits: String = s
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().unwrap_or(u32::MAX)
+        };
+        let mut v: Vec<_> = map.iter().collect();
+        v.sort_by(|a, b| number(a.0).cmp(&number(b.0)).then(a.0.cmp(b.0)));
         v
     }
 

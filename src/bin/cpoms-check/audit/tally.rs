@@ -55,7 +55,8 @@ pub struct Example {
     pub staff: Option<String>,
     pub incident_at: Option<LocalDateTime>,
     pub categories: Vec<String>,
-    pub students: Vec<String>,
+    /// The pupils it names: those tagged, and those the checker found named but untagged.
+    pub pupils: Vec<String>,
     pub text: String,
     pub marks: Vec<(usize, usize, String)>,
     pub messages: Vec<String>,
@@ -263,6 +264,15 @@ fn example(row: Row, verdict: &Verdict, not_met: Vec<&'static str>, priority: bo
     byte_at.push(text.len());
     let mut marks = Vec::new();
     let mut messages: Vec<String> = Vec::new();
+    let mut pupils = row.entry.students.clone();
+    pupils.extend(row.entry.linked_students.iter().cloned());
+    pupils.extend(
+        verdict
+            .findings
+            .iter()
+            .filter(|f| f.criterion == "tagging")
+            .filter_map(|f| f.excerpt.clone()),
+    );
     for f in &verdict.findings {
         if f.severity.as_str() == "problem" && !messages.contains(&f.message) {
             messages.push(f.message.clone());
@@ -280,7 +290,7 @@ fn example(row: Row, verdict: &Verdict, not_met: Vec<&'static str>, priority: bo
         staff: row.staff,
         incident_at: row.entry.incident_at,
         categories: row.entry.categories,
-        students: row.entry.students,
+        pupils,
         text,
         marks,
         messages,

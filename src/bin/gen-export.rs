@@ -91,9 +91,15 @@ const NEXT: [&str; 4] = [
     " {S} will check in with {F} at the start of tomorrow's first lesson and add the outcome here.",
     " The DSL will call home tomorrow morning; {S} will update this record by Friday.",
     " {F} will meet the school counsellor on Monday, and {S} will let the DSL know how it went.",
-    " The Head of Year will review {F}'s support plan with parents next week.",
+    " GBrown (Head of Year) will review {F}'s support plan with parents next week.",
 ];
 
+const TRIGGER: [&str; 4] = [
+    " The trigger is not known.",
+    " This followed an argument at break, when {F} was left out of a game.",
+    " It started because {F} had been told to move seats.",
+    " {F} said this was because of messages sent overnight.",
+];
 const CONTEXT: [&str; 6] = [
     "Earlier in the lesson {F} had been working quietly beside {O} and had finished the starter task.",
     "{F} had arrived on time this morning and was with {O} at break, where staff on duty saw nothing of concern.",
@@ -224,6 +230,10 @@ fn entry(rng: &mut Rng) -> serde_json::Value {
         if rng.chance(70) {
             text.push_str(&format!("{forename} said “{}” ", rng.pick(&SAID)));
         }
+        if rng.chance(70) {
+            text.push_str(&fill(rng.pick(&TRIGGER), forename, staff, other, &later));
+            text.push(' ');
+        }
         text.push_str(&fill(rng.pick(&ACTIONS), forename, staff, other, &later));
         if rng.chance(85) {
             text.push_str(&fill(rng.pick(&NEXT), forename, staff, other, &later));
@@ -243,11 +253,15 @@ fn entry(rng: &mut Rng) -> serde_json::Value {
         text.push_str("\n\nFollow-up: ");
         text.push_str(&fill(rng.pick(&ACTIONS), forename, staff, other, &later));
     }
-    let tagged = if good || rng.chance(60) {
+    // A careful author tags every child the text names; a hurried one may tag none.
+    let mut tagged = if good || rng.chance(60) {
         vec![student]
     } else {
         vec![]
     };
+    if good && other != forename && text.contains(other) {
+        tagged.push(format!("{other} {}", rng.pick(&SURNAMES)));
+    }
     let categories = if good || rng.chance(70) {
         vec![rng.pick(&CATEGORIES).to_string()]
     } else {

@@ -210,6 +210,14 @@ fn never_writes_over_the_export_or_a_file_it_did_not_write() {
     assert_eq!(o.status.code(), Some(2), "--force never covers the export");
     assert_eq!(std::fs::read(&csv).unwrap(), before);
 
+    let o = audit(&[
+        csv.to_str().unwrap(),
+        "--html",
+        d.join("no/such/folder.html").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("folder does not exist"), "{}", err(&o));
+
     let notes = d.join("notes.html");
     std::fs::write(&notes, "my notes").unwrap();
     let o = audit(&[csv.to_str().unwrap(), "--html", notes.to_str().unwrap()]);

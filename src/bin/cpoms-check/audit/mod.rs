@@ -151,6 +151,9 @@ pub fn run(o: &Options) -> Result<bool, String> {
         now: o.now,
     };
     warn_skipped(&report);
+    if report.tally.all.entries == 0 && report.tally.skipped_total() == 0 {
+        eprintln!("cpoms-check: warning: {path} has a header but no entries below it");
+    }
     let json_to_stdout = o.json.is_some_and(|p| p.as_os_str() == "-");
     if json_to_stdout {
         crate::print_out(&json::render(&report))?;

@@ -34,6 +34,13 @@ pub fn may_write(out: &Path, export: &Path, force: bool) -> Result<(), String> {
             show_path(out)
         ));
     }
+    let folder = out.parent().filter(|p| !p.as_os_str().is_empty());
+    if folder.is_some_and(|f| !f.is_dir()) {
+        return Err(format!(
+            "cannot write {}: its folder does not exist",
+            show_path(out)
+        ));
+    }
     if !out.exists() || force {
         return Ok(());
     }

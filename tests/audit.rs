@@ -56,8 +56,10 @@ fn counts_equal_checking_each_entry_by_itself() {
     let mut not_met = [0u64; CRITERIA.len()];
     let mut met_all = 0;
     let mut entries = 0;
+    let mut multiline = 0;
     for line in std::fs::read_to_string(&jsonl).unwrap().lines() {
         let entry = Entry::from_input(line).unwrap();
+        multiline += u64::from(entry.text.contains('\n'));
         let v = check(&entry, &Policy::default(), now);
         let mut all = true;
         for (i, c) in CRITERIA.iter().enumerate() {
@@ -76,6 +78,8 @@ fn counts_equal_checking_each_entry_by_itself() {
         assert_eq!(row["criterion"], *c);
         assert_eq!(row["not_met"], not_met[i], "{c}");
     }
+    // Quoted cells with line breaks were read as one entry each.
+    assert!(multiline > 0);
     // Not a degenerate export: some entries meet everything, some miss several criteria.
     assert!(met_all > 0 && met_all < entries);
 }
@@ -160,6 +164,10 @@ fn bad_rows_are_named_skipped_and_counted() {
     ]);
     assert_eq!(o.status.code(), Some(3), "{}", err(&o));
     let e = err(&o);
+    assert!(
+        !e.contains('\r') && !e.contains('\u{1b}'),
+        "no progress bar when piped: {e:?}"
+    );
     assert!(
         e.contains("line 3: column “Incident Date”: “31/09/2024 09:00” is not a real date"),
         "{e}"

@@ -189,6 +189,23 @@ fn bad_rows_are_named_skipped_and_counted() {
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.contains("4 rows skipped"), "{out}");
 
+    // A quote never closed runs to the end of the file: named by the line it opens on.
+    let open = d.join("open.csv");
+    std::fs::write(
+        &open,
+        "Incident Date,Student,Recorded By,Incident\n\
+         16/01/2024 09:00,Derek Smith,JBloggs,\"Derek was upset.\n\
+         17/01/2024 09:00,Amira Khan,GBrown,Amira cried.\n",
+    )
+    .unwrap();
+    let o = audit(&[open.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        err(&o).contains("line 2: a quotation mark opened on this line runs on to line 3"),
+        "{}",
+        err(&o)
+    );
+
     // With --us-dates the month-first date on line 4 reads, and the day-first ones do not.
     let o = audit(&[csv.to_str().unwrap(), "--us-dates", "--json", "-"]);
     let s: Value = serde_json::from_slice(&o.stdout).unwrap();

@@ -83,7 +83,13 @@ impl Reading<'_> {
         };
         let width = self.mapping.header.len();
         let cells = rec.cells.len();
-        let span = rec.cells.iter().flatten().filter(|&&b| b == b'\n').count() as u64;
+        // Lines the record runs over: the line breaks inside its cells (a quote left open
+        // to the end of the file takes the last line break too, which ends no row).
+        let span = rec
+            .cells
+            .iter()
+            .map(|c| c.trim_ascii_end().iter().filter(|&&b| b == b'\n').count() as u64)
+            .sum::<u64>();
         // A trailing delimiter gives an extra empty cell: harmless.
         let extra_empty = rec
             .cells
@@ -93,7 +99,7 @@ impl Reading<'_> {
         if (cells != width && !(cells > width && extra_empty)) || self.swallowed_rows(rec) {
             if span > 0 {
                 return Err(bad(Reason::MergedRows, format!(
-                    "a quotation mark in this row is not closed until line {}, so the rows between ran together into one ({cells} cells where the header has {width}); check the quotes on line {line}",
+                    "a quotation mark opened on this line runs on to line {}, so the rows between ran together into one ({cells} cells where the header has {width}); check the quotes on line {line}",
                     line + span
                 )));
             }

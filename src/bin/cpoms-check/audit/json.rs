@@ -20,7 +20,7 @@ pub fn render(r: &Report) -> String {
             })
         })
         .collect();
-    let group = |g: &super::Group| {
+    let group = |g: &super::tally::Group| {
         let not_met: Map<String, Value> = CRITERIA
             .iter()
             .enumerate()
@@ -29,7 +29,7 @@ pub fn render(r: &Report) -> String {
             .collect();
         json!({ "entries": g.entries, "met_every_criterion": g.met_all, "not_met": not_met })
     };
-    let named = |v: Vec<(&String, &super::Group)>| -> Vec<Value> {
+    let named = |v: Vec<(&String, &super::tally::Group)>| -> Vec<Value> {
         v.into_iter()
             .map(|(k, g)| {
                 let mut o = group(g);

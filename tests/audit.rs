@@ -343,3 +343,35 @@ fn a_missing_column_is_warned_and_its_criterion_left_out() {
     let s: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(s["columns"]["incident_at"], "When");
 }
+
+#[test]
+fn the_reports_are_the_same_byte_for_byte_on_one_thread_or_many() {
+    let d = dir("determinism");
+    let csv = d.join("export.csv");
+    generate(&csv, 400, &[]);
+    let mut runs = Vec::new();
+    for threads in ["1", "4"] {
+        let (html, json) = (
+            d.join(format!("r{threads}.html")),
+            d.join(format!("s{threads}.json")),
+        );
+        let o = Command::new(env!("CARGO_BIN_EXE_cpoms-check"))
+            .args(["audit", csv.to_str().unwrap(), "--now", NOW, "--html"])
+            .arg(&html)
+            .arg("--json")
+            .arg(&json)
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        runs.push((
+            o.stdout,
+            std::fs::read(html).unwrap(),
+            std::fs::read(json).unwrap(),
+        ));
+    }
+    assert!(
+        runs[0] == runs[1],
+        "the reports differ with the thread count"
+    );
+}

@@ -17,4 +17,6 @@ node bench/node.mjs > "$out/node.json"
 echo "bench: the extension in Chromium" >&2
 node bench/browser.mjs > "$out/browser.json"
 node bench/report.mjs "$out" > bench/RESULTS.md
+echo "bench: the audit command at 10,000 and 200,000 rows" >&2
+{ echo; bench/audit.sh; } >> bench/RESULTS.md
 cat bench/RESULTS.md

@@ -159,12 +159,20 @@ fn audit_summarises_a_csv_export_and_writes_html() {
     assert!(out.starts_with("2 entries checked"), "{out}");
     assert!(out.contains("JBloggs") && out.contains("GBrown"));
     let page = std::fs::read_to_string(&html).unwrap();
-    assert!(page.contains("<h1>CPOMS entry audit</h1>") && page.contains("language"));
+    assert!(
+        page.contains("<h1>Safeguarding records audit</h1>")
+            && page.contains("Professional language")
+    );
 
+    // An unreadable date skips its row (exit status 3), naming the line, header and text.
     std::fs::write(&csv, "Date,Incident\n31/02/2024,x\n").unwrap();
     let o = run(&["audit", csv.to_str().unwrap()], "");
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        stderr(&o).contains("line 2: column “Date”: “31/02/2024”"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// Runs the tool with raw (possibly non-UTF-8) arguments.
@@ -448,11 +456,14 @@ fn audit_shows_hostile_cells_escaped_and_short() {
     )
     .unwrap();
     let o = run(&["audit", csv.to_str().unwrap()], "");
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(3));
     let err = stderr(&o);
-    assert!(err.contains("line 2") && err.lines().count() == 1, "{err}");
-    assert!(
-        !err.trim_end().chars().any(char::is_control) && err.len() < 500,
-        "{err}"
-    );
+    let skipped: Vec<&str> = err.lines().filter(|l| l.contains("skipped")).collect();
+    assert!(skipped.len() == 1 && skipped[0].contains("line 2"), "{err}");
+    for line in err.lines() {
+        assert!(
+            !line.chars().any(char::is_control) && line.len() < 500,
+            "{line}"
+        );
+    }
 }

@@ -31,6 +31,16 @@ pub struct Args {
     pub policy: Option<PathBuf>,
     pub now: Option<String>,
     pub html: Option<PathBuf>,
+    /// audit: where to write the JSON summary (`-` for standard output).
+    pub json: Option<PathBuf>,
+    /// audit: replace an existing file that `audit` did not write.
+    pub force: bool,
+    /// audit: read 01/02/2024 as 2 January (month first).
+    pub us_dates: bool,
+    /// audit: `field=Header` pairs that override the column mapping.
+    pub columns: Vec<(String, String)>,
+    /// audit: staff named "Staff A", "Staff B"… in the report.
+    pub anonymise: bool,
 }
 
 /// An argument as text, or why it cannot be read as text.
@@ -60,6 +70,11 @@ pub fn parse(argv: &[OsString]) -> Result<Args, String> {
         policy: None,
         now: None,
         html: None,
+        json: None,
+        force: false,
+        us_dates: false,
+        columns: Vec::new(),
+        anonymise: false,
     };
     while let Some(arg) = it.next() {
         // A file name may be any bytes; an option is always ASCII.
@@ -116,6 +131,16 @@ pub fn parse(argv: &[OsString]) -> Result<Args, String> {
             "--html" if a.command == Command::Audit => {
                 a.html = Some(PathBuf::from(value("--html")?))
             }
+            "--json" if a.command == Command::Audit => {
+                a.json = Some(PathBuf::from(value("--json")?))
+            }
+            "--force" if a.command == Command::Audit => a.force = true,
+            "--us-dates" if a.command == Command::Audit => a.us_dates = true,
+            "--anonymise" | "--anonymize" if a.command == Command::Audit => a.anonymise = true,
+            "--columns" if a.command == Command::Audit => {
+                let v = value("--columns")?;
+                a.columns.extend(columns(utf8(&v, "--columns")?)?);
+            }
             "-h" | "--help" => a.command = Command::Help,
             f if f.starts_with("--") => return Err(format!("unknown option `{}`", shown(f))),
             _ if a.file.is_none() => a.file = Some(PathBuf::from(arg)),
@@ -123,6 +148,23 @@ pub fn parse(argv: &[OsString]) -> Result<Args, String> {
         }
     }
     Ok(a)
+}
+
+/// `text=Incident details,recorded_by=Staff`: each field named once; an empty header
+/// (`attachments=`) means "do not use a column for this field".
+fn columns(spec: &str) -> Result<Vec<(String, String)>, String> {
+    spec.split(',')
+        .filter(|p| !p.trim().is_empty())
+        .map(|pair| {
+            let (field, header) = pair.split_once('=').ok_or_else(|| {
+                format!(
+                    "--columns takes field=Header pairs, such as text=Incident, not `{}`",
+                    shown(pair)
+                )
+            })?;
+            Ok((field.trim().to_string(), header.trim().to_string()))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -148,6 +190,15 @@ mod tests {
             args("audit x.csv --html r.html").unwrap().html,
             Some(PathBuf::from("r.html"))
         );
+        let a = args("audit x.csv --columns text=Details,attachments= --us-dates --force").unwrap();
+        assert_eq!(
+            a.columns,
+            [
+                ("text".into(), "Details".into()),
+                ("attachments".into(), String::new())
+            ]
+        );
+        assert!(a.us_dates && a.force && !a.anonymise);
     }
 
     #[test]
@@ -160,6 +211,8 @@ mod tests {
             "frobnicate",
             "check --html r.html",
             "check --input yaml",
+            "check --force",
+            "audit x.csv --columns text",
         ] {
             assert!(args(bad).is_err(), "{bad}");
         }

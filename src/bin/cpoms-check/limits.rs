@@ -14,9 +14,6 @@ pub const CHECK_BYTES: u64 = 10_000_000;
 /// A policy file: settings are a few kilobytes.
 pub const POLICY_BYTES: u64 = 1_000_000;
 
-/// A CSV export for `audit`; each entry in it is then held to `CHECK_BYTES`.
-pub const AUDIT_BYTES: u64 = 200_000_000;
-
 /// "10 MB": a limit as a person reads it.
 pub fn megabytes(limit: u64) -> String {
     format!("{} MB", limit / 1_000_000)

@@ -2,16 +2,17 @@
 //!
 //! ```text
 //! cpoms-check check [FILE|-] [--format json|text] [--input auto|json|text] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
-//! cpoms-check audit EXPORT.csv [--html REPORT.html] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
+//! cpoms-check audit EXPORT.csv [--html REPORT.html] [--json SUMMARY.json|-] [--columns field=Header,…]
+//!                              [--us-dates] [--anonymise] [--force] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
 //! ```
 //! Exit status: 0 when it ran (whatever it found), 2 on unusable input, with one line on
-//! stderr naming the field, setting or line. Every message is one line: values from the input
+//! stderr naming the field, setting or line; 3 when `audit` ran but skipped rows it could
+//! not read (each named on stderr, counted in the summary). Every message is one line: values from the input
 //! are escaped and shortened (`cpoms_check::shown`). Inputs are read up to a limit
 //! (`limits.rs`), so no input can make the tool read or allocate without end.
 
 mod args;
 mod audit;
-mod csv;
 mod limits;
 mod text_report;
 
@@ -24,8 +25,11 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   cpoms-check check [FILE|-] [--format json|text] [--input auto|json|text] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
-  cpoms-check audit EXPORT.csv [--html REPORT.html] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
-  cpoms-check --version";
+  cpoms-check audit EXPORT.csv [--html REPORT.html] [--json SUMMARY.json|-] [--columns field=Header,…]
+                               [--us-dates] [--anonymise] [--force] [--policy POLICY.json] [--now YYYY-MM-DDTHH:MM]
+  cpoms-check --version
+
+audit exit status: 0 every row read, 3 some rows skipped (listed on stderr), 2 unusable input";
 
 /// The longest error line printed: a backstop behind each value's own shortening.
 const MAX_ERROR_CHARS: usize = 400;
@@ -33,7 +37,8 @@ const MAX_ERROR_CHARS: usize = 400;
 fn main() -> ExitCode {
     let argv: Vec<OsString> = std::env::args_os().skip(1).collect();
     match run(&argv) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Ran::Clean) => ExitCode::SUCCESS,
+        Ok(Ran::Skipped) => ExitCode::from(3),
         Err(message) => {
             let mut err = std::io::stderr().lock();
             let _ = writeln!(err, "cpoms-check: {}", one_line(&message, MAX_ERROR_CHARS));
@@ -47,11 +52,20 @@ pub fn show_path(p: &Path) -> String {
     shown(&p.to_string_lossy())
 }
 
-fn run(argv: &[OsString]) -> Result<(), String> {
+/// How a run that did not fail ended.
+enum Ran {
+    Clean,
+    /// `audit` skipped rows it could not read: exit status 3.
+    Skipped,
+}
+
+fn run(argv: &[OsString]) -> Result<Ran, String> {
     let parsed = args::parse(argv).map_err(|e| format!("{e} (see cpoms-check --help)"))?;
     match parsed.command {
-        args::Command::Help => print_out(&format!("{USAGE}\n")),
-        args::Command::Version => print_out(&format!("cpoms-check {}\n", cpoms_check::version())),
+        args::Command::Help => print_out(&format!("{USAGE}\n")).map(|()| Ran::Clean),
+        args::Command::Version => {
+            print_out(&format!("cpoms-check {}\n", cpoms_check::version())).map(|()| Ran::Clean)
+        }
         args::Command::Check => {
             let policy = load_policy(parsed.policy.as_deref())?;
             let now = now(parsed.now.as_deref())?;
@@ -75,6 +89,7 @@ fn run(argv: &[OsString]) -> Result<(), String> {
             written
                 .and_then(|()| out.flush())
                 .map_err(|e| format!("could not write the verdict: {e}"))
+                .map(|()| Ran::Clean)
         }
         args::Command::Audit => {
             let policy = load_policy(parsed.policy.as_deref())?;
@@ -83,7 +98,22 @@ fn run(argv: &[OsString]) -> Result<(), String> {
                 .file
                 .as_deref()
                 .ok_or("audit needs the CSV export's path")?;
-            audit::run(file, parsed.html.as_deref(), &policy, now)
+            let skipped = audit::run(&audit::Options {
+                file,
+                html: parsed.html.as_deref(),
+                json: parsed.json.as_deref(),
+                force: parsed.force,
+                order: if parsed.us_dates {
+                    audit::Order::MonthFirst
+                } else {
+                    audit::Order::DayFirst
+                },
+                columns: &parsed.columns,
+                anonymise: parsed.anonymise,
+                policy: &policy,
+                now,
+            })?;
+            Ok(if skipped { Ran::Skipped } else { Ran::Clean })
         }
     }
 }

@@ -1,37 +1,54 @@
 //! The pre-submit checklist: one row per criterion, shown when the person submits.
+//! It fits one screen: what needs a look first, each point once (a group with its count)
+//! and linked to its words; what is met folded away.
 //! It never blocks: "Submit" (focused) submits exactly as the page would have, with the
 //! same submit button; "Go back" and Escape return to the form.
 
-use crate::verdict::{Status, Verdict};
+use crate::verdict::{Finding, Status, Verdict};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, KeyboardEvent};
 
 const STYLE: &str = "
   .backdrop { position: fixed; inset: 0; background: #0007; display: flex; align-items: center; justify-content: center; }
-  .dialog { background: #fff; color: #1b1b1b; font: 15px/1.45 system-ui, sans-serif; max-width: 640px; width: 92vw;
-            max-height: 86vh; overflow: auto; border-radius: 10px; padding: 20px 24px; box-shadow: 0 8px 30px #0006; }
-  h2 { margin: 0 0 12px; font-size: 19px; }
+  .dialog { background: #fff; color: #1b1b1b; font: 14px/1.4 system-ui, sans-serif; max-width: 920px; width: 94vw;
+            max-height: 94vh; overflow: auto; border-radius: 10px; padding: 14px 20px; box-shadow: 0 8px 30px #0006; box-sizing: border-box; }
+  h2 { margin: 0 0 4px; font-size: 18px; }
+  p.note { margin: 0 0 6px; color: #333; }
+  .urgent { border: 2px solid #a4161a; background: #fdecea; border-radius: 6px; padding: 4px 10px; margin: 0 0 6px; }
+  .urgent strong { color: #a4161a; }
   ul { list-style: none; margin: 0; padding: 0; }
-  li.row { border-top: 1px solid #ddd; padding: 8px 0; }
-  .status { display: inline-block; min-width: 8.5em; font-weight: 600; }
-  .not_met .status { color: #a4161a; } .met .status { color: #1b5e20; } .check .status { color: #7a4a00; } .not_applicable .status { color: #555; }
-  .point { margin: 4px 0 0 8.5em; font-size: 14px; }
-  .buttons { display: flex; gap: 12px; justify-content: flex-end; margin-top: 16px; }
-  button { font: 600 15px system-ui, sans-serif; padding: 8px 16px; border-radius: 6px; border: 2px solid #1d4f91; cursor: pointer; }
+  li.row { border-top: 1px solid #ddd; padding: 3px 0; display: grid; grid-template-columns: 13.5em 1fr; column-gap: 12px; }
+  li.row > .what { font-weight: 600; }
+  .mark { display: inline-block; width: 1.2em; }
+  .not_met .mark { color: #a4161a; } .met .mark { color: #1b5e20; } .check .mark { color: #7a4a00; } .not_applicable .mark { color: #555; }
+  .said { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .point + .point { margin-top: 2px; }
+  .more { font-size: 13px; color: #444; }
+  button.goto { font: inherit; color: #1d4f91; background: none; border: none; padding: 0; text-decoration: underline; cursor: pointer; text-align: left; }
+  .foot { display: flex; align-items: flex-start; gap: 12px; border-top: 1px solid #ddd; padding-top: 6px; }
+  details.rest { flex: 1; }
+  details.rest summary { cursor: pointer; font-weight: 600; color: #1b5e20; padding: 2px 0; }
+  .buttons { display: flex; gap: 12px; justify-content: flex-end; margin-left: auto; }
+  .buttons button { font: 600 15px system-ui, sans-serif; padding: 7px 16px; border-radius: 6px; border: 2px solid #1d4f91; cursor: pointer; }
   button[data-action=submit] { background: #1d4f91; color: #fff; }
-  button[data-action=back] { background: #fff; color: #1d4f91; }
-  button:focus-visible { outline: 3px solid #f9a825; outline-offset: 2px; }
+  button[data-action=back], button[data-action=page-check], button[data-action=settings] { background: #fff; color: #1d4f91; }
+  button:focus-visible, summary:focus-visible { outline: 3px solid #f9a825; outline-offset: 2px; }
   @media (prefers-reduced-motion: no-preference) { .dialog { animation: rise .12s ease-out; } }
   @keyframes rise { from { transform: translateY(8px); opacity: .6; } }
 ";
 
-fn label(status: Status) -> &'static str {
+/// At most this many points under one criterion; the rest are underlined in the entry.
+const POINTS_PER_ROW: usize = 2;
+
+/// The status's mark and words (the words for screen readers; the mark, its colour and
+/// the row's place say it to the eye).
+fn label(status: Status) -> (&'static str, &'static str) {
     match status {
-        Status::Met => "✓ Met",
-        Status::NotMet => "✗ Not met",
-        Status::Check => "? Please check",
-        Status::NotApplicable => "– Not applicable",
+        Status::Met => ("✓", "Met"),
+        Status::NotMet => ("✗", "Not met"),
+        Status::Check => ("?", "Please check"),
+        Status::NotApplicable => ("–", "Not applicable"),
     }
 }
 
@@ -50,68 +67,175 @@ pub enum Mode {
     Review,
 }
 
-/// Builds and shows the checklist; returns its host so the caller can wire the buttons and remove it.
+/// A finding's message after the quoted words it starts with (“me”: write… → ": write…"),
+/// to follow a link that shows those words; a message that does not start with them
+/// follows after ": ".
+pub(crate) fn reason(f: &Finding) -> String {
+    let quoted = f.excerpt.as_deref().map(|e| format!("“{e}”"));
+    match quoted.as_deref().and_then(|q| f.message.strip_prefix(q)) {
+        Some(rest) => rest.to_string(),
+        None => format!(": {}", f.message),
+    }
+}
+
+/// “I” ×2, “me” ×4: the words of a finding's group (or its own words), as a person reads them.
+pub(crate) fn words(verdict: &Verdict, f: &Finding) -> String {
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    let members = verdict.findings.iter().filter(|g| match &f.group {
+        Some(group) => g.group.as_ref() == Some(group),
+        None => std::ptr::eq(*g, f),
+    });
+    for g in members {
+        let w = g.excerpt.as_deref().unwrap_or("");
+        match seen.iter_mut().find(|(x, _)| *x == w) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((w, 1)),
+        }
+    }
+    seen.iter()
+        .map(|(w, n)| {
+            let w = super::escape(w);
+            if *n > 1 {
+                format!("“{w}” ×{n}")
+            } else {
+                format!("“{w}”")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The points under one criterion: each group once, the first few, each a link to its words.
+fn points(verdict: &Verdict, criterion: &str) -> String {
+    let mut shown = Vec::new();
+    let mut out = String::new();
+    let all: Vec<&Finding> = verdict
+        .findings
+        .iter()
+        .filter(|f| f.criterion == criterion)
+        .collect();
+    let mut distinct = 0;
+    for f in &all {
+        if let Some(g) = &f.group {
+            if shown.contains(&g) {
+                continue;
+            }
+            shown.push(g);
+        }
+        // Points about words are capped (the rest are underlined); whole-entry ones are not.
+        if f.start.is_some() {
+            distinct += 1;
+            if distinct > POINTS_PER_ROW {
+                continue;
+            }
+        }
+        let point = match (f.start, f.end) {
+            (Some(s), Some(e)) => format!(
+                "<button type=button class=goto data-action=goto data-start={s} data-end={e} title=\"Show these words in the entry\">{}</button>{}",
+                words(verdict, f),
+                super::escape(&reason(f))
+            ),
+            _ => super::escape(&f.message),
+        };
+        out.push_str(&format!(
+            "<div class=point data-rule=\"{}\">{point}</div>",
+            f.rule
+        ));
+    }
+    if distinct > POINTS_PER_ROW {
+        let more = distinct - POINTS_PER_ROW;
+        out.push_str(&format!(
+            "<div class=more>and {more} more, underlined in the entry</div>"
+        ));
+    }
+    out
+}
+
+fn row(verdict: &Verdict, r: &crate::verdict::ChecklistRow) -> String {
+    let c = r.criterion;
+    // A criterion not met is said by its points; the row's summary would repeat the first.
+    let body = match r.status {
+        Status::NotMet => points(verdict, c),
+        _ => super::escape(&r.summary),
+    };
+    let confirm = if r.status == Status::Check && c == "proofread" {
+        "<label class=point><input type=checkbox data-confirm> I have read the entry through once.</label>"
+    } else {
+        ""
+    };
+    let (mark, words) = label(r.status);
+    format!(
+        "<li class=\"row {s}\" data-criterion=\"{c}\" data-status=\"{s}\"><div class=what><span class=mark aria-hidden=true>{mark}</span>{h}<span class=said>: {words}</span></div><div>{body}{confirm}</div></li>",
+        s = r.status.as_str(),
+        h = human(c),
+    )
+}
+
+/// Builds and shows the checklist; returns its host so the caller can wire the buttons and
+/// remove it. What needs a look comes first (what must reach the DSL today above all), each
+/// point once and linked to its words; what is met is folded away but stays in the dialog.
 pub fn show(document: &Document, verdict: &Verdict, mode: Mode) -> Result<HtmlElement, JsValue> {
     let (host, shadow) = super::shadow_host(
         document,
         "checklist",
         "position: fixed; inset: 0; z-index: 2147483002",
     )?;
-    let mut rows = String::new();
-    for row in &verdict.checklist {
-        let c = row.criterion;
-        let mut points = String::new();
-        for f in verdict.findings.iter().filter(|f| f.criterion == c) {
-            let at = f
-                .excerpt
-                .as_deref()
-                .map(|e| format!("“{}”: ", super::escape(e)))
-                .unwrap_or_default();
-            points.push_str(&format!(
-                "<div class=point data-rule=\"{}\">{at}{}</div>",
-                f.rule,
-                super::escape(&f.message)
-            ));
-        }
-        if row.status == Status::Check {
-            points.push_str("<label class=point><input type=checkbox data-confirm> I have read the entry through once.</label>");
-        }
-        rows.push_str(&format!(
-            "<li class=\"row {s}\" data-criterion=\"{c}\" data-status=\"{s}\"><span class=status>{l}</span> <strong>{h}</strong> — {summary}{points}</li>",
-            s = row.status.as_str(),
-            l = label(row.status),
-            h = human(c),
-            summary = super::escape(&row.summary),
-        ));
-    }
-    let open = verdict
-        .checklist
-        .iter()
-        .filter(|r| r.status == Status::NotMet)
-        .count();
+    let urgent: Vec<&Finding> = verdict.findings.iter().filter(|f| f.priority).collect();
+    let urgent_html = match urgent.first() {
+        Some(f) => format!(
+            "<div class=urgent role=alert><strong>Tell the DSL today.</strong> {}</div>",
+            super::escape(&f.message)
+        ),
+        None => String::new(),
+    };
+    // Rows that need a look: criteria with a priority finding first, then not met, then to check.
+    let needs =
+        |r: &&crate::verdict::ChecklistRow| matches!(r.status, Status::NotMet | Status::Check);
+    let mut open: Vec<&crate::verdict::ChecklistRow> =
+        verdict.checklist.iter().filter(needs).collect();
+    open.sort_by_key(|r| {
+        let priority = urgent.iter().any(|f| f.criterion == r.criterion);
+        (!priority, r.status != Status::NotMet)
+    });
+    let rest: Vec<&crate::verdict::ChecklistRow> =
+        verdict.checklist.iter().filter(|r| !needs(r)).collect();
+    let open_html: String = open.iter().map(|r| row(verdict, r)).collect();
+    let rest_html: String = rest.iter().map(|r| row(verdict, r)).collect();
+    let not_met = open.iter().filter(|r| r.status == Status::NotMet).count();
     let lead = match mode {
         Mode::Submit => "Before you submit",
         Mode::Review => "This entry so far",
     };
-    let title = match open {
+    let title = match not_met {
+        0 if mode == Mode::Submit => format!("{lead}: every criterion is met"),
         0 => format!("{lead}: nothing is flagged"),
         1 => format!("{lead}: 1 point to look at"),
         n => format!("{lead}: {n} points to look at"),
     };
     let (note, buttons) = match mode {
+        Mode::Submit if not_met == 0 => (
+            "Nothing has been sent yet.",
+            "<button type=button data-action=back>Go back</button><button type=button data-action=submit>Submit</button>",
+        ),
         Mode::Submit => (
             "You can submit now or go back and change the entry. Nothing has been sent yet.",
             "<button type=button data-action=back>Go back</button><button type=button data-action=submit>Submit</button>",
         ),
         Mode::Review => (
-            "Each point is also underlined in the entry, with a card that explains it.",
+            "Each point is underlined in the entry, with a card that explains it.",
             "<button type=button data-action=page-check>What did it find on this page?</button>\
              <button type=button data-action=settings>Settings</button><button type=button data-action=back>Close</button>",
         ),
     };
+    let rest_label = match (open.is_empty(), rest.len()) {
+        (true, n) => format!("All {n} criteria"),
+        (false, n) => format!("Met or not applicable ({n})"),
+    };
     shadow.set_inner_html(&format!(
         "<style>{STYLE}</style><div class=backdrop><div class=dialog role=dialog aria-modal=true aria-labelledby=t aria-describedby=d>\
-         <h2 id=t>{title}</h2><p id=d>{note}</p><ul>{rows}</ul><div class=buttons>{buttons}</div></div></div>"
+         <h2 id=t>{title}</h2>{urgent_html}<p class=note id=d>{note}</p><ul>{open_html}</ul>\
+         <div class=foot><details class=rest><summary>{rest_label}</summary><ul>{rest_html}</ul></details>\
+         <div class=buttons>{buttons}</div></div></div></div>"
     ));
     document.body().ok_or("no body")?.append_child(&host)?;
     let first = if mode == Mode::Submit {
@@ -126,7 +250,32 @@ pub fn show(document: &Document, verdict: &Verdict, mode: Mode) -> Result<HtmlEl
         b.focus()?;
     }
     keep_focus_inside(&host);
+    go_to_points(&host);
     Ok(host)
+}
+
+/// A point's link closes the list and shows its words in the entry, with their card.
+fn go_to_points(host: &HtmlElement) {
+    let Some(shadow) = host.shadow_root() else {
+        return;
+    };
+    let h = host.clone();
+    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let Some(b) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-action=goto]").ok().flatten())
+        else {
+            return;
+        };
+        let at = |a: &str| b.get_attribute(a).and_then(|v| v.parse::<usize>().ok());
+        if let (Some(s), Some(end)) = (at("data-start"), at("data-end")) {
+            h.remove();
+            super::points::go_to(s, end);
+        }
+    });
+    let _ = shadow.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget(); // one per dialog; freed with the page
 }
 
 /// Runs `then` once when the button `[data-action=ACTION]` is pressed.
@@ -151,7 +300,7 @@ fn keep_focus_inside(host: &HtmlElement) {
         if e.key() != "Tab" {
             return;
         }
-        let Ok(list) = shadow.query_selector_all("button, input") else {
+        let Ok(list) = shadow.query_selector_all("button, input, summary") else {
             return;
         };
         let controls: Vec<HtmlElement> = (0..list.length())

@@ -150,8 +150,11 @@ pub(super) fn run_check() {
         };
         app.notes.render(anchors, &verdict);
         app.overlay.render(&app.editor, text, &verdict);
-        app.summary
-            .render(&verdict, full.is_some().then_some(CAP_UNITS));
+        app.summary.render(
+            &verdict,
+            full.is_some().then_some(CAP_UNITS),
+            !text.trim().is_empty(),
+        );
         // The card stays while its finding does (a check can run under the pointer).
         let still = app.card.showing.as_ref().is_some_and(|(rule, s, e)| {
             verdict

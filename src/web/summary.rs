@@ -62,19 +62,34 @@ impl Summary {
         }
     }
 
-    /// The count; `capped` is the length checked when the entry was longer.
-    pub fn render(&self, verdict: &Verdict, capped: Option<usize>) {
+    /// The count; `capped` is the length checked when the entry was longer. Before anything
+    /// is written the chip stays out of sight: an empty form is not yet a record. What must
+    /// reach the DSL today is said first.
+    pub fn render(&self, verdict: &Verdict, capped: Option<usize>, written: bool) {
+        let _ = self
+            .chip
+            .style()
+            .set_property("display", if written { "inline-block" } else { "none" });
         let n = verdict
             .checklist
             .iter()
             .filter(|r| r.status == Status::NotMet)
             .count();
         let _ = self.chip.set_attribute("data-count", &n.to_string());
-        let mut label = match n {
-            0 => "CPOMS check: no points open".to_string(),
-            1 => "CPOMS check: 1 point to look at".to_string(),
-            n => format!("CPOMS check: {n} points to look at"),
+        let urgent = if verdict.findings.iter().any(|f| f.priority) {
+            "tell the DSL today · "
+        } else {
+            ""
         };
+        let mut label = match n {
+            0 => format!("CPOMS check: {urgent}no points open"),
+            1 => format!("CPOMS check: {urgent}1 point to look at"),
+            n => format!("CPOMS check: {urgent}{n} points to look at"),
+        };
+        let _ = self
+            .chip
+            .style()
+            .set_property("background", if urgent.is_empty() { "" } else { "#a4161a" });
         if let Some(units) = capped {
             label.push_str(&format!(
                 " (the first {} characters checked)",

@@ -76,7 +76,15 @@ pub(super) fn begin() -> Result<(), JsValue> {
     let inner_doc = editor.document().filter(|d| *d != document);
     let form = editor.form();
 
-    let on_input = Closure::<dyn FnMut()>::new(schedule);
+    // Typing closes the card (its words may be the ones changing) and checks again.
+    let on_input = Closure::<dyn FnMut()>::new(|| {
+        with_app(|app| {
+            if app.card.showing.is_some() {
+                app.card.hide();
+            }
+        });
+        schedule();
+    });
     let on_move_view =
         Closure::<dyn FnMut()>::new(|| with_app(|app| app.overlay.follow(&app.editor)));
     wiring.listen(&element, "input", false, on_input.as_ref())?;
@@ -126,6 +134,17 @@ pub(super) fn begin() -> Result<(), JsValue> {
     let on_card_key = Closure::<dyn FnMut(Event)>::new(points::card_key);
     card.host
         .add_event_listener_with_callback("keydown", on_card_key.as_ref().unchecked_ref())?;
+    let on_card_click = Closure::<dyn FnMut(Event)>::new(points::card_clicked);
+    wiring.listen(&card.host, "click", false, on_card_click.as_ref())?;
+    let on_card_enter = Closure::<dyn FnMut()>::new(points::pointer_on_card);
+    wiring.listen(&card.host, "pointerover", false, on_card_enter.as_ref())?;
+    // Escape anywhere, or a press outside the card, closes it.
+    let on_anywhere = Closure::<dyn FnMut(Event)>::new(points::anywhere);
+    for doc in std::iter::once(&document).chain(inner_doc.as_ref()) {
+        for ev in ["keydown", "pointerdown"] {
+            wiring.listen(doc, ev, true, on_anywhere.as_ref())?;
+        }
+    }
 
     // The editor's size changes (a drag of its corner, the page's layout) and whether it is on screen.
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(|_| {
@@ -142,8 +161,16 @@ pub(super) fn begin() -> Result<(), JsValue> {
     let visible = web_sys::IntersectionObserver::new(on_visible.as_ref().unchecked_ref())?;
     visible.observe(&outer);
     wiring.intersection.push(visible);
-    wiring._plain = vec![on_input, on_move_view];
-    wiring._events = vec![on_move, on_caret, on_key_down, on_card_key, on_field];
+    wiring._plain = vec![on_input, on_move_view, on_card_enter];
+    wiring._events = vec![
+        on_move,
+        on_caret,
+        on_key_down,
+        on_card_key,
+        on_field,
+        on_card_click,
+        on_anywhere,
+    ];
     wiring._observers = vec![on_resize, on_visible, on_form_change];
     // Layout shifts with no scroll or resize (styles, late images and fonts, transforms).
     overlay::follow::wire(&mut wiring, &document, &outer, &editor.element())?;

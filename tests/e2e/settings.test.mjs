@@ -171,7 +171,13 @@ test("the card's Turn off this rule saves the rule as off; the site switch hides
     const card = p.locator('[data-cpoms-check-card]');
     await card.waitFor();
     assert.deepEqual(await axe(p), [], 'the page with the card open has no accessibility violation');
+    // Turning a rule off is saved: it sits in the card's folded part and asks first.
+    await card.locator('[data-action="more"]').click();
     await card.locator('[data-action="turn-off"]').click();
+    await card.locator('[data-action="turn-off-cancel"]').click();
+    assert.equal(await mark.count(), 1, 'Keep it keeps the rule');
+    await card.locator('[data-action="turn-off"]').click();
+    await card.locator('[data-action="turn-off-confirm"]').click();
     await mark.waitFor({ state: 'detached' });
     const sw = await worker(context);
     assert.deepEqual((await sw.evaluate(() => chrome.storage.local.get('policy'))).policy, { disabled_rules: ['language.exclamation'] });

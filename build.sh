@@ -4,7 +4,8 @@
 #   pkg/node/                      the engine as WebAssembly for Node (wasm-bindgen --target nodejs)
 #   pkg/web/                       the engine as WebAssembly for the browser (--target web)
 #   dist/chrome/, dist/firefox/    the extension for each browser, from the one manifest.json,
-#   dist/cpoms-check-*.zip         with the WebAssembly size-optimised by wasm-opt -Oz
+#   dist/cpoms-check-*.zip         with the WebAssembly size-optimised by wasm-opt -Oz, and the
+#                                  spelling dictionary beside it (dictionary.bin.gz, from build.rs)
 # Needs: cargo, the wasm32-unknown-unknown target, wasm-bindgen-cli at the version in Cargo.lock,
 # and the npm packages of package.json (wasm-opt) — scripts/install-tools.sh installs them all.
 # `./build.sh native`, `./build.sh wasm` or `./build.sh extension` builds one part.
@@ -32,6 +33,10 @@ if [[ "$what" == all || "$what" == wasm ]]; then
   rm -rf pkg/node pkg/web
   wasm-bindgen "$wasm" --target nodejs --out-dir pkg/node
   wasm-bindgen "$wasm" --target web --out-dir pkg/web
+  # The engine carries no dictionary: it is given this file (see src/spell.rs).
+  for dir in pkg/node pkg/web; do
+    cargo run --release --locked --quiet --bin pack-extension -- --dictionary "$dir/dictionary.bin.gz"
+  done
 fi
 
 if [[ "$what" == all || "$what" == extension ]]; then
@@ -42,4 +47,5 @@ if [[ "$what" == all || "$what" == extension ]]; then
   raw=$(stat -c %s target/extension/cpoms_check_bg.wasm)
   gz=$(gzip -9 -c target/extension/cpoms_check_bg.wasm | wc -c)
   echo "extension WebAssembly: $raw bytes ($gz gzip -9)"
+  echo "extension dictionary: $(stat -c %s dist/chrome/dictionary.bin.gz) bytes (gzip)"
 fi

@@ -3,6 +3,7 @@
 // in one Node process: median time per text over many runs, ratios (theirs ÷ ours), and what
 // each flags on the guidance's examples. Prints JSON for bench/run.sh.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -17,6 +18,7 @@ const good = fixture('guidance-good.json');
 const loaded = ['kicking off', 'time and time again', 'really frightened', 'flew out', 'not bothered', 'really upset me', 'absolutely wild'];
 
 const ours = require(join(root, 'pkg', 'node', 'cpoms_check.js'));
+ours.load_dictionary(gunzipSync(readFileSync(join(root, 'pkg', 'node', 'dictionary.bin.gz'))));
 const writeGood = require('write-good');
 const { text: alexText } = await import('alex');
 const harper = await import('harper.js');

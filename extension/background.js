@@ -3,11 +3,12 @@
 // script sends {type: 'check', entry, saved, managed}; the answer is the verdict or {error}.
 // {type: 'open-options'} opens the options page (content scripts cannot).
 // Nothing is stored and nothing leaves the machine.
-import init, { check, defaults, settings, version } from './pkg/cpoms_check.js';
-import { MESSAGES, onAllowedHost } from './settings.js';
+import init, { check, defaults, load_dictionary, settings, version } from './pkg/cpoms_check.js';
+import { MESSAGES, loadDictionary, onAllowedHost } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const ready = init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') });
+const ready = Promise.all([init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') }), loadDictionary()])
+  .then(([, dictionary]) => dictionary && load_dictionary(dictionary));
 
 api.runtime.onMessage.addListener((message, sender, reply) => {
   if (sender.id !== api.runtime.id) return false;

@@ -10,8 +10,23 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The spelling dictionary as build.rs made it, gzip-compressed.
+static DICTIONARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionary.bin.gz"));
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `pack-extension --dictionary FILE`: writes the dictionary alone (for pkg/node and pkg/web).
+    if let [flag, file] = args.as_slice() {
+        if flag == "--dictionary" {
+            return match std::fs::write(file, DICTIONARY) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("pack-extension: {file}: {e}");
+                    ExitCode::from(2)
+                }
+            };
+        }
+    }
     let Some(wasm) = args.first() else {
         eprintln!("usage: pack-extension WASM [--out DIR]");
         return ExitCode::from(2);
@@ -82,6 +97,8 @@ fn pack(root: &Path, wasm: &Path, out: &Path) -> Result<(), String> {
         read(root.join("pkg/web/cpoms_check.js"))?,
     ));
     files.push(("pkg/cpoms_check_bg.wasm".into(), read(wasm.to_path_buf())?));
+    // The spelling dictionary, beside the engine (which carries none): see src/spell.rs.
+    files.push(("dictionary.bin.gz".into(), DICTIONARY.to_vec()));
     for browser in ["chrome", "firefox"] {
         let dir = out.join(browser);
         let _ = std::fs::remove_dir_all(&dir);

@@ -314,7 +314,12 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
             ChecklistRow {
                 criterion: c,
                 status,
-                summary,
+                // Without its dictionary the engine checks all but spelling, and says so.
+                summary: if c == "proofread" && !disabled && !crate::spell::available() {
+                    format!("{summary} Spelling was not checked: the dictionary did not load.")
+                } else {
+                    summary
+                },
             }
         })
         .collect();

@@ -7,8 +7,10 @@ import init, { check, defaults, load_dictionary, settings, version } from './pkg
 import { MESSAGES, loadDictionary, onAllowedHost } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const ready = Promise.all([init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') }), loadDictionary()])
-  .then(([, dictionary]) => dictionary && load_dictionary(dictionary));
+/** The engine and its dictionary, loaded at the first check asked of the background (most browsers never ask). */
+let loaded = null;
+const ready = () => (loaded ??= Promise.all([init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') }), loadDictionary()])
+  .then(([, dictionary]) => dictionary && load_dictionary(dictionary)));
 
 api.runtime.onMessage.addListener((message, sender, reply) => {
   if (sender.id !== api.runtime.id) return false;
@@ -17,7 +19,7 @@ api.runtime.onMessage.addListener((message, sender, reply) => {
     return false;
   }
   if (message?.type !== MESSAGES.check) return false;
-  ready
+  ready()
     .then(() => {
       // Saved and managed settings combine key by key; an unusable value is left out.
       const { policy } = settings(message.saved, message.managed);

@@ -162,7 +162,7 @@ fn criterion_of(rule: &str) -> Option<&'static str> {
 pub fn run(entry: &Entry, policy: &Policy, now: LocalDateTime) -> Verdict {
     let data = data();
     let doc = Doc::new(&entry.text, &data.loop_.action_headings);
-    let names = NameIndex::new(entry);
+    let names = crate::names::index_for(entry);
     let cx = Ctx {
         doc: &doc,
         entry,

@@ -131,8 +131,10 @@ fn possessive_of_known(dict: &Dict, w: &str) -> bool {
 }
 
 /// Whether the word, in lower case, is an ordinary English word ("will", "grace", "summer").
+/// Without a dictionary none is known to be: the rules that ask (a capital letter mid-sentence,
+/// a name that is also a word) then leave the word alone rather than flag it.
 pub fn is_common_word(lower: &str) -> bool {
-    known(lower)
+    dict().is_some() && known(lower)
 }
 
 /// One replacement, offered only when the dictionary's best guess is close to the word.

@@ -25,7 +25,7 @@ const lines = [];
 const p = (s = '') => lines.push(s);
 p('# Benchmark results');
 p();
-p('Written by `bench/run.sh` (do not edit by hand). Figures are medians unless said otherwise; the native ones are the lowest of three rounds\' medians, since the machine is shared.');
+p('Written by `bench/run.sh` (do not edit by hand). Figures are medians unless said otherwise; the native ones are the lowest of three rounds\' medians, since the machine is shared. The targets are issue 14\'s; on a 2-core machine shared with other builds, single figures move by 30% or more between runs (see bench/README.md).');
 p();
 p('## 1. Native engine (`cargo bench --bench figures`)');
 p();
@@ -112,12 +112,14 @@ if (node.corpus) {
   p(`| Node, whole dev entries ≥ 30× harper.js | ${r('harper.js').toFixed(1)}× | ${ok(r('harper.js') >= 30)} |`);
   p(`| Node, whole dev entries ≥ 8× write-good | ${r('write-good').toFixed(1)}× | ${ok(r('write-good') >= 8)} |`);
 }
-p(`| keystroke to underline p95 ≤ 16 ms | ${ms(browser.keystroke_p95_ms)} ms | ${ok(browser.keystroke_p95_ms <= 16)} |`);
-p(`| no long task while typing | ${browser.long_tasks_typing} | ${ok(browser.long_tasks_typing === 0)} |`);
-p(`| first check ≤ 150 ms after load (browser running) | ${ms(browser.warm_load_to_first_check_ms)} ms | ${ok(browser.warm_load_to_first_check_ms <= 150)} |`);
+p(`| keystroke to underline p95 ≤ 8 ms | ${ms(browser.keystroke_p95_ms)} ms | ${ok(browser.keystroke_p95_ms <= 8)} |`);
+p(`| no long task over 50 ms while typing | ${browser.long_tasks_typing} | ${ok(browser.long_tasks_typing === 0)} |`);
+p(`| no long task over 50 ms after a 1 MB paste | ${browser.paste_1mb_long_tasks} | ${ok(browser.paste_1mb_long_tasks === 0)} |`);
+p('| no long task over 50 ms in a 10,000-line entry | not measured yet | **missed** |');
+p(`| first check ≤ 100 ms after load (browser running) | ${ms(browser.warm_load_to_first_check_ms)} ms | ${ok(browser.warm_load_to_first_check_ms <= 100)} |`);
 p(`| engine + page layer ≤ 300 KB gzip | ${kb(gz)} | ${ok(gz <= 300 * 1024)} |`);
 p(`| dictionary ≤ 200 KB gzip | ${kb(dictionary.length)} | ${ok(dictionary.length <= 200 * 1024)} |`);
-p(`| added memory ≤ 15 MB | ${mb(added)} | ${ok(added <= 15 * 1048576)} |`);
+p(`| added memory ≤ 10 MB | ${mb(added)} | ${ok(added <= 10 * 1048576)} |`);
 p();
 p('See "Where a target is missed" in bench/README.md for why and what it would take.');
 p();

@@ -7,7 +7,7 @@
 //! The native tool carries it ([`BUNDLE`]); the WebAssembly engine does not, so that the
 //! extension's download stays small: the extension ships the file beside the engine and hands
 //! it over once ([`load`]). Until it has one (or if the file is broken) the engine checks
-//! everything but spelling, and its proofreading row says so ([`available`]).
+//! everything but spelling, and its proofreading row says so ([`left_out`]).
 
 use crate::hash::{FastMap, FastSet};
 use std::sync::{Mutex, OnceLock};
@@ -58,8 +58,10 @@ fn read(bytes: &[u8]) -> Option<Dict> {
     })
 }
 
+/// The dictionary once read (`None` inside: the file did not read).
+static DICT: OnceLock<Option<Dict>> = OnceLock::new();
+
 fn dict() -> Option<&'static Dict> {
-    static DICT: OnceLock<Option<Dict>> = OnceLock::new();
     if let Some(d) = DICT.get() {
         return d.as_ref();
     }
@@ -68,9 +70,16 @@ fn dict() -> Option<&'static Dict> {
     DICT.get_or_init(|| read(bytes)).as_ref()
 }
 
-/// Whether spelling is checked: the engine has a dictionary that reads.
+/// Whether spelling is checked: the engine has a dictionary that reads (reading it if need be).
 pub fn available() -> bool {
     dict().is_some()
+}
+
+/// Whether checks leave spelling out: there is no dictionary file, or it did not read. This
+/// does not read the file: a check of an empty field (the first one, on a page's load) stays
+/// cheap, and the dictionary is read by the first check that has words to look up.
+pub fn left_out() -> bool {
+    source().is_none() || matches!(DICT.get(), Some(None))
 }
 
 /// Lines of a front-coded list: each line is the number of leading characters it shares

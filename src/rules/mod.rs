@@ -315,7 +315,7 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
                 criterion: c,
                 status,
                 // Without its dictionary the engine checks all but spelling, and says so.
-                summary: if c == "proofread" && !disabled && !crate::spell::available() {
+                summary: if c == "proofread" && !disabled && crate::spell::left_out() {
                     format!("{summary} Spelling was not checked: the dictionary did not load.")
                 } else {
                     summary

@@ -4,7 +4,8 @@
 #   pkg/node/                      the engine as WebAssembly for Node (wasm-bindgen --target nodejs)
 #   pkg/web/                       the engine as WebAssembly for the browser (--target web)
 #   dist/chrome/, dist/firefox/    the extension for each browser, from the one manifest.json,
-#   dist/cpoms-check-*.zip         with the WebAssembly size-optimised by wasm-opt -Oz (deflated zips)
+#   dist/cpoms-check-*.zip         with the WebAssembly size-optimised by wasm-opt -Oz and the spelling
+#                                  dictionary beside it (dictionary.bin.gz, from build.rs) (deflated zips)
 #   dist/cpoms-check-VERSION.xpi   the Firefox package, ready for signing on addons.mozilla.org
 #   dist/cpoms-check-VERSION.crx   Chrome/Edge's signed package and dist/updates.xml for hosting it,
 #                                  only when CPOMS_CHECK_CRX_KEY names the school's signing key
@@ -38,6 +39,10 @@ if [[ "$what" == all || "$what" == wasm ]]; then
   rm -rf pkg/node pkg/web
   wasm-bindgen "$wasm" --target nodejs --out-dir pkg/node
   wasm-bindgen "$wasm" --target web --out-dir pkg/web
+  # The engine carries no dictionary: it is given this file (see src/spell.rs).
+  for dir in pkg/node pkg/web; do
+    cargo run --release --locked --quiet --bin pack-extension -- --dictionary "$dir/dictionary.bin.gz"
+  done
 fi
 
 if [[ "$what" == all || "$what" == extension ]]; then
@@ -56,4 +61,5 @@ if [[ "$what" == all || "$what" == extension ]]; then
   raw=$(stat -c %s target/extension/cpoms_check_bg.wasm)
   gz=$(gzip -9 -c target/extension/cpoms_check_bg.wasm | wc -c)
   echo "extension WebAssembly: $raw bytes ($gz gzip -9)"
+  echo "extension dictionary: $(stat -c %s dist/chrome/dictionary.bin.gz) bytes (gzip)"
 fi

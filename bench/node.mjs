@@ -3,6 +3,7 @@
 // in one Node process: median time per text over many runs, ratios (theirs ÷ ours), and what
 // each flags on the guidance's examples. Prints JSON for bench/run.sh.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -17,6 +18,7 @@ const good = fixture('guidance-good.json');
 const loaded = ['kicking off', 'time and time again', 'really frightened', 'flew out', 'not bothered', 'really upset me', 'absolutely wild'];
 
 const ours = require(join(root, 'pkg', 'node', 'cpoms_check.js'));
+ours.load_dictionary(gunzipSync(readFileSync(join(root, 'pkg', 'node', 'dictionary.bin.gz'))));
 const writeGood = require('write-good');
 const { text: alexText } = await import('alex');
 const harper = await import('harper.js');
@@ -72,5 +74,21 @@ for (const [name, tool] of Object.entries(tools)) {
     return spans.some((s) => s.start < at + p.length && at < s.end);
   }).length;
   out.good_findings[name] = allFindings[name] ? allFindings[name](good) : (await tool(good)).length;
+}
+// The dev corpus as whole entries (issue 14): each entry as the page passes it (its form's
+// fields and pupil list included) to ours, its text to the others; the time for the whole
+// corpus, median of runs, and the same for ours on the text alone.
+const corpusPath = join(root, '..', 'shared', 'corpus', 'dev.jsonl');
+let corpus = [];
+try {
+  corpus = readFileSync(corpusPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).entry);
+} catch { /* no corpus beside the repository: the figure is left out */ }
+if (corpus.length) {
+  const whole = async (f) => { for (const entry of corpus) await f(entry); };
+  out.corpus = { entries: corpus.length, per_entry_ms: {} };
+  out.corpus.per_entry_ms['cpoms-check (whole entries)'] = (await median(10, () => whole((e) => ours.check(e)))) / corpus.length;
+  for (const [name, tool] of Object.entries(tools)) {
+    out.corpus.per_entry_ms[name] = (await median(name === 'cpoms-check' ? 10 : 3, () => whole((e) => tool(e.text)))) / corpus.length;
+  }
 }
 console.log(JSON.stringify(out));

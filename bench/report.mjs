@@ -1,7 +1,7 @@
 // Turns the figures bench/run.sh gathered (target/bench/*.json) into bench/RESULTS.md: the
 // table, each target beside its figure, and the machine.
 import { readFileSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ const version = (cmd, args) => { try { return execFileSync(cmd, args).toString()
 const ok = (met) => (met ? 'met' : '**missed**');
 
 const wasm = readFileSync('dist/chrome/pkg/cpoms_check_bg.wasm');
+const dictionary = readFileSync('dist/chrome/dictionary.bin.gz');
 const size = (f) => statSync(f).size;
 const js = ['content.js', 'background.js', 'settings.js', 'options.js', 'popup.js', 'practice.js', 'pkg/cpoms_check.js']
   .reduce((n, f) => n + size(join('dist/chrome', f)), 0);
@@ -24,7 +25,7 @@ const lines = [];
 const p = (s = '') => lines.push(s);
 p('# Benchmark results');
 p();
-p('Written by `bench/run.sh` (do not edit by hand). Figures are medians unless said otherwise; the native ones are the lowest of three rounds\' medians, since the machine is shared.');
+p('Written by `bench/run.sh` (do not edit by hand). Figures are medians unless said otherwise; the native ones are the lowest of three rounds\' medians, since the machine is shared. The targets are issue 14\'s; on a 2-core machine shared with other builds, single figures move by 30% or more between runs (see bench/README.md).');
 p();
 p('## 1. Native engine (`cargo bench --bench figures`)');
 p();
@@ -59,6 +60,16 @@ for (const label of Object.keys(node.times[tools[0]])) {
 }
 p(`| of the bad example's 7 loaded phrases, flagged | ${tools.map((t) => node.flagged[t]).join(' | ')} |`);
 p(`| findings on the good example | ${tools.map((t) => node.good_findings[t]).join(' | ')} |`);
+if (node.corpus) {
+  const c = node.corpus.per_entry_ms;
+  const ours = c['cpoms-check (whole entries)'];
+  p();
+  p(`The dev corpus (${node.corpus.entries} entries), time per entry: ours on each whole entry as the page passes it (form fields and pupil list included), the others on its text; the ratio is theirs ÷ ours on whole entries.`);
+  p();
+  p('| tool | per entry | ratio |');
+  p('| --- | --- | --- |');
+  for (const [t, v] of Object.entries(c)) p(`| ${t} | ${ms(v)} ms | ${t.startsWith('cpoms-check') ? '' : `${(v / ours).toFixed(1)}×`} |`);
+}
 p();
 p('(This project\'s findings on the good example are about the form, not the text: no date, no category, Derek not tagged, since the example is checked as text alone.)');
 p();
@@ -75,14 +86,14 @@ p(`| the engine's WebAssembly memory | ${mb(browser.engine_memory_bytes)} |`);
 const added = browser.memory_with.v8Used - browser.memory_without.v8Used + browser.engine_memory_bytes + wasm.length;
 p(`| memory the extension adds (JS heap + WebAssembly memory + its code) | ${mb(added)} |`);
 p(`| 1 MB paste: until its underlines (the first 100,000 characters checked) | ${ms(browser.paste_1mb_to_underlines_ms)} ms; ${browser.paste_1mb_long_tasks} long task(s), longest ${ms(browser.paste_1mb_longest_task_ms)} ms |`);
+if (browser.lines_10k_to_checked_ms !== undefined) p(`| 10,000-line entry (~98,000 characters, all checked): until checked | ${ms(browser.lines_10k_to_checked_ms)} ms; ${browser.lines_10k_long_tasks} long task(s), longest ${ms(browser.lines_10k_longest_task_ms)} ms |`);
 p();
 p('## 4. Sizes');
 p();
 p('| file | raw | gzip -9 |');
 p('| --- | --- | --- |');
-p(`| WebAssembly (engine, page layer and en-GB dictionary) | ${kb(wasm.length)} | ${kb(gzipSync(wasm, { level: 9 }).length)} |`);
-const dic = readFileSync('data/dictionary/en-GB.dic');
-p(`| of which the dictionary's word list (compiled in) | ${kb(dic.length)} | ${kb(gzipSync(dic, { level: 9 }).length)} |`);
+p(`| WebAssembly (engine and page layer; the rule data compiled in, no dictionary) | ${kb(wasm.length)} | ${kb(gzipSync(wasm, { level: 9 }).length)} |`);
+p(`| dictionary.bin.gz (the en-GB dictionary and SCOWL extras, its own file, stored compressed) | ${kb(gunzipSync(dictionary).length)} | ${kb(dictionary.length)} |`);
 p(`| the extension's JavaScript (loader, background, pages, wasm-bindgen glue) | ${kb(js)} | |`);
 for (const b of ['chrome', 'firefox']) p(`| dist/cpoms-check-${b}.zip (deflated) | ${kb(size(`dist/cpoms-check-${b}.zip`))} | |`);
 p();
@@ -96,11 +107,20 @@ p('| --- | --- | --- |');
 p(`| native ≤ 0.2 ms per 2,000-character entry, linear | ${ms(native.text_2k_ms)} ms | ${ok(native.text_2k_ms <= 0.2)} |`);
 p(`| WASM in Node ≥ 20× faster than harper.js (2,000 chars) | ${harperRatio.toFixed(1)}× | ${ok(harperRatio >= 20)} |`);
 p(`| WASM in Node ≥ 3× faster than write-good (2,000 chars) | ${wgRatio.toFixed(1)}× | ${ok(wgRatio >= 3)} |`);
-p(`| keystroke to underline p95 ≤ 16 ms | ${ms(browser.keystroke_p95_ms)} ms | ${ok(browser.keystroke_p95_ms <= 16)} |`);
-p(`| no long task while typing | ${browser.long_tasks_typing} | ${ok(browser.long_tasks_typing === 0)} |`);
-p(`| first check ≤ 150 ms after load (browser running) | ${ms(browser.warm_load_to_first_check_ms)} ms | ${ok(browser.warm_load_to_first_check_ms <= 150)} |`);
-p(`| WASM ≤ 350 KB gzip | ${kb(gz)} | ${ok(gz <= 350 * 1024)} |`);
-p(`| added memory ≤ 15 MB | ${mb(added)} | ${ok(added <= 15 * 1048576)} |`);
+if (node.corpus) {
+  const c = node.corpus.per_entry_ms;
+  const r = (t) => c[t] / c['cpoms-check (whole entries)'];
+  p(`| Node, whole dev entries ≥ 30× harper.js | ${r('harper.js').toFixed(1)}× | ${ok(r('harper.js') >= 30)} |`);
+  p(`| Node, whole dev entries ≥ 8× write-good | ${r('write-good').toFixed(1)}× | ${ok(r('write-good') >= 8)} |`);
+}
+p(`| keystroke to underline p95 ≤ 8 ms | ${ms(browser.keystroke_p95_ms)} ms | ${ok(browser.keystroke_p95_ms <= 8)} |`);
+p(`| no long task over 50 ms while typing | ${browser.long_tasks_typing} | ${ok(browser.long_tasks_typing === 0)} |`);
+p(`| no long task over 50 ms after a 1 MB paste | ${browser.paste_1mb_long_tasks} | ${ok(browser.paste_1mb_long_tasks === 0)} |`);
+if (browser.lines_10k_long_tasks !== undefined) p(`| no long task over 50 ms in a 10,000-line entry | ${browser.lines_10k_long_tasks} | ${ok(browser.lines_10k_long_tasks === 0)} |`);
+p(`| first check ≤ 100 ms after load (browser running) | ${ms(browser.warm_load_to_first_check_ms)} ms | ${ok(browser.warm_load_to_first_check_ms <= 100)} |`);
+p(`| engine + page layer ≤ 300 KB gzip | ${kb(gz)} | ${ok(gz <= 300 * 1024)} |`);
+p(`| dictionary ≤ 200 KB gzip | ${kb(dictionary.length)} | ${ok(dictionary.length <= 200 * 1024)} |`);
+p(`| added memory ≤ 10 MB | ${mb(added)} | ${ok(added <= 10 * 1048576)} |`);
 p();
 p('See "Where a target is missed" in bench/README.md for why and what it would take.');
 p();

@@ -5,11 +5,14 @@
 // names), version} or {error}.
 // {type: 'open-options'} opens the options page (content scripts cannot).
 // Nothing is stored and nothing leaves the machine.
-import init, { check, criteria, defaults, settings, version } from './pkg/cpoms_check.js';
-import { MESSAGES, onAllowedHost } from './settings.js';
+import init, { check, criteria, defaults, load_dictionary, settings, version } from './pkg/cpoms_check.js';
+import { MESSAGES, loadDictionary, onAllowedHost } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const ready = init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') });
+/** The engine and its dictionary, loaded at the first check asked of the background (most browsers never ask). */
+let loaded = null;
+const ready = () => (loaded ??= Promise.all([init({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') }), loadDictionary()])
+  .then(([, dictionary]) => dictionary && load_dictionary(dictionary)));
 
 api.runtime.onMessage.addListener((message, sender, reply) => {
   if (sender.id !== api.runtime.id) return false;
@@ -18,7 +21,7 @@ api.runtime.onMessage.addListener((message, sender, reply) => {
     return false;
   }
   if (message?.type !== MESSAGES.check) return false;
-  ready
+  ready()
     .then(() => {
       // Saved and managed settings combine key by key; an unusable value is left out.
       const { policy } = settings(message.saved, message.managed);

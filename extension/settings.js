@@ -68,9 +68,27 @@ export async function setSiteOn(host, on) {
   await api.storage.local.set({ off_hosts: next });
 }
 
-/** The engine, loaded once per page. */
+/**
+ * The engine, loaded once per page, with its spelling dictionary (fetched beside it, from the
+ * extension's own files). Without the dictionary the engine checks all but spelling, and says so.
+ */
 export async function loadEngine() {
+  const dictionary = loadDictionary();
   const engine = await import(api.runtime.getURL('pkg/cpoms_check.js'));
   await engine.default({ module_or_path: api.runtime.getURL('pkg/cpoms_check_bg.wasm') });
+  const bytes = await dictionary;
+  if (bytes) engine.load_dictionary(bytes);
   return engine;
+}
+
+/** The spelling dictionary the engine takes (`dictionary.bin.gz`, decompressed), or null if it cannot be read. */
+export async function loadDictionary() {
+  try {
+    const response = await fetch(api.runtime.getURL('dictionary.bin.gz'));
+    if (!response.ok) return null;
+    const plain = response.body.pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(plain).arrayBuffer());
+  } catch {
+    return null;
+  }
 }

@@ -1,258 +1,17 @@
-//! The rule data in `data/`, compiled into the binary and parsed once.
+//! The rule data in `data/`, compiled into the binary and read once.
 //!
 //! Word lists live in TOML so a school (or a reviewer) can read and extend them without
-//! reading Rust. Each file's shape is a struct here; a malformed file fails the tests.
+//! reading Rust. Each file's shape is a struct (`data_types.rs`); `build.rs` reads the TOML
+//! when the crate is built (a malformed file fails the build) and stores it in postcard's
+//! binary form, which is all the engine carries: no TOML text, no TOML reader. The rules'
+//! `flag` and `pass` examples are for the tests and the docs, which read them from the TOML
+//! (natively only: [`RuleDef::flag`]).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-#[derive(Deserialize)]
-pub struct RulesFile {
-    pub criteria: BTreeMap<String, CriterionText>,
-    pub rule: Vec<RuleDef>,
-}
-
-#[derive(Deserialize)]
-pub struct CriterionText {
-    /// What a person calls the criterion ("Professional language").
-    pub title: String,
-    pub guidance: String,
-    pub met: String,
-    pub not_applicable: Option<String>,
-    pub check: Option<String>,
-}
-
-#[derive(Deserialize)]
-pub struct RuleDef {
-    pub id: String,
-    pub severity: String,
-    pub message: String,
-    pub what: String,
-    pub why: String,
-    pub instead: String,
-    pub flag: Vec<toml::Value>,
-    pub pass: Vec<toml::Value>,
-}
-
-#[derive(Deserialize)]
-pub struct LanguageFile {
-    pub phrase: Vec<PhraseDef>,
-    pub intensifiers: Intensifiers,
-    pub mock_praise: MockPraise,
-    pub subjective: Subjective,
-    /// Words an entry must mention for a group with `context` to apply.
-    pub contexts: BTreeMap<String, Vec<String>>,
-}
-
-#[derive(Deserialize)]
-pub struct Subjective {
-    pub factual: Vec<String>,
-    pub examples: Vec<String>,
-    pub pass: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct MockPraise {
-    pub words: Vec<String>,
-    pub fillers: Vec<String>,
-    pub examples: Vec<String>,
-    pub pass: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct PhraseDef {
-    pub rule: String,
-    #[serde(rename = "match")]
-    pub patterns: Vec<String>,
-    pub instead: String,
-    pub suggestion: Option<String>,
-    pub examples: Vec<String>,
-    #[serde(default)]
-    pub pass: Vec<String>,
-    pub source: String,
-    pub context: Option<String>,
-    /// The group does not apply when the next word is one of these ("a domestic abuse …").
-    #[serde(default)]
-    pub unless_next: Vec<String>,
-    /// … or when one of the few words before it is one of these ("the match kicked off").
-    #[serde(default)]
-    pub unless_after: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct Intensifiers {
-    pub words: Vec<String>,
-    pub so_only_before: Vec<String>,
-    pub harmless_next: Vec<String>,
-    pub examples: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct EvidenceFile {
-    pub strong: Vec<String>,
-    pub hearsay: Vec<String>,
-    pub soft: Vec<String>,
-    pub diagnoses: Vec<String>,
-    pub diagnosed: Vec<String>,
-    pub must_have_possession: Vec<String>,
-    pub connectors: Vec<String>,
-    pub observations: Vec<String>,
-    pub examples: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct SpeechFile {
-    pub verbs: Vec<String>,
-    pub that_only: Vec<String>,
-    pub object_verbs: Vec<String>,
-    pub clause_starters: Vec<String>,
-    pub family: Vec<String>,
-    pub passive: Vec<String>,
-    pub non_speakers: Vec<String>,
-    pub adverbial_starts: Vec<String>,
-    pub examples: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct NamesFile {
-    pub staff_titles: Vec<String>,
-    pub bare_staff_titles: Vec<String>,
-    pub professional_titles: Vec<String>,
-    pub professional_roles: Vec<String>,
-    pub role_compounds: Vec<String>,
-    pub role_words: Vec<String>,
-    pub relative_titles: Vec<String>,
-    pub word_name_contexts: Vec<String>,
-    pub first_person: Vec<String>,
-    pub staff_roles: Vec<String>,
-    pub adult_ties: Vec<String>,
-    pub parent_words: Vec<String>,
-    pub staff_role_compounds: Vec<String>,
-    pub acronyms: Vec<String>,
-    pub person_next: Vec<String>,
-    pub person_before: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct CategoriesFile {
-    pub umbrella: Vec<String>,
-    pub group: Vec<CategoryGroup>,
-}
-
-#[derive(Deserialize, Clone)]
-pub struct CategoryGroup {
-    pub name: String,
-    pub labels: Vec<String>,
-    pub covered_by: Vec<String>,
-    pub signals: Vec<String>,
-    #[serde(default)]
-    pub together: Vec<Vec<Vec<String>>>,
-}
-
-#[derive(Deserialize)]
-pub struct DocumentsFile {
-    pub mentions: Vec<String>,
-    pub kind_heads: Vec<String>,
-    pub kinds: Vec<String>,
-    pub not_documents_after: Vec<String>,
-    pub email_words: Vec<String>,
-    pub negations: Vec<String>,
-    pub future: Vec<String>,
-    pub plan_verbs: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct LoopFile {
-    pub response: Vec<String>,
-    pub outcome: Vec<String>,
-    pub informed_verbs: Vec<String>,
-    pub informing_plans: Vec<String>,
-    pub filler: Vec<String>,
-    pub parties: Vec<String>,
-    pub action_headings: Vec<String>,
-    pub actions: Vec<String>,
-    pub contact_events: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct FiveWFile {
-    pub places: Vec<String>,
-    pub times: Vec<String>,
-    pub why: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct TimeFile {
-    pub vague_past: Vec<String>,
-    pub earlier_day: Vec<String>,
-    pub part_of_day: Vec<PartOfDay>,
-    pub out_of_hours_context: Vec<String>,
-    pub before_other_day: Vec<String>,
-    pub planned: Vec<String>,
-    pub other_event: Vec<String>,
-    pub recurring_next: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct PartOfDay {
-    pub words: Vec<String>,
-    pub windows: Vec<[u32; 2]>,
-}
-
-#[derive(Deserialize)]
-pub struct ProofreadFile {
-    pub text_speak: BTreeMap<String, String>,
-    pub repeat_ok: Vec<String>,
-    pub vocabulary: Vec<String>,
-    pub medical_send: Vec<String>,
-    pub safeguarding_terms: Vec<String>,
-    pub acronym_words: Vec<String>,
-    pub closed: ClosedClasses,
-}
-
-/// Closed word classes the confusable-word checks read around a word.
-#[derive(Deserialize)]
-pub struct ClosedClasses {
-    pub determiners: Vec<String>,
-    pub possessives: Vec<String>,
-    pub pronouns: Vec<String>,
-    pub subjects: Vec<String>,
-    pub prepositions: Vec<String>,
-    pub conjunctions: Vec<String>,
-    pub auxiliaries: Vec<String>,
-    pub adverbs: Vec<String>,
-    pub time_nouns: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct MatchingFile {
-    pub pronouns: Vec<Vec<String>>,
-    pub insertable: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct PriorityFile {
-    pub group: Vec<PriorityGroup>,
-    pub harm_verbs: Vec<String>,
-    pub harm_objects: Vec<String>,
-    pub home_adults: Vec<String>,
-    pub school_adults: Vec<String>,
-    pub reporting: Vec<String>,
-    pub other_doers: Vec<String>,
-    pub dsl: Vec<String>,
-}
-
-#[derive(Deserialize)]
-pub struct PriorityGroup {
-    pub kind: String,
-    #[serde(default)]
-    pub extra: String,
-    pub patterns: Vec<String>,
-    /// Patterns that count only after a person ("Tia went missing", not "her phone").
-    #[serde(default)]
-    pub person_before: Vec<String>,
-}
+include!("data_types.rs");
 
 /// All rule data, parsed.
 pub struct Data {
@@ -276,7 +35,8 @@ pub struct Data {
     pub priority: PriorityFile,
 }
 
-/// The source text of every data file, for tests and the docs generator.
+/// The source text of every data file, for tests and the docs generator (not in the engine).
+#[cfg(not(target_arch = "wasm32"))]
 pub const FILES: [(&str, &str); 16] = [
     ("rules.toml", include_str!("../data/rules.toml")),
     ("language.toml", include_str!("../data/language.toml")),
@@ -296,10 +56,8 @@ pub const FILES: [(&str, &str); 16] = [
     ("priority.toml", include_str!("../data/priority.toml")),
 ];
 
-fn parse<T: serde::de::DeserializeOwned>(i: usize) -> T {
-    let (name, src) = FILES[i];
-    toml::from_str(src).unwrap_or_else(|e| panic!("data/{name} is malformed: {e}"))
-}
+/// The TOML data as `build.rs` stored it.
+static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data.postcard"));
 
 /// A plain-text list: a word a line, `#` comments.
 fn word_list(src: &str) -> Vec<String> {
@@ -310,28 +68,70 @@ fn word_list(src: &str) -> Vec<String> {
         .collect()
 }
 
-/// The data, parsed on first use. The files are compiled in and tested, so a parse
-/// failure is a build defect, not a run-time condition.
+/// The data, read on first use. The bundle was made from the files when the crate was
+/// built, so a read failure is a build defect, not a run-time condition.
 pub fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
-    DATA.get_or_init(|| Data {
-        rules: parse(0),
-        language: parse(1),
-        evidence: parse(2),
-        speech: parse(3),
-        names: parse(4),
-        categories: parse(5),
-        documents: parse(6),
-        loop_: parse(7),
-        five_w: parse(8),
-        time: parse(9),
-        proofread: parse(10),
-        first_names: word_list(FILES[11].1),
-        matching: parse(12),
-        inflections: FILES[13].1,
-        subjective: word_list(FILES[14].1),
-        priority: parse(15),
+    DATA.get_or_init(|| {
+        let b: Bundle = postcard::from_bytes(BUNDLE).expect("build.rs stored the rule data");
+        Data {
+            rules: b.rules,
+            language: b.language,
+            evidence: b.evidence,
+            speech: b.speech,
+            names: b.names,
+            categories: b.categories,
+            documents: b.documents,
+            loop_: b.loop_,
+            five_w: b.five_w,
+            time: b.time,
+            proofread: b.proofread,
+            first_names: word_list(include_str!("../data/first_names.txt")),
+            matching: b.matching,
+            inflections: include_str!("../data/inflections.txt"),
+            subjective: word_list(include_str!("../data/subjective.txt")),
+            priority: b.priority,
+        }
     })
+}
+
+/// Each rule's examples in `data/rules.toml`, by rule id: (`flag`, `pass`).
+#[cfg(not(target_arch = "wasm32"))]
+type Examples = BTreeMap<String, (Vec<toml::Value>, Vec<toml::Value>)>;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn examples() -> &'static Examples {
+    #[derive(Deserialize)]
+    struct File {
+        rule: Vec<Rule>,
+    }
+    #[derive(Deserialize)]
+    struct Rule {
+        id: String,
+        flag: Vec<toml::Value>,
+        pass: Vec<toml::Value>,
+    }
+    static EXAMPLES: OnceLock<Examples> = OnceLock::new();
+    EXAMPLES.get_or_init(|| {
+        let file: File = toml::from_str(FILES[0].1).expect("data/rules.toml parses");
+        file.rule
+            .into_iter()
+            .map(|r| (r.id, (r.flag, r.pass)))
+            .collect()
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl RuleDef {
+    /// Entries the rule must flag (its `flag` examples in `data/rules.toml`).
+    pub fn flag(&self) -> &'static [toml::Value] {
+        examples().get(&self.id).map_or(&[], |e| &e.0)
+    }
+
+    /// Entries the rule must pass (its `pass` examples).
+    pub fn pass(&self) -> &'static [toml::Value] {
+        examples().get(&self.id).map_or(&[], |e| &e.1)
+    }
 }
 
 /// The data's word lists compiled into matchers (`crate::rules::compiled`), built once

@@ -63,10 +63,10 @@ pub fn rules_markdown() -> String {
                     .unwrap_or("")
                     .replace('\n', " ⏎ ")
             };
-            for f in &r.flag {
+            for f in r.flag() {
                 let _ = writeln!(s, "- Flags: “{}”", example(f));
             }
-            for p in &r.pass {
+            for p in r.pass() {
                 let _ = writeln!(s, "- Passes: “{}”", example(p));
             }
         }

@@ -24,6 +24,7 @@
 
 pub mod data;
 pub mod datetime;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod docs;
 pub mod entry;
 pub mod hash;

@@ -4,6 +4,8 @@ use crate::data::Data;
 use crate::entry::Entry;
 use crate::hash::{FastMap, FastSet};
 use crate::text::tokens::normalise;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 #[derive(Clone, Debug)]
@@ -47,6 +49,50 @@ pub struct NameIndex {
     /// Every forename and surname on the list (lower case).
     name_parts: FastSet<String>,
     staff_by_surname: FastMap<String, Vec<usize>>,
+}
+
+/// The fields of an entry a [`NameIndex`] is built from, with the index built from them.
+struct Indexed {
+    students: Vec<String>,
+    linked_students: Vec<String>,
+    pupils: Option<Vec<String>>,
+    staff: Option<Vec<String>>,
+    index: Rc<NameIndex>,
+}
+
+impl Indexed {
+    fn is_for(&self, e: &Entry) -> bool {
+        self.students == e.students
+            && self.linked_students == e.linked_students
+            && self.pupils == e.pupils
+            && self.staff == e.staff
+    }
+}
+
+thread_local! {
+    static LAST: RefCell<Option<Indexed>> = const { RefCell::new(None) };
+}
+
+/// The index of an entry's people, kept (per thread) while its tagged pupils, pupil list and
+/// staff stay the same: typing changes the text, not the form, so a keystroke's check compares
+/// the lists instead of indexing a school's pupil list again.
+pub fn index_for(entry: &Entry) -> Rc<NameIndex> {
+    if let Some(index) = LAST.with_borrow(|l| {
+        l.as_ref()
+            .filter(|l| l.is_for(entry))
+            .map(|l| Rc::clone(&l.index))
+    }) {
+        return index;
+    }
+    let index = Rc::new(NameIndex::new(entry));
+    LAST.set(Some(Indexed {
+        students: entry.students.clone(),
+        linked_students: entry.linked_students.clone(),
+        pupils: entry.pupils.clone(),
+        staff: entry.staff.clone(),
+        index: Rc::clone(&index),
+    }));
+    index
 }
 
 impl NameIndex {
@@ -188,6 +234,24 @@ mod tests {
         ] {
             assert!(!is_staff_code(word), "{word}");
         }
+    }
+
+    #[test]
+    fn the_index_is_kept_while_the_form_is_unchanged() {
+        let mut e = Entry {
+            students: vec!["Derek Smith".into()],
+            pupils: Some(vec!["Derek Smith".into(), "Ellie-Mae Fox".into()]),
+            ..Entry::from_text("Derek fell.")
+        };
+        let first = index_for(&e);
+        e.text = "Derek fell in the hall.".into(); // a keystroke: same form
+        assert!(Rc::ptr_eq(&first, &index_for(&e)));
+        e.pupils.as_mut().unwrap().push("Ava Lee".into()); // the pupil list changed
+        let second = index_for(&e);
+        assert!(!Rc::ptr_eq(&first, &second));
+        assert!(second.by_forename("ava").is_some());
+        e.staff = Some(vec!["JBloggs".into()]);
+        assert!(!Rc::ptr_eq(&second, &index_for(&e)));
     }
 
     #[test]

@@ -54,6 +54,21 @@ pub fn check(
     serde::Serialize::serialize(&verdict, &ser).map_err(|e| js_err(e.to_string()))
 }
 
+/// `load_dictionary(bytes)`: the spelling dictionary (`dictionary.bin`, which the extension
+/// ships gzip-compressed beside the engine), given once per engine: the engine carries no
+/// dictionary of its own. Until it has one, checks leave spelling out and the proofreading
+/// row says so. Returns whether these bytes are the ones in use (only the first call counts).
+#[wasm_bindgen]
+pub fn load_dictionary(bytes: Vec<u8>) -> bool {
+    crate::spell::load(bytes)
+}
+
+/// `spelling()` → whether spelling is checked (a dictionary was given and reads).
+#[wasm_bindgen]
+pub fn spelling() -> bool {
+    crate::spell::available()
+}
+
 /// The engine's version.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -32,21 +32,21 @@ fn text(t: &str) -> Verdict {
 fn every_rule_flags_its_flag_examples_and_passes_its_pass_examples() {
     let mut failures = Vec::new();
     for rule in &data().rules.rule {
-        if rule.flag.len() < MIN_EXAMPLES || rule.pass.len() < MIN_EXAMPLES {
+        if rule.flag().len() < MIN_EXAMPLES || rule.pass().len() < MIN_EXAMPLES {
             failures.push(format!(
                 "{} has {} flag and {} pass examples; it needs {MIN_EXAMPLES} of each",
                 rule.id,
-                rule.flag.len(),
-                rule.pass.len()
+                rule.flag().len(),
+                rule.pass().len()
             ));
         }
-        for ex in &rule.flag {
+        for ex in rule.flag() {
             let (_, v) = run(ex);
             if !v.findings.iter().any(|f| f.rule == rule.id) {
                 failures.push(format!("{} did not flag {ex:?}", rule.id));
             }
         }
-        for ex in &rule.pass {
+        for ex in rule.pass() {
             let (_, v) = run(ex);
             if let Some(f) = v.findings.iter().find(|f| f.rule == rule.id) {
                 failures.push(format!(

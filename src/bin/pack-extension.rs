@@ -17,6 +17,9 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The spelling dictionary as build.rs made it, gzip-compressed.
+static DICTIONARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionary.bin.gz"));
+
 /// The one version of everything this repository ships.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -30,6 +33,18 @@ fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `pack-extension --dictionary FILE`: writes the dictionary alone (for pkg/node and pkg/web).
+    if let [flag, file] = args.as_slice() {
+        if flag == "--dictionary" {
+            return match std::fs::write(file, DICTIONARY) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("pack-extension: {file}: {e}");
+                    ExitCode::from(2)
+                }
+            };
+        }
+    }
     let out = Path::new(flag(&args, "--out").unwrap_or("dist"));
     let signing = match (flag(&args, "--key"), flag(&args, "--base-url")) {
         (Some(key), Some(url)) => Some((PathBuf::from(key), url.to_string())),
@@ -127,6 +142,8 @@ fn pack(
         read(root.join("pkg/web/cpoms_check.js"))?,
     ));
     files.push(("pkg/cpoms_check_bg.wasm".into(), read(wasm.to_path_buf())?));
+    // The spelling dictionary, beside the engine (which carries none): see src/spell.rs.
+    files.push(("dictionary.bin.gz".into(), DICTIONARY.to_vec()));
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let with_manifest = |browser: &str| -> Files {
         let manifest =

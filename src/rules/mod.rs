@@ -162,7 +162,7 @@ fn criterion_of(rule: &str) -> Option<&'static str> {
 pub fn run(entry: &Entry, policy: &Policy, now: LocalDateTime) -> Verdict {
     let data = data();
     let doc = Doc::new(&entry.text, &data.loop_.action_headings);
-    let names = NameIndex::new(entry);
+    let names = crate::names::index_for(entry);
     let cx = Ctx {
         doc: &doc,
         entry,
@@ -316,7 +316,12 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
             ChecklistRow {
                 criterion: c,
                 status,
-                summary,
+                // Without its dictionary the engine checks all but spelling, and says so.
+                summary: if c == "proofread" && !disabled && crate::spell::left_out() {
+                    format!("{summary} Spelling was not checked: the dictionary did not load.")
+                } else {
+                    summary
+                },
             }
         })
         .collect();

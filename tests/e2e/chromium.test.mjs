@@ -7,14 +7,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { startReplica } from './server.mjs';
 import { serviceWorker, withExtension, withoutExtension } from './chromium.mjs';
+import { engine } from './engine.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const extension = join(root, 'dist', 'chrome');
 const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
-const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'cpoms_check.js'));
 
 let replica;
 let context;
@@ -84,6 +83,29 @@ test('typing the bad example underlines each loaded phrase over its words, insid
   mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
   await page.screenshot({ path: join(root, 'docs', 'screenshots', 'underlines-chromium.png') });
   await page.close();
+});
+
+test('the dictionary comes from the extension\'s package, once per page, not per check: misspelt words are underlined', async () => {
+  const fetched = [];
+  const count = (r) => { if (r.url().endsWith('/dictionary.bin.gz')) fetched.push(r.url()); };
+  context.on('request', count);
+  try {
+    for (const text of ['Derek recieved a warning at break.', 'Mia was hapy at lunch untill the bell.']) {
+      const page = await context.newPage();
+      await page.goto(replica.url('/incidents/new'));
+      const field = page.locator('#incident_description');
+      await field.fill(text);
+      const spelling = page.locator('[data-cpoms-check="overlay"] [data-rule="proofread.spelling"]');
+      await spelling.first().waitFor({ state: 'attached' });
+      await field.pressSequentially(' Then more.', { delay: 20 }); // more checks, no more fetches
+      await page.waitForTimeout(300);
+      assert.ok(await spelling.count() >= 1);
+      await page.close();
+    }
+    assert.ok(fetched.length <= 2, `fetched ${fetched.length} times for two pages: ${fetched.join(', ')}`);
+  } finally {
+    context.off('request', count);
+  }
 });
 
 test('the page and its form are untouched: only marked hosts are added', async () => {
@@ -233,6 +255,31 @@ test('with a broken WebAssembly file the page works exactly as without the exten
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
     rmSync(broken, { recursive: true, force: true });
+  }
+});
+
+test('without its dictionary file the extension still checks everything but spelling', async () => {
+  const bare = mkdtempSync(join(tmpdir(), 'cpoms-nodict-'));
+  cpSync(extension, bare, { recursive: true });
+  rmSync(join(bare, 'dictionary.bin.gz'));
+  const dir = mkdtempSync(join(tmpdir(), 'cpoms-chromium-'));
+  const ctx = await withExtension(dir, bare);
+  try {
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e));
+    await page.goto(replica.url('/incidents/new'));
+    await page.locator('#incident_description').fill('Derek recieved a warning. He was kicking off!');
+    const marks = page.locator('[data-cpoms-check="overlay"] [data-rule]');
+    await marks.first().waitFor({ state: 'attached' });
+    const rules = await marks.evaluateAll((els) => els.map((e) => e.dataset.rule));
+    assert.ok(rules.includes('language.emotive'), rules.join());
+    assert.ok(!rules.includes('proofread.spelling'), rules.join());
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(bare, { recursive: true, force: true });
   }
 });
 

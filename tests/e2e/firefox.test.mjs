@@ -6,14 +6,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { By, until } from 'selenium-webdriver';
 import { startReplica } from './server.mjs';
 import { launchFirefox } from './firefox.mjs';
+import { engine } from './engine.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
-const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'cpoms_check.js'));
 
 let replica;
 before(async () => { replica = await startReplica(); });
@@ -27,6 +26,18 @@ const type = (driver, text) => driver.executeScript(
 const marks = (driver) => driver.executeScript(`
   const host = document.querySelector('[data-cpoms-check="overlay"]');
   return host ? [...host.shadowRoot.querySelectorAll('[data-rule]')].map((e) => ({ rule: e.dataset.rule, criterion: e.dataset.criterion, start: +e.dataset.start, end: +e.dataset.end, text: e.textContent })) : [];`);
+
+test('Firefox: the dictionary loads from the extension\'s package and misspelt words are underlined', async () => {
+  const driver = await browser({ extension: true });
+  try {
+    await driver.get(replica.url('/incidents/new'));
+    await driver.wait(async () => (await driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"summary\"]')")), 10000);
+    await type(driver, 'Derek recieved a warning at break.');
+    await driver.wait(async () => (await marks(driver)).some((f) => f.rule === 'proofread.spelling' && f.text === 'recieved'), 10000);
+  } finally {
+    await driver.quit();
+  }
+});
 
 for (const variant of ['', '?csp=1']) {
   test(`underlines, summary and checklist in Firefox${variant ? ' (strict page CSP)' : ''}`, async () => {

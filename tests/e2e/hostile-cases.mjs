@@ -8,10 +8,9 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { engine } from './engine.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'cpoms_check.js'));
 const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
 /** The text typed into the swapped-in editor: fewer points open than the first text. */
 const second = 'Derek was kicking off in the hall.';

@@ -8,15 +8,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { startReplica } from './server.mjs';
 import { withExtension, withoutExtension } from './chromium.mjs';
+import { engine } from './engine.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name) => JSON.parse(readFileSync(join(root, 'tests', 'fixtures', name), 'utf8')).text;
 const bad = fixture('guidance-bad.json');
 const good = fixture('guidance-good.json');
-const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'cpoms_check.js'));
 const notMet = (entry) => engine.check(entry).checklist.filter((r) => r.status === 'not_met').map((r) => r.criterion);
 const loaded = ['kicking off', 'time and time again', 'really frightened', 'flew out', 'not bothered', 'really upset me', 'absolutely wild'];
 

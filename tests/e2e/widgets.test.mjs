@@ -15,15 +15,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { startReplica } from './server.mjs';
 import { withExtension, withoutExtension } from './chromium.mjs';
+import { engine } from './engine.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name) => JSON.parse(readFileSync(join(root, 'tests', 'fixtures', name), 'utf8')).text;
 const bad = fixture('guidance-bad.json');
 const good = fixture('guidance-good.json');
-const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'cpoms_check.js'));
 const available = ['Safeguarding', 'Behaviour', 'Medical'];
 const loaded = ['kicking off', 'time and time again', 'really frightened', 'flew out', 'not bothered', 'really upset me', 'absolutely wild'];
 const results = {};

@@ -4,10 +4,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../pkg/node/cpoms_check.js');
+// The engine carries no dictionary: it is given the file the extension ships, once.
+const dictionary = () => gunzipSync(readFileSync(new URL('../../pkg/node/dictionary.bin.gz', import.meta.url)));
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+
+test('without its dictionary the engine checks all but spelling, and says so; the dictionary is taken once', () => {
+  const text = 'Derek recieved a warning untill the end of the day.';
+  const before = engine.check({ text });
+  assert.ok(!before.findings.some((f) => f.rule.startsWith('proofread.spell')), 'no spelling finding without a dictionary');
+  assert.match(before.checklist.find((r) => r.criterion === 'proofread').summary, /Spelling was not checked/);
+  assert.equal(engine.load_dictionary(dictionary()), true);
+  assert.equal(engine.load_dictionary(new Uint8Array([1, 2, 3])), false, 'a second dictionary is ignored');
+  assert.equal(engine.spelling(), true);
+  const after = engine.check({ text });
+  assert.ok(after.findings.some((f) => f.excerpt === 'recieved'), 'spelling is checked once the dictionary is in');
+  assert.doesNotMatch(after.checklist.find((r) => r.criterion === 'proofread').summary, /Spelling was not checked/);
+});
 
 test('version() is the crate version', () => {
   const cargo = readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8');

@@ -201,7 +201,7 @@ impl Policy {
                 "disabled_rules" => {
                     p.disabled_rules = strings(v, key)?;
                     if let Some(bad) = p.disabled_rules.iter().find(|r| !is_rule(r)) {
-                        return Err(perr(key, format!("“{bad}” is not a rule id (see docs/rules.md)")));
+                        return Err(perr(key, format!("“{bad}” is not a rule id (the options page lists each rule with its id, as does docs/rules.md)")));
                     }
                 }
                 "disabled_criteria" => {
@@ -474,7 +474,7 @@ fn severities(o: &Map<String, Value>) -> Result<BTreeMap<String, Severity>, Poli
     for (rule, v) in o {
         let k = format!("severity.{rule}");
         if !is_rule(rule) {
-            return Err(perr(&k, "is not a rule id (see docs/rules.md)"));
+            return Err(perr(&k, "is not a rule id (the options page lists each rule with its id, as does docs/rules.md)"));
         }
         let s = match v.as_str() {
             Some("problem") => Severity::Problem,

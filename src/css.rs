@@ -624,6 +624,58 @@ mod tests {
         );
     }
 
+    use proptest::prelude::*;
+
+    /// A selector built from the grammar's pieces, so it must be accepted.
+    fn valid_selector() -> impl Strategy<Value = String> {
+        let simple = prop::sample::select(vec![
+            "#incident_details",
+            ".ql-editor",
+            "[name=\"record[text]\"]",
+            "[data-x]",
+            "[class~='a b' i]",
+            ":checked",
+            ":nth-of-type(2)",
+            ":not(.a, #b)",
+            ":has(> label)",
+        ]);
+        let compound = (
+            prop::sample::select(vec!["", "div", "*", "textarea", "my-widget"]),
+            prop::collection::vec(simple, 0..4),
+        )
+            .prop_filter_map("a compound is not empty", |(t, parts)| {
+                let c = format!("{t}{}", parts.concat());
+                (!c.is_empty()).then_some(c)
+            });
+        let combinator = prop::sample::select(vec![" ", " > ", "+", " ~ ", "\n"]);
+        (
+            compound.clone(),
+            prop::collection::vec((combinator, compound), 0..4),
+        )
+            .prop_map(|(first, rest)| {
+                rest.into_iter()
+                    .fold(first, |s, (c, part)| format!("{s}{c}{part}"))
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_text(text in any::<String>()) {
+            let _ = check_selector(&text);
+        }
+
+        #[test]
+        fn never_panics_on_near_selectors(text in "[#.:\\[\\]()\"'=~^$*|>+, a-z0-9\\\\-]{0,24}") {
+            let _ = check_selector(&text);
+        }
+
+        #[test]
+        fn accepts_what_the_grammar_builds(list in prop::collection::vec(valid_selector(), 1..3)) {
+            let s = list.join(", ");
+            prop_assert_eq!(check_selector(&s), Ok(()), "{}", s);
+        }
+    }
+
     #[test]
     fn an_plus_b_forms() {
         for good in [

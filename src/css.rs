@@ -391,7 +391,7 @@ impl Parser<'_> {
             "nth-child" | "nth-last-child" | "nth-of-type" | "nth-last-of-type" => {
                 self.nth(&name, open)
             }
-            "lang" | "dir" => self.balanced(open),
+            "lang" | "dir" => self.languages(&name, open),
             _ if vendor => self.balanced(open),
             _ => Err(format!(
                 "“:{name}()” at character {} is not a pseudo-class",
@@ -452,8 +452,50 @@ impl Parser<'_> {
         }
     }
 
+    /// `:lang()`'s languages (names or quoted, separated by commas) or `:dir()`'s direction,
+    /// then `)`.
+    fn languages(&mut self, name: &str, open: usize) -> Result<(), String> {
+        loop {
+            match self.peek() {
+                Some(q @ ('"' | '\'')) if name == "lang" => self.string(q)?,
+                _ => {
+                    if self.ident().is_none() {
+                        return Err(format!(
+                            "“:{name}()” at character {} needs a {} such as {}",
+                            Self::place(open),
+                            if name == "lang" {
+                                "language"
+                            } else {
+                                "direction"
+                            },
+                            if name == "lang" { "en-GB" } else { "ltr" }
+                        ));
+                    }
+                }
+            }
+            self.ws();
+            match self.peek() {
+                Some(',') if name == "lang" => {
+                    self.i += 1;
+                    self.ws();
+                }
+                Some(')') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                None => {
+                    return Err(format!(
+                        "the ( at character {} is never closed",
+                        Self::place(open)
+                    ))
+                }
+                Some(c) => return Err(self.unexpected(c)),
+            }
+        }
+    }
+
     /// Anything with balanced brackets and closed strings up to the `)` that closes `open`,
-    /// not empty: the arguments of `:lang()`, `:dir()` and vendor pseudo-classes.
+    /// not empty: the arguments of vendor pseudo-classes.
     fn balanced(&mut self, open: usize) -> Result<(), String> {
         let mut stack = vec![(')', open)];
         let from = self.i;
@@ -556,6 +598,8 @@ mod tests {
             "#\\31 23",
             "#école",
             ":lang(en-GB)",
+            ":lang(en, \"*-GB\")",
+            "p:dir(rtl)",
             "input:-webkit-autofill",
             "my-widget[aria-pressed=true]",
             "  div  >  p  ",
@@ -604,7 +648,15 @@ mod tests {
             ("a || b", "unexpected |"),
             ("div*", "unexpected * at character 4"),
             ("a\\", "unexpected \\ at character 2"),
-            (":lang()", "nothing is inside the ( at character 6"),
+            (":-webkit-any()", "nothing is inside the ( at character 13"),
+            (
+                ":lang()",
+                "“:lang()” at character 6 needs a language such as en-GB",
+            ),
+            (":lang(1)", "needs a language"),
+            (":lang(.y)", "needs a language"),
+            (":lang(en >)", "unexpected > at character 10"),
+            (":dir(ltr, rtl)", "unexpected , at character 9"),
             ("", "is empty"),
             ("   ", "is empty"),
         ] {

@@ -6,7 +6,10 @@
 //! (`:not()`, `:is()`, `:where()`, `:has()`, `:nth-*()` with `An+B [of S]`, …), the four
 //! combinators and `,`. Namespaces (`svg|a`), comments and the column combinator are refused:
 //! no CPOMS form needs them, and refusing is safer than guessing what a browser accepts.
-//! Pseudo-elements (`::before`) are refused too: `querySelector` never returns one.
+//! Pseudo-elements (`::before`) are refused too: `querySelector` never returns one. It is
+//! stricter than a browser in one way on purpose: a bracket left open at the end (`a[href`),
+//! a lone `\` at the end, or a broken selector inside `:is()`, which a browser closes or
+//! forgives silently, is a typing slip here.
 
 /// Pseudo-classes every current browser's `querySelector` accepts without arguments.
 const PSEUDO_CLASSES: &[&str] = &[

@@ -12,20 +12,33 @@ const form = $('settings');
 const rules = engine.rules();
 
 // The criteria and rules as checkboxes (ticked = checked for).
-function checkbox(id, data, value, text, title) {
+function checkbox(id, data, value, text) {
   const input = Object.assign(document.createElement('input'), { type: 'checkbox', id });
   input.dataset[data] = value;
-  const label = Object.assign(document.createElement('label'), { htmlFor: id, className: 'inline', title });
+  const label = Object.assign(document.createElement('label'), { htmlFor: id, className: 'inline' });
   label.append(text);
   const span = document.createElement('span');
   span.append(input, label);
   return span;
 }
-for (const c of engine.criteria()) $('criteria').append(checkbox(`criterion-${c.id}`, 'criterion', c.id, c.title, ''));
-for (const r of rules) {
-  const row = checkbox(`rule-${r.id}`, 'rule', r.id, r.id, r.what);
-  row.style.display = 'block';
-  $('rules').append(row);
+const criteria = engine.criteria();
+for (const c of criteria) $('criteria').append(checkbox(`criterion-${c.id}`, 'criterion', c.id, c.title));
+// Each rule under its criterion's title: its title by the switch, its id (what the severity
+// box takes) and what it checks written out, since a DSL has no docs/rules.md to look in.
+for (const c of criteria) {
+  const group = document.createElement('fieldset');
+  group.className = 'rule-group';
+  group.append(Object.assign(document.createElement('legend'), { textContent: c.title }));
+  for (const r of rules.filter((x) => x.criterion === c.id)) {
+    const row = checkbox(`rule-${r.id}`, 'rule', r.id, r.title);
+    row.className = 'rule';
+    const what = Object.assign(document.createElement('p'), { className: 'what', id: `what-${r.id}`, textContent: r.what });
+    row.querySelector('input').setAttribute('aria-describedby', what.id);
+    row.querySelector('label').append(' ', Object.assign(document.createElement('code'), { textContent: r.id }));
+    row.append(what);
+    group.append(row);
+  }
+  $('rules').append(group);
 }
 
 const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -50,7 +63,10 @@ const fields = {
   never_flag: { show: (v) => { $('never_flag').value = v.join('\n'); }, read: () => lines($('never_flag').value) },
   category_signals: {
     show: (v) => { $('category_signals').value = Object.entries(v).map(([k, w]) => `${k}: ${w.join(', ')}`).join('\n'); },
-    read: () => Object.fromEntries(pairs($('category_signals').value, ':').map(([k, w]) => [k, w.split(',').map((x) => x.trim()).filter(Boolean)])),
+    // A line without `Label:` is words with no label, which the engine refuses saying so.
+    read: () => Object.fromEntries(lines($('category_signals').value)
+      .map((l) => (l.includes(':') ? pairs(l, ':')[0] : ['', l]))
+      .map(([k, w]) => [k, w.split(',').map((x) => x.trim()).filter(Boolean)])),
   },
   checklist: { show: (v) => { $('checklist').value = v; }, read: () => $('checklist').value },
   disabled_criteria: {

@@ -38,7 +38,9 @@ export async function managedLayer() {
  * (`defaults` is the engine's `defaults()`: the one place the default is written).
  */
 export function onAllowedHost(policy, defaults, host) {
-  return (policy.hosts ?? defaults.hosts).some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
+  // The engine accepts a host in any case; the browser gives `host` in lower case.
+  return (policy.hosts ?? defaults.hosts).map((p) => p.toLowerCase())
+    .some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
 }
 
 /** "Turn off this rule" on a card: the rule joins the saved settings' disabled rules. */

@@ -23,6 +23,8 @@ pub struct CriterionText {
 #[derive(Deserialize, Serialize)]
 pub struct RuleDef {
     pub id: String,
+    /// What a person calls the rule, beside its switch in the options page ("Recorded late").
+    pub title: String,
     pub severity: String,
     pub message: String,
     pub what: String,

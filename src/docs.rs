@@ -45,7 +45,11 @@ pub fn rules_markdown() -> String {
     );
     for c in CRITERIA {
         let ct = &d.rules.criteria[c];
-        let _ = write!(s, "\n## `{c}`\n\nGuidance: “{}”\n", ct.guidance);
+        let _ = write!(
+            s,
+            "\n## `{c}`: {}\n\nGuidance: “{}”\n",
+            ct.title, ct.guidance
+        );
         for r in d
             .rules
             .rule
@@ -54,8 +58,8 @@ pub fn rules_markdown() -> String {
         {
             let _ = write!(
                 s,
-                "\n### `{}` ({})\n\n- **What it checks:** {}\n- **Why it matters:** {}\n- **Write instead:** {}\n",
-                r.id, r.severity, r.what, r.why, r.instead
+                "\n### `{}`: {} ({})\n\n- **What it checks:** {}\n- **Why it matters:** {}\n- **Write instead:** {}\n",
+                r.id, r.title, r.severity, r.what, r.why, r.instead
             );
             let example = |v: &toml::Value| {
                 v.get("text")

@@ -22,6 +22,7 @@
 //! the guidance line each serves, tested examples). A school's settings (`Policy`)
 //! change thresholds, lists and which rules run. See `DESIGN.md`.
 
+pub mod css;
 pub mod data;
 pub mod datetime;
 #[cfg(not(target_arch = "wasm32"))]

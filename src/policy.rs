@@ -182,6 +182,14 @@ impl Policy {
                     for (label, words) in o {
                         let k = format!("category_signals.{label}");
                         let words = strings(words, &k)?;
+                        // The options page reads a line without `Label:` as words with an
+                        // empty label; either way the words would point to no category.
+                        if label.trim().is_empty() {
+                            return Err(perr(key, format!("“{}” has no category label: write the label, a colon, then its words, as in “E-safety: tiktok, group chat”", crate::shown::shown(&words.join(", ")))));
+                        }
+                        if words.is_empty() {
+                            return Err(perr(&k, "has no words: write the label, a colon, then its words, as in “E-safety: tiktok, group chat”"));
+                        }
                         for (i, w) in words.iter().enumerate() {
                             check_pattern(w).map_err(|m| perr(&format!("{k}[{i}]"), m))?;
                         }
@@ -193,7 +201,7 @@ impl Policy {
                 "disabled_rules" => {
                     p.disabled_rules = strings(v, key)?;
                     if let Some(bad) = p.disabled_rules.iter().find(|r| !is_rule(r)) {
-                        return Err(perr(key, format!("“{bad}” is not a rule id (see docs/rules.md)")));
+                        return Err(perr(key, format!("“{bad}” is not a rule id (the options page lists each rule with its id, as does docs/rules.md)")));
                     }
                 }
                 "disabled_criteria" => {
@@ -216,7 +224,10 @@ impl Policy {
                 "hosts" => {
                     p.hosts = strings(v, key)?;
                     if let Some(bad) = p.hosts.iter().find(|h| !valid_host_pattern(h)) {
-                        return Err(perr(key, format!("“{bad}” is not a host name such as \"*.cpoms.net\" or \"myschool.cpoms.net\"")));
+                        return Err(perr(key, format!("“{}” is not a host name such as \"*.cpoms.net\" or \"myschool.cpoms.net\" (no https:// and no path)", crate::shown::shown(bad))));
+                    }
+                    if let Some(bad) = p.hosts.iter().find(|h| !cpoms_host(h)) {
+                        return Err(perr(key, format!("“{}” is not a CPOMS address: give your school's, such as \"myschool.cpoms.net\", or \"*.cpoms.net\" for every one", crate::shown::shown(bad))));
                     }
                 }
                 "selectors" => {
@@ -228,6 +239,7 @@ impl Policy {
                         }
                         match sel.as_str().map(str::trim) {
                             Some(css) if !css.is_empty() && css.len() <= 500 => {
+                                crate::css::check_selector(css).map_err(|why| perr(&k, format!("“{}” is not a CSS selector a browser can use: {why}", crate::shown::shown(css))))?;
                                 p.selectors.insert(field.clone(), css.to_string());
                             }
                             _ => return Err(perr(&k, "must be a CSS selector such as \"#incident_description\"")),
@@ -462,7 +474,7 @@ fn severities(o: &Map<String, Value>) -> Result<BTreeMap<String, Severity>, Poli
     for (rule, v) in o {
         let k = format!("severity.{rule}");
         if !is_rule(rule) {
-            return Err(perr(&k, "is not a rule id (see docs/rules.md)"));
+            return Err(perr(&k, "is not a rule id (the options page lists each rule with its id, as does docs/rules.md)"));
         }
         let s = match v.as_str() {
             Some("problem") => Severity::Problem,
@@ -481,6 +493,13 @@ fn valid_host_pattern(h: &str) -> bool {
         && rest.split('.').all(|label| {
             !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
+}
+
+/// A CPOMS address: `cpoms.net` or a name under it (`*.` standing for every name under one),
+/// in any case, as browsers compare host names.
+fn cpoms_host(h: &str) -> bool {
+    let rest = h.strip_prefix("*.").unwrap_or(h).to_ascii_lowercase();
+    rest == "cpoms.net" || rest.ends_with(".cpoms.net")
 }
 
 #[cfg(test)]
@@ -615,6 +634,58 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(line.len() < 2_000 && !line.contains('\n') && !line.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_value_the_browser_could_not_use_is_refused_naming_it() {
+        let refused = |json: &str| Policy::from_json(json).unwrap_err();
+        for host in [
+            "google.com",
+            "evilcpoms.net",
+            "cpoms.net.example.com",
+            "*.google.com",
+        ] {
+            let e = refused(&format!(r#"{{"hosts": ["myschool.cpoms.net", "{host}"]}}"#));
+            assert_eq!(e.key, "hosts");
+            assert!(
+                e.message
+                    .starts_with(&format!("“{host}” is not a CPOMS address")),
+                "{e}"
+            );
+        }
+        let p = Policy::from_json(
+            r#"{"hosts": ["cpoms.net", "*.cpoms.net", "MySchool.CPOMS.net", "*.eu.cpoms.net"]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.hosts.len(), 4);
+
+        for (css, why) in [
+            ("#a[", "the [ at character 3 is never closed"),
+            ("..x", "a class name must follow the . at character 1"),
+            ("div >", "nothing follows the > at character 5"),
+        ] {
+            let e = refused(&format!(r#"{{"selectors": {{"editor": "{css}"}}}}"#));
+            assert_eq!(e.key, "selectors.editor");
+            assert_eq!(
+                e.message,
+                format!("“{css}” is not a CSS selector a browser can use: {why}")
+            );
+        }
+        assert!(Policy::from_json(
+            r#"{"selectors": {"editor": "textarea[name=\"record[text]\"]"}}"#
+        )
+        .is_ok());
+
+        let e = refused(r#"{"category_signals": {" ": ["tiktok", "group chat"]}}"#);
+        assert_eq!(e.key, "category_signals");
+        assert!(
+            e.message
+                .starts_with("“tiktok, group chat” has no category label"),
+            "{e}"
+        );
+        let e = refused(r#"{"category_signals": {"E-safety": []}}"#);
+        assert_eq!(e.key, "category_signals.E-safety");
+        assert!(e.message.starts_with("has no words"), "{e}");
     }
 
     #[test]

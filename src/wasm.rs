@@ -102,7 +102,7 @@ pub fn settings(saved: JsValue, managed: JsValue) -> Result<JsValue, JsValue> {
     serde::Serialize::serialize(&out, &ser).map_err(|e| js_err(e.to_string()))
 }
 
-/// `rules()` → `[{id, criterion, severity, what}]`: every rule, for the options page's list.
+/// `rules()` → `[{id, criterion, severity, title, what}]`: every rule, for the options page's list.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
     let list: Vec<serde_json::Value> = crate::rules::rule_defs()
@@ -112,6 +112,7 @@ pub fn rules() -> Result<JsValue, JsValue> {
                 "id": r.id,
                 "criterion": r.id.split('.').next().unwrap_or(""),
                 "severity": r.severity,
+                "title": r.title,
                 "what": r.what,
             })
         })

@@ -16,6 +16,7 @@ fn every_data_file_parses() {
 #[test]
 fn rule_ids_are_unique_and_belong_to_a_criterion() {
     let mut seen = HashSet::new();
+    let mut titles = HashSet::new();
     for r in &data().rules.rule {
         assert!(seen.insert(r.id.as_str()), "{} twice", r.id);
         let c = r.id.split('.').next().unwrap();
@@ -29,6 +30,22 @@ fn rule_ids_are_unique_and_belong_to_a_criterion() {
             !r.what.is_empty() && !r.why.is_empty() && !r.instead.is_empty(),
             "{} is undocumented",
             r.id
+        );
+        // The title sits beside the rule's switch on one line; the description says the rest.
+        assert!(
+            !r.title.is_empty()
+                && r.title.chars().count() <= 45
+                && r.title.starts_with(|c: char| c.is_uppercase())
+                && !r.title.ends_with('.'),
+            "{}: a title is a short phrase with a capital and no full stop: {:?}",
+            r.id,
+            r.title
+        );
+        assert!(
+            titles.insert(r.title.as_str()),
+            "{}: title {:?} twice",
+            r.id,
+            r.title
         );
     }
     for c in CRITERIA {

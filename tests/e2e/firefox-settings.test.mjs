@@ -1,8 +1,9 @@
 // Issue 4 in Firefox ESR with the packaged extension: a managed policy (policies.json,
 // written before the browser starts) changes the checks and an invalid value in it leaves
 // the checker working on its default; a full session sends nothing but what the page itself
-// sends (every connection goes through a recording proxy); axe-core finds no violation with
-// the card and the checklist open; the rollout of docs/rollout.md: the XPI installed through
+// sends (every connection goes through a recording proxy); axe-core finds no violation on
+// the options page (which lists each rule by title and description) and with the card and
+// the checklist open; the rollout of docs/rollout.md: the XPI installed through
 // the doc's own ExtensionSettings with an install_url on a local server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -86,6 +87,12 @@ test('Firefox: a managed policy changes the checks; its invalid value is left ou
       assert.match(state.note, /timeliness_hours/);
       assert.equal(state.phrasesFrom, 'your school', 'the settings in force name the school');
       assert.equal(state.hoursFrom, 'default', 'and the default for its unusable value');
+      // Each rule by its title and description as text; axe finds nothing on the page.
+      const emotive = await driver.executeScript(`const r = document.getElementById('rule-language.emotive').closest('.rule');
+        return { label: r.querySelector('label').innerText, what: r.querySelector('.what').innerText }`);
+      assert.equal(emotive.label, 'Emotive, loaded or slang words language.emotive');
+      assert.match(emotive.what, /^Emotive, loaded or slang words in the writer's own words/);
+      assert.deepEqual(await axe(driver), [], 'no accessibility violation on the options page');
     });
   } finally {
     rmSync(policies, { force: true });

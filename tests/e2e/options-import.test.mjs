@@ -24,6 +24,9 @@ const refused = [
   ['deep.json', `{"hosts": ${'['.repeat(100000)}${']'.repeat(100000)}}`, /nests more than 16 levels/],
   ['huge.json', `{"never_flag": ["${'a'.repeat(11 * 1024 * 1024)}"]}`, /larger than a settings file can be/],
   ['broken.json', '{"timeliness_hours": ', /is not JSON/],
+  ['google.json', '{"hosts": ["google.com"]}', /"hosts" “google\.com” is not a CPOMS address/],
+  ['selector.json', '{"selectors": {"editor": "div >"}}', /"selectors\.editor" “div >” is not a CSS selector a browser can use: nothing follows the > at character 5/],
+  ['no-label.json', '{"category_signals": {"": ["tiktok"]}}', /"category_signals" “tiktok” has no category label/],
   ['bad-value.json', '{"timeliness_hours": "soon", "checklist": "sometimes"}', /2 settings need attention \("(checklist|timeliness_hours)" /],
 ];
 

@@ -3,8 +3,10 @@
 // browser starts (it changes the checks and locks the option; an invalid value is reported
 // and the default applies), the card's "Turn off this rule", the per-site switch and counts,
 // the practice page, no network request and no entry text in storage, and axe-core over
-// every piece of UI. The rollout of docs/rollout.md: the CRX signed with a throwaway key,
-// force-installed through the doc's own Linux policy from a local HTTPS update URL.
+// every piece of UI. The options page lists each rule by title and description and refuses a
+// host, selector or category line the engine cannot use (its screenshot is the README's).
+// The rollout of docs/rollout.md: the CRX signed with a throwaway key, force-installed
+// through the doc's own Linux policy from a local HTTPS update URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -115,6 +117,71 @@ test('the options page refuses a bad value beside its field, saves good ones, an
     assert.equal(imported.timeliness_hours, 48, 'only what differs from the defaults is kept');
     assert.ok(!('school_day' in imported));
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+test('the options page shows each rule by its title and description, and refuses a host, selector or category line it cannot use', async () => {
+  await session(async (context) => {
+    const opts = await options(context);
+    // Each rule's title and description are on the page as text, under its criterion's title;
+    // no pointer to a file a DSL does not have.
+    const shownRules = await opts.locator('#rules .rule').evaluateAll((rows) => rows.map((r) => ({
+      group: r.closest('fieldset').querySelector('legend').innerText,
+      label: r.querySelector('label').innerText,
+      what: r.querySelector('.what').innerText,
+      describedBy: document.getElementById(r.querySelector('input').getAttribute('aria-describedby'))?.innerText,
+      visible: r.checkVisibility() && r.querySelector('.what').getBoundingClientRect().height > 0,
+    })));
+    assert.ok(shownRules.length >= 40, `every rule is listed (${shownRules.length})`);
+    for (const r of shownRules) {
+      assert.ok(r.visible, `${r.label}: shown, not in a tooltip`);
+      assert.match(r.label, /^[A-Z][^.]+ [a-z_]+\.[a-z_]+$/, 'a title, then the id the severity box takes');
+      assert.ok(r.what.length > 10 && r.describedBy === r.what, `${r.label}: its description, read with its switch`);
+    }
+    const emotive = shownRules.find((r) => r.label.endsWith('language.emotive'));
+    assert.equal(emotive.label, 'Emotive, loaded or slang words language.emotive');
+    assert.equal(emotive.group, 'Professional language');
+    assert.match(emotive.what, /^Emotive, loaded or slang words in the writer's own words/);
+    assert.ok(!(await opts.locator('body').innerText()).includes('docs/rules.md'), 'no pointer to docs/rules.md');
+
+    // A host that is not CPOMS, a selector that does not parse and a category line with no
+    // label: each refused beside its field with the engine's message, and nothing saved.
+    await opts.locator('#hosts').fill('myschool.cpoms.net\ngoogle.com');
+    await opts.locator('#selectors').fill('editor: #incident_details[');
+    await opts.locator('#category_signals').fill('Bullying: pushed, shoved\ntiktok, group chat');
+    await opts.getByRole('button', { name: 'Save' }).click();
+    const error = (key) => opts.locator(`[data-key="${key}"] .error`);
+    await error('hosts').waitFor();
+    assert.equal(await error('hosts').textContent(), '“google.com” is not a CPOMS address: give your school\'s, such as "myschool.cpoms.net", or "*.cpoms.net" for every one');
+    assert.equal(await error('selectors').textContent(), '“#incident_details[” is not a CSS selector a browser can use: the [ at character 18 is never closed');
+    assert.match(await error('category_signals').textContent(), /^“tiktok, group chat” has no category label/);
+    for (const id of ['hosts', 'selectors', 'category_signals']) {
+      assert.equal(await opts.locator(`#${id}`).getAttribute('aria-invalid'), 'true', id);
+      assert.ok((await opts.locator(`#${id}`).getAttribute('aria-describedby')).includes(`error-${id}`), `${id}: the message is read with the field`);
+    }
+    assert.match(await opts.locator('#status').textContent(), /^Not saved: 3 settings need attention .* Nothing was saved\.$/);
+    assert.deepEqual(await (await worker(context)).evaluate(() => chrome.storage.local.get(null)), {}, 'nothing is saved');
+    assert.deepEqual(await axe(opts), [], 'no accessibility violation with the messages shown');
+
+    // The README's screenshot: the refused category line, then the criteria and the rules.
+    await opts.setViewportSize({ width: 1366, height: 768 });
+    await opts.locator('[data-key="category_signals"]').evaluate((e) => e.closest('fieldset').scrollIntoView({ block: 'start' }));
+    mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
+    await opts.screenshot({ path: join(root, 'docs', 'screenshots', 'options-chromium.png') });
+
+    // Corrected, all three are saved as the engine reads them.
+    await opts.locator('#hosts').fill('myschool.cpoms.net');
+    await opts.locator('#selectors').fill('editor: #incident_details textarea');
+    await opts.locator('#category_signals').fill('Bullying: pushed, shoved\nE-safety: tiktok, group chat');
+    await opts.getByRole('button', { name: 'Save' }).click();
+    await opts.locator('#status', { hasText: 'Saved' }).waitFor();
+    assert.equal(await opts.locator('.error').count(), 0);
+    const saved = (await (await worker(context)).evaluate(() => chrome.storage.local.get('policy'))).policy;
+    assert.deepEqual(saved, {
+      hosts: ['myschool.cpoms.net'],
+      selectors: { editor: '#incident_details textarea' },
+      category_signals: { Bullying: ['pushed', 'shoved'], 'E-safety': ['tiktok', 'group chat'] },
+    });
   });
 });
 

@@ -26,6 +26,9 @@ pub struct RuleDef {
     /// What a person calls the rule, beside its switch in the options page ("Recorded late").
     pub title: String,
     pub severity: String,
+    /// When an advice rule's finding counts as a problem (the rule's code escalates it).
+    #[serde(default)]
+    pub escalates: Option<String>,
     pub message: String,
     pub what: String,
     pub why: String,

@@ -22,11 +22,15 @@ pub fn rules_table() -> String {
             .iter()
             .filter(|r| r.id.split('.').next() == Some(c))
         {
+            // The severity as it behaves: an advice rule its code escalates says when.
+            let severity = match &r.escalates {
+                Some(when) => format!("{}; problem {when}", r.severity),
+                None => r.severity.clone(),
+            };
             let _ = writeln!(
                 s,
-                "| `{c}` | `{}` | {} | {} |",
+                "| `{c}` | `{}` | {severity} | {} |",
                 r.id,
-                r.severity,
                 r.what.replace('|', "\\|")
             );
         }
@@ -59,7 +63,15 @@ pub fn rules_markdown() -> String {
             let _ = write!(
                 s,
                 "\n### `{}`: {} ({})\n\n- **What it checks:** {}\n- **Why it matters:** {}\n- **Write instead:** {}\n",
-                r.id, r.title, r.severity, r.what, r.why, r.instead
+                r.id,
+                r.title,
+                match &r.escalates {
+                    Some(when) => format!("{}; a problem {when}", r.severity),
+                    None => r.severity.clone(),
+                },
+                r.what,
+                r.why,
+                r.instead
             );
             let example = |v: &toml::Value| {
                 v.get("text")

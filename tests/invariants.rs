@@ -137,3 +137,26 @@ fn docs_are_generated_from_the_rule_table() {
         "README rule table is stale: run `cargo run --bin gen-docs`"
     );
 }
+
+#[test]
+fn only_advice_rules_say_when_they_escalate() {
+    for r in &data().rules.rule {
+        if let Some(when) = &r.escalates {
+            assert_eq!(
+                r.severity, "advice",
+                "{} escalates but is already a problem",
+                r.id
+            );
+            assert!(
+                when.starts_with("when ") || when.starts_with("for "),
+                "{}: {when}",
+                r.id
+            );
+        }
+    }
+    assert!(data()
+        .rules
+        .rule
+        .iter()
+        .any(|r| r.id == "names.first_person" && r.escalates.is_some()));
+}

@@ -42,9 +42,31 @@ fn push_escaped(out: &mut String, c: char) {
     }
 }
 
+/// 199812 → "199,812": a count as a person reads it (in the chip and the audit's report).
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped_in_threes() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(199_812), "199,812");
+        assert_eq!(thousands(100_000_000), "100,000,000");
+    }
 
     #[test]
     fn escapes_control_characters_and_shortens() {

@@ -93,7 +93,7 @@ impl Summary {
         if let Some(units) = capped {
             label.push_str(&format!(
                 " (the first {} characters checked)",
-                thousands(units)
+                crate::shown::thousands(units as u64)
             ));
         }
         if self.chip.text_content().as_deref() != Some(label.as_str()) {
@@ -138,17 +138,4 @@ fn open_list() {
     });
     let _ = host.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
     on_key.forget(); // one per opening; small
-}
-
-/// 100000 → "100,000".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -5,6 +5,7 @@ use super::charts;
 use super::output::GENERATOR;
 use super::{pct, title, uk_date, Report};
 use cpoms_check::datetime::MONTHS;
+use cpoms_check::shown::thousands;
 use cpoms_check::CRITERIA;
 use std::fmt::Write as _;
 
@@ -53,19 +54,6 @@ mark{background:#ffe08a;border-bottom:2px solid #8a6100;padding:0 1px}
  a{color:inherit;text-decoration:none}
 }
 ";
-
-/// 199812 → "199,812".
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 pub fn render(r: &Report) -> String {
     let t = &r.tally;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { By, until } from 'selenium-webdriver';
+import { By, Key, until } from 'selenium-webdriver';
 import { startReplica } from './server.mjs';
 import { launchFirefox } from './firefox.mjs';
 
@@ -105,5 +105,55 @@ for (const [variant, spec] of Object.entries(pages)) {
     }
     const failed = checks.filter((c) => !c.pass);
     assert.equal(failed.length, 0, failed.map((c) => `✗ ${c.name}: ${c.detail}`).join('\n'));
+  });
+}
+
+// Apply in each editor: the editor's own model (what it posts) takes the change and the
+// editor's own undo takes it back, as in Chromium (widgets.test.mjs).
+const models = {
+  'widgets-a': "return tinymce.activeEditor.getContent({ format: 'text' })",
+  'widgets-b': 'return window.widgets.editor.getData()',
+  'widgets-c': 'return window.widgets.editor.getText()',
+  'widgets-d': 'return window.widgets.editor.state.doc.textContent',
+};
+const inShadow = (host, selector) => `document.querySelector('[data-cpoms-check="${host}"]')?.shadowRoot?.querySelector('${selector}')`;
+
+for (const [variant, spec] of Object.entries(pages)) {
+  test(`Firefox, ${variant}: Apply changes the words in the editor's own model, and the editor's undo takes it back`, async () => {
+    const driver = await launchFirefox({ extension: true });
+    try {
+      await driver.get(replica.url(`/incidents/new?variant=${variant}`));
+      const text = 'Derek was really frightened in class.';
+      if (spec.frame) {
+        await driver.wait(until.elementLocated(By.css(spec.frame)), 15000);
+        await driver.switchTo().frame(await driver.findElement(By.css(spec.frame)));
+        await driver.wait(async () => driver.executeScript('return document.body && document.body.isContentEditable'), 15000);
+        // Key by key (TinyMCE keeps its undo steps from key events): the actions API reaches
+        // the frame's focused body where sendKeys does not.
+        await driver.executeScript('document.body.focus()');
+        await driver.actions().sendKeys(text).perform();
+        await driver.switchTo().defaultContent();
+      } else {
+        await driver.wait(until.elementLocated(By.css(spec.editable)), 15000);
+        await driver.findElement(By.css(spec.editable)).sendKeys(text);
+      }
+      await driver.sleep(1200); // past the editors' merging of quick changes into one undo step
+      const mark = inShadow('overlay', '[data-rule="language.intensifier"]');
+      await driver.wait(async () => driver.executeScript(`return !!${mark}`), 10000);
+      const box = await driver.executeScript(`const m = ${mark}; const r = (m.children[0] ?? m).getBoundingClientRect(); return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) };`);
+      await driver.actions().move({ x: box.x, y: box.y }).perform();
+      const apply = inShadow('card', '[data-action=apply]');
+      await driver.wait(async () => driver.executeScript(`const h = document.querySelector('[data-cpoms-check="card"]'); return !!${apply} && getComputedStyle(h).display !== 'none'`), 10000);
+      await driver.executeScript(`${apply}.click()`);
+      await driver.sleep(400);
+      assert.match(await driver.executeScript(models[variant]), /Derek was frightened in class/, 'the editor\'s model has the change');
+      if (spec.frame) await driver.switchTo().frame(await driver.findElement(By.css(spec.frame)));
+      await driver.actions().keyDown(Key.CONTROL).sendKeys('z').keyUp(Key.CONTROL).perform();
+      if (spec.frame) await driver.switchTo().defaultContent();
+      await driver.sleep(400);
+      assert.doesNotMatch(await driver.executeScript(models[variant]), /Derek was frightened in class/, 'the editor\'s undo takes it back');
+    } finally {
+      await driver.quit();
+    }
   });
 }

@@ -678,7 +678,13 @@ mod tests {
             Err("nothing follows the > at character 8".to_string())
         );
     }
+}
 
+/// Property tests: native only (proptest is not a dependency of the wasm32 test build,
+/// where the page layer's unit tests run).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
     use proptest::prelude::*;
 
     /// A selector built from the grammar's pieces, so it must be accepted.

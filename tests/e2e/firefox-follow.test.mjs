@@ -1,11 +1,13 @@
 // The layout shifts of tests/e2e/shift-cases.mjs in Firefox ESR (selenium-webdriver and
 // geckodriver), with the packaged extension: after each, the underlines are back over their
-// words within SETTLE_MS, on the textarea, contenteditable and iframe variants.
+// words within SETTLE_MS, on the textarea, contenteditable and iframe variants and on the real
+// editors of the widget pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { By, until } from 'selenium-webdriver';
 import { startReplica } from './server.mjs';
 import { launchFirefox } from './firefox.mjs';
 import { cases, prepare, overWords, settle, editorBox, SETTLE_MS } from './shift-cases.mjs';
@@ -21,27 +23,39 @@ const variants = [
   { variant: 'textarea', editor: '#incident_description' },
   { variant: 'rich', editor: '#incident_description_editor' },
   { variant: 'frame', editor: 'iframe.editor-frame' },
+  // The real editors of pages/widgets/: TinyMCE (an iframe), CKEditor 5, Quill, ProseMirror,
+  // typed by keys so that each editor's own input handling builds its document.
+  { variant: 'widgets-a', editor: '#incident_description_ifr' },
+  { variant: 'widgets-b', editor: '.ck-editor__editable', keys: true },
+  { variant: 'widgets-c', editor: '.ql-editor', keys: true },
+  { variant: 'widgets-d', editor: '.ProseMirror', keys: true },
 ];
 
 /** Types the entry through the editor's own input path (an input event, as typing gives). */
-const typeEntry = (driver, editor) => driver.executeScript(`
+const typeEntry = async (driver, editor, keys) => {
+  if (keys) return driver.findElement(By.css(editor)).sendKeys(bad);
+  return driver.executeScript(`
   const el = document.querySelector(arguments[0]);
   if (el.localName === 'textarea') { el.focus(); el.value = arguments[1]; el.dispatchEvent(new Event('input', { bubbles: true })); return; }
   const doc = el.localName === 'iframe' ? el.contentDocument : document;
   const target = el.localName === 'iframe' ? doc.body : el;
   target.focus();
   arguments[1].split('\\n').forEach((line, i) => { if (i) doc.execCommand('insertParagraph'); if (line) doc.execCommand('insertText', false, line); });`, editor, bad);
+};
 
 const run = (driver, code) => driver.executeScript(`return ${code};`);
 
-for (const { variant, editor } of variants) {
+for (const { variant, editor, keys } of variants) {
   test(`Firefox, ${variant}: the underlines are back over their words within ${SETTLE_MS} ms after each layout shift`, async () => {
     const driver = await launchFirefox({ extension: true });
     try {
       await driver.manage().window().setRect({ width: 900, height: 1300 }); // the editor stays on screen
       await driver.get(replica.url(`/incidents/new?variant=${variant}`));
       await driver.wait(async () => run(driver, "!!document.querySelector('[data-cpoms-check=\"summary\"]')"), 10000);
-      await typeEntry(driver, editor);
+      await driver.wait(until.elementLocated(By.css(editor)), 15000);
+      // An iframe editor (TinyMCE) makes its body editable once it has started.
+      await driver.wait(async () => run(driver, `(() => { const el = document.querySelector(${JSON.stringify(editor)}); return el.localName !== 'iframe' || !!el.contentDocument?.body?.isContentEditable; })()`), 15000);
+      await typeEntry(driver, editor, keys);
       await driver.wait(async () => run(driver, "!!document.querySelector('[data-cpoms-check=\"overlay\"]')?.shadowRoot.querySelector('[data-rule]')"), 10000);
       await run(driver, prepare(editor));
       const check = overWords(editor, 'kicking off');

@@ -12,20 +12,26 @@ import { fileURLToPath } from 'node:url';
 import { By, Key, until } from 'selenium-webdriver';
 import { startReplica } from './server.mjs';
 import { launchFirefox } from './firefox.mjs';
+import { engine } from './engine.mjs';
+import { loaded, overWords, settle } from './shift-cases.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const good = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-good.json'), 'utf8')).text;
+const fixture = (name) => JSON.parse(readFileSync(join(root, 'tests', 'fixtures', name), 'utf8')).text;
+const good = fixture('guidance-good.json');
+const bad = fixture('guidance-bad.json');
 const results = {};
 
-/** Per page: the editable element (and the iframe holding it), and a script choosing 7/12/2023 09:30, Behaviour and Derek. */
+/** Per page: the element whose box shows the text, the editable element (and the iframe holding it), and a script choosing 7/12/2023 09:30, Behaviour and Derek. */
 const pages = {
   'widgets-a': {
+    area: '#incident_description_ifr',
     frame: '#incident_description_ifr', editable: 'body',
     choose: `window.widgets.date.setDate('2023-12-07 09:30', true);
       const c = document.querySelector('#incident_category_ids'); c.options[1].selected = true; c.dispatchEvent(new Event('change', { bubbles: true }));
       window.widgets.students.addItem('101');`,
   },
   'widgets-b': {
+    area: '.ck-editor__editable',
     editable: '.ck-editor__editable',
     choose: `window.widgets.date.setDate('2023-12-07 09:30', true);
       window.widgets.categories.setChoiceByValue('2');
@@ -33,6 +39,7 @@ const pages = {
       jQuery('#incident_student_ids').val(['101']).trigger('change');`,
   },
   'widgets-c': {
+    area: '.ql-editor',
     editable: '.ql-editor',
     choose: `window.widgets.date.setDate('07/12/2023');
       const t = document.querySelector('#incident_time'); t.value = '09:30'; t.dispatchEvent(new Event('input', { bubbles: true })); t.dispatchEvent(new Event('change', { bubbles: true }));
@@ -40,6 +47,7 @@ const pages = {
       jQuery('#incident_student_ids').val(['101']).trigger('chosen:updated').trigger('change');`,
   },
   'widgets-d': {
+    area: '.ProseMirror',
     editable: '.ProseMirror',
     choose: null, // typed below: the hand-made widgets have no API
   },
@@ -53,6 +61,22 @@ after(async () => {
   writeFileSync(join(root, 'target', 'widgets-firefox-results.json'), `${JSON.stringify(results, null, 1)}\n`);
 });
 
+/** Types `text` into the page's editor (an iframe's body by the document's own insertText:
+ * geckodriver's sendKeys does not reach an iframe's editable body, see firefox.test.mjs). */
+async function typeInto(driver, spec, text) {
+  if (spec.frame) {
+    await driver.wait(until.elementLocated(By.css(spec.frame)), 15000);
+    await driver.switchTo().frame(await driver.findElement(By.css(spec.frame)));
+    await driver.wait(async () => driver.executeScript('return document.body && document.body.isContentEditable'), 15000);
+    await driver.executeScript("document.body.focus(); document.execCommand('insertText', false, arguments[0])", text);
+    await driver.switchTo().defaultContent();
+  } else {
+    await driver.wait(until.elementLocated(By.css(spec.editable)), 15000);
+    await driver.findElement(By.css(spec.editable)).sendKeys(text);
+  }
+}
+
+const inShadow = (host, selector) => `document.querySelector('[data-cpoms-check="${host}"]')?.shadowRoot?.querySelector('${selector}')`;
 const list = "document.querySelector('[data-cpoms-check=\"checklist\"]')";
 
 for (const [variant, spec] of Object.entries(pages)) {
@@ -64,17 +88,7 @@ for (const [variant, spec] of Object.entries(pages)) {
     try {
       await driver.get(replica.url(`/incidents/new?variant=${variant}`));
       await driver.wait(async () => driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"summary\"]')"), 15000).catch(() => {});
-      if (spec.frame) {
-        await driver.wait(until.elementLocated(By.css(spec.frame)), 15000);
-        await driver.switchTo().frame(await driver.findElement(By.css(spec.frame)));
-        await driver.wait(async () => driver.executeScript("return document.body && document.body.isContentEditable"), 15000);
-        // geckodriver's sendKeys does not reach an iframe's editable body (see firefox.test.mjs).
-        await driver.executeScript("document.body.focus(); document.execCommand('insertText', false, arguments[0])", good);
-        await driver.switchTo().defaultContent();
-      } else {
-        await driver.wait(until.elementLocated(By.css(spec.editable)), 15000);
-        await driver.findElement(By.css(spec.editable)).sendKeys(good);
-      }
+      await typeInto(driver, spec, good);
       if (spec.choose) await driver.executeScript(spec.choose);
       else {
         await driver.findElement(By.css('#incident_occurred_at')).sendKeys('07/12/2023 09:30');
@@ -108,6 +122,36 @@ for (const [variant, spec] of Object.entries(pages)) {
   });
 }
 
+// The bad example with nothing chosen, as in Chromium (widgets.test.mjs): the underlines over
+// the loaded phrases in each real editor, and every checklist row as the engine gives it.
+const badEntry = { text: bad, available_categories: ['Safeguarding', 'Behaviour', 'Medical'] };
+const inOrder = (rows) => rows.map((r) => `${r.criterion}=${r.status}`).sort();
+for (const [variant, spec] of Object.entries(pages)) {
+  test(`Firefox, ${variant}: the bad example with nothing chosen — underlines over the words, rows as the engine gives`, async () => {
+    const driver = await launchFirefox({ extension: true });
+    try {
+      await driver.manage().window().setRect({ width: 1366, height: 900 });
+      await driver.get(replica.url(`/incidents/new?variant=${variant}`));
+      await typeInto(driver, spec, bad);
+      await driver.wait(async () => driver.executeScript(`return !!${inShadow('overlay', '[data-rule]')}`), 10000);
+      await driver.executeScript(`const e = document.querySelector(arguments[0]); e.scrollIntoView({ block: 'center' });
+        if (e.localName === 'iframe') e.contentWindow.scrollTo(0, 0); else e.scrollTop = 0;`, spec.area);
+      await driver.actions().sendKeys(Key.ESCAPE).perform(); // a card opened by the caret could cover the words
+      const { wrong } = await driver.executeScript(`return ${settle(overWords(spec.area, loaded))}`);
+      assert.equal(wrong, '', 'the underlines over the loaded phrases');
+      await driver.findElement(By.css('input[type=submit]')).click();
+      await driver.wait(async () => driver.executeScript(`return !!${list}`), 10000);
+      const rows = await driver.executeScript(`return [...${list}.shadowRoot.querySelectorAll('[data-criterion][data-status]')].map((e) => ({ criterion: e.dataset.criterion, status: e.dataset.status }))`);
+      for (const c of ['datetime', 'categories', 'tagging']) {
+        assert.equal(rows.find((x) => x.criterion === c)?.status, 'not_met', `${c} row`);
+      }
+      assert.deepEqual(inOrder(rows), inOrder(engine.check(badEntry).checklist), 'every row as the engine gives for the same entry');
+    } finally {
+      await driver.quit();
+    }
+  });
+}
+
 // Apply in each editor: the editor's own model (what it posts) takes the change and the
 // editor's own undo takes it back, as in Chromium (widgets.test.mjs).
 const models = {
@@ -116,7 +160,6 @@ const models = {
   'widgets-c': 'return window.widgets.editor.getText()',
   'widgets-d': 'return window.widgets.editor.state.doc.textContent',
 };
-const inShadow = (host, selector) => `document.querySelector('[data-cpoms-check="${host}"]')?.shadowRoot?.querySelector('${selector}')`;
 
 for (const [variant, spec] of Object.entries(pages)) {
   test(`Firefox, ${variant}: Apply changes the words in the editor's own model, and the editor's undo takes it back`, async () => {

@@ -1,6 +1,7 @@
 // Underlines stay on their words when the page's layout moves the editor without a scroll,
 // a window resize or a change to the body's size (tests/e2e/shift-cases.mjs): the packaged
-// extension in Chromium, on the textarea, contenteditable and iframe variants of the replica.
+// extension in Chromium, on the textarea, contenteditable and iframe variants of the replica
+// and on the real editors of the widget pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,12 +34,17 @@ after(async () => {
 const variants = [
   { variant: 'textarea', editor: '#incident_description' },
   { variant: 'rich', editor: '#incident_description_editor' },
-  { variant: 'frame', editor: 'iframe.editor-frame' },
+  { variant: 'frame', editor: 'iframe.editor-frame', framed: true },
+  // The real editors of pages/widgets/: TinyMCE (an iframe), CKEditor 5, Quill, ProseMirror.
+  { variant: 'widgets-a', editor: '#incident_description_ifr', framed: true },
+  { variant: 'widgets-b', editor: '.ck-editor__editable' },
+  { variant: 'widgets-c', editor: '.ql-editor' },
+  { variant: 'widgets-d', editor: '.ProseMirror' },
 ];
 
-async function typeEntry(page, variant, editor) {
-  if (variant === 'textarea') return page.locator(editor).fill(bad);
-  const target = variant === 'frame' ? page.frameLocator(editor).locator('body') : page.locator(editor);
+async function typeEntry(page, editor, framed) {
+  if (editor === '#incident_description') return page.locator(editor).fill(bad);
+  const target = framed ? page.frameLocator(editor).locator('body[contenteditable="true"]') : page.locator(editor);
   await target.click();
   for (const [i, line] of bad.split('\n').entries()) {
     if (i > 0) await page.keyboard.press('Enter');
@@ -46,12 +52,12 @@ async function typeEntry(page, variant, editor) {
   }
 }
 
-for (const { variant, editor } of variants) {
+for (const { variant, editor, framed } of variants) {
   test(`${variant}: the underlines are back over their words within ${SETTLE_MS} ms after each layout shift`, async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 900, height: 1200 }); // the editor stays on screen through the shifts
     await page.goto(replica.url(`/incidents/new?variant=${variant}`));
-    await typeEntry(page, variant, editor);
+    await typeEntry(page, editor, framed);
     await page.locator('[data-cpoms-check="overlay"] [data-rule]').first().waitFor();
     await page.keyboard.press('Escape'); // a card opened by the caret could cover the words probed
     await page.evaluate(prepare(editor));

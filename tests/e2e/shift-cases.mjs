@@ -71,27 +71,48 @@ export const cases = [
   },
 ];
 
-/** Page code: '' when the overlay sits over the editor (and, for a rich editor, the box of the
- * underline over `phrase` is over that phrase's words), else what is wrong. */
-export const overWords = (editorSel, phrase) => `(() => {
+/** The loaded phrases of the guidance's bad example (tests/fixtures/guidance-bad.json), each of
+ * which the checker underlines as the writer's language. */
+export const loaded = ['kicking off', 'time and time again', 'really frightened', 'flew out', 'not bothered', 'really upset me', 'absolutely wild'];
+
+/** Page code: '' when the overlay sits over the editor and, in a rich editor or a framed one,
+ * the first box of the underline over each phrase is over that phrase's words; else what is
+ * wrong. Phrases whose underline is scrolled out of the editor are not probed, but at least
+ * `need` (three, or all if fewer) must be. */
+export const overWords = (editorSel, phrases) => `(() => {
+  const phrases = ${JSON.stringify([].concat(phrases))};
+  const need = Math.min(3, phrases.length);
   const host = document.querySelector('[data-cpoms-check="overlay"]');
   const ed = document.querySelector(${JSON.stringify(editorSel)});
   if (!host || !ed) return 'no overlay or editor';
   const h = host.getBoundingClientRect(), e = ed.getBoundingClientRect();
   if (Math.abs(h.top - e.top) > 1 || Math.abs(h.left - e.left) > 1) return 'overlay off the editor by ' + (h.left - e.left).toFixed(1) + ', ' + (h.top - e.top).toFixed(1);
   if (Math.abs(h.width - e.width) > 1 || Math.abs(h.height - e.height) > 1) return 'overlay ' + h.width.toFixed(1) + '×' + h.height.toFixed(1) + ', editor ' + e.width.toFixed(1) + '×' + e.height.toFixed(1);
-  if (ed.localName !== 'div') return '';
-  const at = ed.innerText.indexOf(${JSON.stringify(phrase)});
-  const mark = [...host.shadowRoot.querySelectorAll('[data-rule]')].find((m) => +m.dataset.start <= at && at < +m.dataset.end);
-  if (!mark || !mark.children[0]) return 'no underline over the phrase';
-  const b = mark.children[0].getBoundingClientRect();
-  const x = b.left + b.width / 2, y = b.top + b.height / 2;
-  let node, offset;
-  if (document.caretPositionFromPoint) { const p = document.caretPositionFromPoint(x, y); node = p?.offsetNode; offset = p?.offset; }
-  else { const r = document.caretRangeFromPoint(x, y); node = r?.startContainer; offset = r?.startOffset; }
-  if (!node || node.nodeType !== 3) return 'no text under the underline';
-  const i = node.data.indexOf(${JSON.stringify(phrase)});
-  return i >= 0 && offset >= i && offset <= i + ${phrase.length} ? '' : 'the underline is over “' + node.data.slice(Math.max(0, offset - 8), offset + 8) + '”';
+  if (ed.localName === 'textarea') return '';
+  const framed = ed.localName === 'iframe';
+  const doc = framed ? ed.contentDocument : document;
+  const root = framed ? doc.body : ed;
+  const ox = framed ? e.left + ed.clientLeft : 0, oy = framed ? e.top + ed.clientTop : 0;
+  const text = root.innerText;
+  const marks = [...host.shadowRoot.querySelectorAll('[data-rule]')].filter((m) => m.dataset.criterion === 'language');
+  let seen = 0;
+  for (const phrase of phrases) {
+    const at = text.indexOf(phrase);
+    const mark = marks.find((m) => m.textContent && (m.textContent.includes(phrase) || (phrase.includes(m.textContent) && m.textContent.length > 3)))
+      ?? marks.find((m) => +m.dataset.start <= at && at < +m.dataset.end);
+    if (!mark || !mark.children[0]) return 'no underline over “' + phrase + '”';
+    const b = mark.children[0].getBoundingClientRect();
+    if (b.top < e.top - 1 || b.bottom > e.bottom + 1) continue;
+    seen += 1;
+    const x = b.left + b.width / 2 - ox, y = b.top + b.height / 2 - oy;
+    let node, offset;
+    if (doc.caretPositionFromPoint) { const p = doc.caretPositionFromPoint(x, y); node = p?.offsetNode; offset = p?.offset; }
+    else { const r = doc.caretRangeFromPoint(x, y); node = r?.startContainer; offset = r?.startOffset; }
+    if (!node || node.nodeType !== 3) return 'no text under the underline of “' + phrase + '”';
+    const i = node.data.indexOf(phrase);
+    if (!(i >= 0 && offset >= i && offset <= i + phrase.length)) return 'the underline of “' + phrase + '” is over “' + node.data.slice(Math.max(0, offset - 8), offset + 8) + '”';
+  }
+  return seen >= need ? '' : 'only ' + seen + ' of the phrases were in view to probe';
 })()`;
 
 /** Page code resolving to {wrong, ms}: polls `check` (page code returning '' when right) every

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { By, until } from 'selenium-webdriver';
+import { By, Key, until } from 'selenium-webdriver';
 import { startReplica } from './server.mjs';
 import { launchFirefox } from './firefox.mjs';
-import { cases, prepare, overWords, settle, editorBox, SETTLE_MS } from './shift-cases.mjs';
+import { cases, prepare, overWords, settle, editorBox, SETTLE_MS, stickyHeader, colouredPixels, stickyBoxes } from './shift-cases.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
@@ -74,6 +74,29 @@ for (const { variant, editor, keys } of variants) {
         }
       }
       assert.deepEqual(failures, []);
+    } finally {
+      await driver.quit();
+    }
+  });
+}
+
+// A sticky header over the editor's first lines, as in Chromium (follow.test.mjs).
+for (const { variant, editor, keys } of variants.filter((v) => ['textarea', 'rich', 'widgets-a'].includes(v.variant))) {
+  test(`Firefox, ${variant}: no underline is drawn over a sticky header covering the editor; those below it show`, async () => {
+    const driver = await launchFirefox({ extension: true });
+    try {
+      await driver.manage().window().setRect({ width: 1366, height: 900 });
+      await driver.get(replica.url(`/incidents/new?variant=${variant}`));
+      await driver.wait(until.elementLocated(By.css(editor)), 15000);
+      await driver.wait(async () => run(driver, `(() => { const el = document.querySelector(${JSON.stringify(editor)}); return el.localName !== 'iframe' || !!el.contentDocument?.body?.isContentEditable; })()`), 15000);
+      await typeEntry(driver, editor, keys);
+      await driver.wait(async () => run(driver, "!!document.querySelector('[data-cpoms-check=\"overlay\"]')?.shadowRoot.querySelector('[data-rule]')"), 10000);
+      await driver.actions().sendKeys(Key.ESCAPE).perform(); // a card opened by the caret could cover the words
+      await driver.executeScript('document.activeElement?.blur()');
+      const at = await run(driver, stickyHeader(editor));
+      const [over, below] = await run(driver, colouredPixels(await driver.takeScreenshot(), stickyBoxes(at), at.width));
+      assert.equal(over, 0, 'coloured pixels over the header');
+      assert.ok(below > 50, `${below} coloured pixels of underlines below the header`);
     } finally {
       await driver.quit();
     }

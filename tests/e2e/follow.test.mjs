@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startReplica } from './server.mjs';
 import { withExtension } from './chromium.mjs';
-import { cases, prepare, overWords, settle, editorBox, SETTLE_MS } from './shift-cases.mjs';
+import { cases, prepare, overWords, settle, editorBox, SETTLE_MS, stickyHeader, colouredPixels, stickyBoxes } from './shift-cases.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
@@ -84,6 +84,26 @@ for (const { variant, editor, framed } of variants) {
   });
 }
 
+// A sticky header over the editor's first lines: the overlay sits above the page's layers, so
+// it must leave out what the header covers, and still draw the underlines below it.
+for (const { variant, editor, framed } of variants.filter((v) => ['textarea', 'rich', 'widgets-a'].includes(v.variant))) {
+  test(`${variant}: no underline is drawn over a sticky header covering the editor; those below it show`, async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(replica.url(`/incidents/new?variant=${variant}`));
+    await typeEntry(page, editor, framed);
+    await page.locator('[data-cpoms-check="overlay"] [data-rule]').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => document.activeElement?.blur());
+    const at = await page.evaluate(stickyHeader(editor));
+    const png = (await page.screenshot()).toString('base64');
+    const [over, below] = await page.evaluate(colouredPixels(png, stickyBoxes(at), at.width));
+    assert.equal(over, 0, 'coloured pixels over the header');
+    assert.ok(below > 50, `${below} coloured pixels of underlines below the header`);
+    await page.close();
+  });
+}
+
 /** Counts the extension's animation-frame requests: rAF is wrapped in the content script's own
  * (isolated) world, which the page's scripts cannot see and the extension's calls go through. */
 async function frameCounter(page) {
@@ -102,6 +122,7 @@ async function frameCounter(page) {
 
 test('no animation frame is asked for while the page is idle; after a shift, the following stops once the editor is still', async () => {
   const page = await context.newPage();
+  await page.setViewportSize({ width: 900, height: 1200 }); // the field's words stay in view to probe
   await page.goto(replica.url('/incidents/new?variant=textarea'));
   await page.locator('#incident_description').fill(bad);
   await page.locator('[data-cpoms-check="overlay"] [data-rule]').first().waitFor();

@@ -49,6 +49,7 @@ export const cases = [
   },
   { name: 'a CSS transform on an ancestor', apply: `${main}.style.transform = 'translate(30px, -90px)'`, revert: `${main}.style.transform = ''` },
   { name: 'a CSS scale on an ancestor', apply: `(${main}.style.transformOrigin = '0 0', ${main}.style.transform = 'scale(0.8)')`, revert: `${main}.style.transform = ''` },
+  { name: 'CSS zoom on an ancestor', apply: `${main}.style.zoom = '1.2'`, revert: `${main}.style.zoom = ''` },
   { name: 'a CSS transition of an ancestor\'s transform', transition: true, apply: waitTransition('translateY(-140px)'), revert: waitTransition('none') },
   {
     name: 'a web font that loads late above the form',
@@ -75,9 +76,9 @@ export const cases = [
  * which the checker underlines as the writer's language. */
 export const loaded = ['kicking off', 'time and time again', 'really frightened', 'flew out', 'not bothered', 'really upset me', 'absolutely wild'];
 
-/** Page code: '' when the overlay sits over the editor and, in a rich editor or a framed one,
- * the first box of the underline over each phrase is over that phrase's words; else what is
- * wrong. Phrases whose underline is scrolled out of the editor are not probed, but at least
+/** Page code: '' when the overlay sits over the editor and the first box of the underline over
+ * each phrase is over that phrase's words (probed with the caret position at its middle, which
+ * in a textarea is the field and an offset into its value); else what is wrong. Phrases whose underline is scrolled out of the editor or the window are not probed, but at least
  * `need` (three, or all if fewer) must be. */
 export const overWords = (editorSel, phrases) => `(() => {
   const phrases = ${JSON.stringify([].concat(phrases))};
@@ -88,29 +89,33 @@ export const overWords = (editorSel, phrases) => `(() => {
   const h = host.getBoundingClientRect(), e = ed.getBoundingClientRect();
   if (Math.abs(h.top - e.top) > 1 || Math.abs(h.left - e.left) > 1) return 'overlay off the editor by ' + (h.left - e.left).toFixed(1) + ', ' + (h.top - e.top).toFixed(1);
   if (Math.abs(h.width - e.width) > 1 || Math.abs(h.height - e.height) > 1) return 'overlay ' + h.width.toFixed(1) + '×' + h.height.toFixed(1) + ', editor ' + e.width.toFixed(1) + '×' + e.height.toFixed(1);
-  if (ed.localName === 'textarea') return '';
+  const field = ed.localName === 'textarea';
   const framed = ed.localName === 'iframe';
   const doc = framed ? ed.contentDocument : document;
   const root = framed ? doc.body : ed;
+  const text = field ? ed.value : root.innerText;
   const ox = framed ? e.left + ed.clientLeft : 0, oy = framed ? e.top + ed.clientTop : 0;
-  const text = root.innerText;
   const marks = [...host.shadowRoot.querySelectorAll('[data-rule]')].filter((m) => m.dataset.criterion === 'language');
   let seen = 0;
   for (const phrase of phrases) {
     const at = text.indexOf(phrase);
     const mark = marks.find((m) => m.textContent && (m.textContent.includes(phrase) || (phrase.includes(m.textContent) && m.textContent.length > 3)))
       ?? marks.find((m) => +m.dataset.start <= at && at < +m.dataset.end);
-    if (!mark || !mark.children[0]) return 'no underline over “' + phrase + '”';
-    const b = mark.children[0].getBoundingClientRect();
-    if (b.top < e.top - 1 || b.bottom > e.bottom + 1) continue;
+    // A rich editor's underline holds its line boxes; a textarea's is the mirror's inline text.
+    const b = mark && (mark.children[0] ?? mark).getClientRects()[0];
+    if (!b) return 'no underline over “' + phrase + '”';
+    // Only what can be seen can be probed: inside the editor's box and the window.
+    if (b.top < Math.max(e.top, 0) - 1 || b.bottom > Math.min(e.bottom, innerHeight) + 1) continue;
     seen += 1;
     const x = b.left + b.width / 2 - ox, y = b.top + b.height / 2 - oy;
     let node, offset;
     if (doc.caretPositionFromPoint) { const p = doc.caretPositionFromPoint(x, y); node = p?.offsetNode; offset = p?.offset; }
     else { const r = doc.caretRangeFromPoint(x, y); node = r?.startContainer; offset = r?.startOffset; }
-    if (!node || node.nodeType !== 3) return 'no text under the underline of “' + phrase + '”';
-    const i = node.data.indexOf(phrase);
-    if (!(i >= 0 && offset >= i && offset <= i + phrase.length)) return 'the underline of “' + phrase + '” is over “' + node.data.slice(Math.max(0, offset - 8), offset + 8) + '”';
+    // In a textarea the caret position is the field with an offset into its value.
+    const data = field ? (node === ed ? ed.value : null) : (node?.nodeType === 3 ? node.data : null);
+    if (data === null) return 'no text under the underline of “' + phrase + '”';
+    const i = field ? at : data.indexOf(phrase);
+    if (!(i >= 0 && offset >= i && offset <= i + phrase.length)) return 'the underline of “' + phrase + '” is over “' + data.slice(Math.max(0, offset - 8), offset + 8) + '”';
   }
   return seen >= need ? '' : 'only ' + seen + ' of the phrases were in view to probe';
 })()`;
@@ -126,3 +131,49 @@ export const settle = (check) => `new Promise((ok) => {
 
 /** Page code: the editor's box (to tell that a shift did move it). */
 export const editorBox = (editorSel) => `(() => { const r = document.querySelector(${JSON.stringify(editorSel)}).getBoundingClientRect(); return { x: r.left, y: r.top }; })()`;
+
+/** Page code: a sticky header (a school's banner) at the top of the page, scrolled so that it
+ * covers the editor's first lines; resolves with the header's and the editor's boxes. */
+export const stickyHeader = (editorSel) => `new Promise((ok) => {
+  const h = document.createElement('header');
+  h.id = 'cpc-sticky';
+  h.textContent = 'School banner';
+  h.style.cssText = 'position: sticky; top: 0; height: 120px; padding: 10px; background: #234; color: #fff; z-index: 10';
+  document.body.prepend(h);
+  document.body.style.minHeight = '3000px';
+  const ed = document.querySelector(${JSON.stringify(editorSel)});
+  scrollBy(0, ed.getBoundingClientRect().top - 60);
+  const box = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; };
+  // Two frames: the scroll's own, then the overlay's placing after it.
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => ok({ header: box(h), editor: box(ed), width: innerWidth }), 100)));
+})`;
+
+/** Page code: how many strongly coloured pixels (the underlines' colours, not the page's greys,
+ * whites and the banner's dark blue) a PNG screenshot (base64) has inside each box. */
+export const colouredPixels = (png, boxes, width) => `new Promise((ok, fail) => {
+  const img = new Image();
+  img.onerror = () => fail(new Error('screenshot did not decode'));
+  img.onload = () => {
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const k = img.width / ${width};
+    ok(${JSON.stringify(boxes)}.map((b) => {
+      const x = Math.max(0, Math.floor(b.left * k)), y = Math.max(0, Math.floor(b.top * k));
+      const w = Math.min(img.width, Math.ceil(b.right * k)) - x, h = Math.min(img.height, Math.ceil(b.bottom * k)) - y;
+      if (w <= 0 || h <= 0) return 0;
+      const d = g.getImageData(x, y, w, h).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 70) n += 1;
+      return n;
+    }));
+  };
+  img.src = 'data:image/png;base64,${png}';
+})`;
+
+/** The boxes to look in: the banner's part over the editor, and the editor below the banner. */
+export const stickyBoxes = ({ header, editor }) => [
+  { left: editor.left, right: editor.right, top: Math.max(editor.top, 0), bottom: header.bottom - 1 },
+  { left: editor.left, right: editor.right, top: header.bottom + 1, bottom: editor.bottom },
+];

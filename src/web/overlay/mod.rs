@@ -4,6 +4,7 @@
 //! `data-start` and `data-end`, and an `aria-label` naming the criterion (never colour alone).
 
 mod boxes;
+mod clip;
 pub(super) mod follow;
 mod mirror;
 
@@ -27,11 +28,12 @@ impl Overlay {
 
     /// Redraws the underlines for a new verdict on `text`.
     pub fn render(&mut self, editor: &Editor, text: &str, verdict: &Verdict) {
-        match (self, editor) {
+        match (&mut *self, editor) {
             (Overlay::Mirror(m), Editor::Plain(t)) => m.render(t, text, verdict),
             (Overlay::Boxes(b), _) => b.render(editor, verdict),
             _ => {}
         }
+        clip::clip_covered(self.host(), &editor.outer());
     }
 
     /// The element placed over the editor, holding the underlines.
@@ -46,7 +48,10 @@ impl Overlay {
     /// editor that moved but kept its size ([`follow`]).
     pub fn place(&self, editor: &Editor) {
         match self {
-            Overlay::Boxes(b) => place_over(b.host(), &editor.view_rect()),
+            Overlay::Boxes(b) => {
+                place_over(b.host(), &editor.view_rect());
+                clip::clip_covered(b.host(), &editor.outer());
+            }
             _ => self.follow(editor), // the mirror's own placing is as cheap, and knows its scale
         }
     }
@@ -75,6 +80,7 @@ impl Overlay {
             (Overlay::Boxes(b), _) => b.draw(editor),
             _ => {}
         }
+        clip::clip_covered(self.host(), &editor.outer());
     }
 
     /// The underline under a point (top page viewport coordinates): its rule, start, and the box hit.

@@ -1,7 +1,8 @@
 // The widget replicas (pages/widgets/) with the packaged extension in Firefox ESR, through
 // selenium-webdriver and geckodriver: the good example, dated, categorised and Derek tagged
 // through each widget's own API, then the checklist's datetime, categories and tagging rows
-// (they must not claim these are missing). Every check's outcome and the rows go to
+// (they must not claim these are missing), and the post equals the one made without the
+// extension. Every check's outcome and the rows go to
 // target/widgets-firefox-results.json. Needs ./build.sh, firefox-esr and geckodriver; run:
 // node --test tests/e2e/firefox-widgets.test.mjs
 import { test, before, after } from 'node:test';
@@ -76,6 +77,20 @@ async function typeInto(driver, spec, text) {
   }
 }
 
+/** The guidance's good example, dated 7/12/2023 09:30, Behaviour chosen and Derek tagged through the page's widgets. */
+async function fillGood(driver, spec) {
+  await typeInto(driver, spec, good);
+  if (spec.choose) await driver.executeScript(spec.choose);
+  else {
+    await driver.findElement(By.css('#incident_occurred_at')).sendKeys('07/12/2023 09:30');
+    await driver.findElement(By.xpath("//button[normalize-space()='Behaviour']")).click();
+    await driver.findElement(By.css('#student_search')).sendKeys('Der');
+    await driver.wait(until.elementLocated(By.css('#student_options [role=option]')), 5000);
+    await driver.findElement(By.css('#student_options [role=option]')).click();
+  }
+  await driver.sleep(1500);
+}
+
 const inShadow = (host, selector) => `document.querySelector('[data-cpoms-check="${host}"]')?.shadowRoot?.querySelector('${selector}')`;
 const list = "document.querySelector('[data-cpoms-check=\"checklist\"]')";
 
@@ -88,16 +103,7 @@ for (const [variant, spec] of Object.entries(pages)) {
     try {
       await driver.get(replica.url(`/incidents/new?variant=${variant}`));
       await driver.wait(async () => driver.executeScript("return !!document.querySelector('[data-cpoms-check=\"summary\"]')"), 15000).catch(() => {});
-      await typeInto(driver, spec, good);
-      if (spec.choose) await driver.executeScript(spec.choose);
-      else {
-        await driver.findElement(By.css('#incident_occurred_at')).sendKeys('07/12/2023 09:30');
-        await driver.findElement(By.xpath("//button[normalize-space()='Behaviour']")).click();
-        await driver.findElement(By.css('#student_search')).sendKeys('Der');
-        await driver.wait(until.elementLocated(By.css('#student_options [role=option]')), 5000);
-        await driver.findElement(By.css('#student_options [role=option]')).click();
-      }
-      await driver.sleep(1500);
+      await fillGood(driver, spec);
       await driver.findElement(By.css('input[type=submit]')).click();
       const opened = await driver.wait(async () => driver.executeScript(`return !!${list}`), 10000).then(() => true, () => false);
       check('the form’s submit control opens the checklist', opened, 'no checklist');
@@ -113,6 +119,21 @@ for (const [variant, spec] of Object.entries(pages)) {
         await driver.executeScript(`${list}.shadowRoot.querySelector('[data-action=submit]').click()`);
         await driver.wait(until.elementLocated(By.xpath("//*[contains(text(), 'Incident saved')]")), 10000);
         check('Submit in the checklist posts once', replica.received.length === before + 1, `${replica.received.length - before} posts`);
+        const withExt = replica.received.at(-1);
+        // The same steps in a browser without the extension: the form must post the same body.
+        const plain = await launchFirefox({ extension: false });
+        try {
+          await plain.get(replica.url(`/incidents/new?variant=${variant}`));
+          await fillGood(plain, spec);
+          await plain.findElement(By.css('input[type=submit]')).click();
+          await plain.wait(until.elementLocated(By.xpath("//*[contains(text(), 'Incident saved')]")), 10000);
+        } finally {
+          await plain.quit();
+        }
+        const without = replica.received.at(-1);
+        check('the page posts without the extension (sanity)', without !== withExt && /Derek/.test(decodeURIComponent(without.body.toString())), 'no post without the extension');
+        check('posted body with the extension equals the body without it', withExt.body.equals(without.body),
+          `with: ${withExt.body.toString().slice(0, 300)}\nwithout: ${without.body.toString().slice(0, 300)}`);
       }
     } finally {
       await driver.quit();

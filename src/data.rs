@@ -13,26 +13,23 @@ use std::sync::OnceLock;
 
 include!("data_types.rs");
 
-/// All rule data, parsed.
+/// All rule data, parsed: the TOML files as `build.rs` stored them (reached through `Deref`,
+/// so `data().rules` reads the bundle's) and the plain-text lists.
 pub struct Data {
-    pub rules: RulesFile,
-    pub language: LanguageFile,
-    pub evidence: EvidenceFile,
-    pub speech: SpeechFile,
-    pub names: NamesFile,
-    pub categories: CategoriesFile,
-    pub documents: DocumentsFile,
-    pub loop_: LoopFile,
-    pub five_w: FiveWFile,
-    pub time: TimeFile,
-    pub proofread: ProofreadFile,
+    bundle: Bundle,
     pub first_names: Vec<String>,
-    pub matching: MatchingFile,
     /// `data/inflections.txt`: a word, a tab, its other forms.
     pub inflections: &'static str,
     /// `data/subjective.txt`: judgement adjectives from a subjectivity lexicon.
     pub subjective: Vec<String>,
-    pub priority: PriorityFile,
+}
+
+impl std::ops::Deref for Data {
+    type Target = Bundle;
+
+    fn deref(&self) -> &Bundle {
+        &self.bundle
+    }
 }
 
 /// The source text of every data file, for tests and the docs generator (not in the engine).
@@ -72,26 +69,11 @@ fn word_list(src: &str) -> Vec<String> {
 /// built, so a read failure is a build defect, not a run-time condition.
 pub fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let b: Bundle = postcard::from_bytes(BUNDLE).expect("build.rs stored the rule data");
-        Data {
-            rules: b.rules,
-            language: b.language,
-            evidence: b.evidence,
-            speech: b.speech,
-            names: b.names,
-            categories: b.categories,
-            documents: b.documents,
-            loop_: b.loop_,
-            five_w: b.five_w,
-            time: b.time,
-            proofread: b.proofread,
-            first_names: word_list(include_str!("../data/first_names.txt")),
-            matching: b.matching,
-            inflections: include_str!("../data/inflections.txt"),
-            subjective: word_list(include_str!("../data/subjective.txt")),
-            priority: b.priority,
-        }
+    DATA.get_or_init(|| Data {
+        bundle: postcard::from_bytes(BUNDLE).expect("build.rs stored the rule data"),
+        first_names: word_list(include_str!("../data/first_names.txt")),
+        inflections: include_str!("../data/inflections.txt"),
+        subjective: word_list(include_str!("../data/subjective.txt")),
     })
 }
 

@@ -69,6 +69,7 @@ const fields = {
       .map(([k, w]) => [k, w.split(',').map((x) => x.trim()).filter(Boolean)])),
   },
   checklist: { show: (v) => { $('checklist').value = v; }, read: () => $('checklist').value },
+  checklist_rows: { show: (v) => { $('checklist_rows').value = v; }, read: () => $('checklist_rows').value },
   disabled_criteria: {
     show: (v) => { for (const b of document.querySelectorAll('[data-criterion]')) b.checked = !v.includes(b.dataset.criterion); },
     read: () => [...document.querySelectorAll('[data-criterion]')].filter((b) => !b.checked).map((b) => b.dataset.criterion),

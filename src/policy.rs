@@ -19,6 +19,16 @@ pub enum StaffNameFormat {
     FullNameRole,
 }
 
+/// How the pre-submit checklist shows its rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChecklistRows {
+    /// What needs a look first; met and not applicable rows folded away (a good entry gets
+    /// the compact "every criterion is met" state).
+    Compact,
+    /// Every row in full, for a school that wants the whole list on every submission.
+    Full,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExtraPhrase {
     pub phrase: String,
@@ -43,6 +53,8 @@ pub struct Policy {
     pub severity: BTreeMap<String, Severity>,
     /// Whether the extension shows the checklist on every submission or only with a `not_met` row.
     pub checklist_always: bool,
+    /// Whether the checklist folds away what is met (the compact state) or shows every row.
+    pub checklist_rows: ChecklistRows,
     pub hosts: Vec<String>,
     /// Field → CSS selector for pages where the form's fields are not found on their own.
     pub selectors: BTreeMap<String, String>,
@@ -74,6 +86,7 @@ impl Default for Policy {
             disabled_criteria: Vec::new(),
             severity: BTreeMap::new(),
             checklist_always: true,
+            checklist_rows: ChecklistRows::Compact,
             hosts: vec!["*.cpoms.net".to_string()],
             selectors: BTreeMap::new(),
         }
@@ -111,7 +124,7 @@ fn perr(key: &str, message: impl Into<String>) -> PolicyError {
     }
 }
 
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "timeliness_hours",
     "entry_time_minutes",
     "school_day",
@@ -123,6 +136,7 @@ pub const KEYS: [&str; 13] = [
     "disabled_criteria",
     "severity",
     "checklist",
+    "checklist_rows",
     "hosts",
     "selectors",
 ];
@@ -221,6 +235,13 @@ impl Policy {
                         _ => return Err(perr(key, "must be \"always\" or \"when_not_met\"")),
                     }
                 }
+                "checklist_rows" => {
+                    p.checklist_rows = match v.as_str() {
+                        Some("compact") => ChecklistRows::Compact,
+                        Some("full") => ChecklistRows::Full,
+                        _ => return Err(perr(key, "must be \"compact\" (what is met folded away) or \"full\" (every row shown)")),
+                    }
+                }
                 "hosts" => {
                     p.hosts = strings(v, key)?;
                     if let Some(bad) = p.hosts.iter().find(|h| !valid_host_pattern(h)) {
@@ -277,6 +298,10 @@ impl Policy {
             "disabled_criteria": self.disabled_criteria,
             "severity": self.severity.iter().map(|(k, v)| (k.clone(), Value::from(v.as_str()))).collect::<Map<_, _>>(),
             "checklist": if self.checklist_always { "always" } else { "when_not_met" },
+            "checklist_rows": match self.checklist_rows {
+                ChecklistRows::Compact => "compact",
+                ChecklistRows::Full => "full",
+            },
             "hosts": self.hosts,
             "selectors": self.selectors,
         })
@@ -518,7 +543,7 @@ mod tests {
                 "staff_name_format": "full_name_role", "category_signals": {"E-safety": ["tiktok"]},
                 "extra_phrases": [{"phrase": "lost it", "replacement": "shouted"}], "never_flag": ["Grace"],
                 "disabled_rules": ["names.first_person"], "disabled_criteria": ["five_w"],
-                "severity": {"tagging.unmentioned": "problem"}, "checklist": "when_not_met", "hosts": ["myschool.cpoms.net"],
+                "severity": {"tagging.unmentioned": "problem"}, "checklist": "when_not_met", "checklist_rows": "full", "hosts": ["myschool.cpoms.net"],
                 "selectors": {"editor": "div.details .ql-editor"}}"#,
         )
         .unwrap();
@@ -532,7 +557,46 @@ mod tests {
                 && p.rule_enabled("names.staff_title")
         );
         assert!(!p.checklist_always);
+        assert_eq!(p.checklist_rows, ChecklistRows::Full);
         assert_eq!(p.selectors["editor"], "div.details .ql-editor");
+    }
+
+    #[test]
+    fn the_checklist_rows_are_compact_unless_the_school_asks_for_the_full_list() {
+        assert_eq!(Policy::default().checklist_rows, ChecklistRows::Compact);
+        let full = Policy::from_json(r#"{"checklist_rows": "full"}"#).unwrap();
+        assert_eq!(full.checklist_rows, ChecklistRows::Full);
+        assert_eq!(full.to_value()["checklist_rows"], "full");
+        for bad in [r#""all""#, r#"true"#, r#""Full""#] {
+            let e = Policy::from_json(&format!(r#"{{"checklist_rows": {bad}}}"#)).unwrap_err();
+            assert_eq!(e.key, "checklist_rows", "{bad}");
+            assert!(
+                e.message.contains("\"compact\"") && e.message.contains("\"full\""),
+                "{e}"
+            );
+        }
+        // A bad value, saved or managed, is left out with a message; the others still apply.
+        let saved: Value =
+            serde_json::from_str(r#"{"checklist_rows": "everything", "timeliness_hours": 12}"#)
+                .unwrap();
+        let l = layered(Some(&saved), None);
+        assert_eq!(l.policy.checklist_rows, ChecklistRows::Compact);
+        assert_eq!(l.policy.timeliness_hours, 12.0);
+        assert_eq!(l.errors.len(), 1);
+        assert_eq!(
+            (l.errors[0].0, l.errors[0].1.key.as_str()),
+            (Source::Saved, "checklist_rows")
+        );
+        assert!(!l.json.contains_key("checklist_rows"));
+        let managed: Value = serde_json::from_str(r#"{"checklist_rows": "full"}"#).unwrap();
+        let l = layered(Some(&saved), Some(&managed));
+        assert_eq!(
+            l.policy.checklist_rows,
+            ChecklistRows::Full,
+            "the school's value wins"
+        );
+        assert_eq!(l.managed_keys, ["checklist_rows"]);
+        assert_eq!(l.errors.len(), 1, "the saved bad value is still reported");
     }
 
     #[test]
@@ -578,7 +642,7 @@ mod tests {
             r#"{"timeliness_hours": 12.5, "school_day": {"start": "08:05", "end": "16:00"}, "staff_name_format": "full_name_role",
                 "category_signals": {"E-safety": ["tiktok"]}, "extra_phrases": [{"phrase": "lost it", "replacement": "shouted"}, {"phrase": "hyper", "message": "Say what he did."}],
                 "never_flag": ["grace"], "disabled_rules": ["names.first_person"], "disabled_criteria": ["five_w"],
-                "severity": {"tagging.unmentioned": "problem"}, "checklist": "when_not_met", "hosts": ["a.cpoms.net"], "selectors": {"editor": "textarea"}}"#,
+                "severity": {"tagging.unmentioned": "problem"}, "checklist": "when_not_met", "checklist_rows": "full", "hosts": ["a.cpoms.net"], "selectors": {"editor": "textarea"}}"#,
         )
         .unwrap();
         assert_eq!(Policy::from_value(&p.to_value()).unwrap(), p);

@@ -375,3 +375,43 @@ fn the_reports_are_the_same_byte_for_byte_on_one_thread_or_many() {
         "the reports differ with the thread count"
     );
 }
+
+#[test]
+fn the_text_summary_reads_in_plain_words_and_the_json_keeps_the_ids() {
+    let d = dir("plain");
+    let csv = d.join("export.csv");
+    generate(&csv, 300, &[]);
+    let o = audit(&[csv.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let findings = text
+        .split("Most frequent findings\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(findings.lines().count() >= 3, "{text}");
+    // No rule id (`language.intensifier`) nor criterion id (`five_w`) where a person reads.
+    for r in cpoms_check::rules::rule_defs() {
+        assert!(!text.contains(&r.id), "{} in:\n{text}", r.id);
+    }
+    for c in CRITERIA.iter().filter(|c| c.contains('_')) {
+        assert!(!text.contains(c), "{c} in:\n{text}");
+    }
+    // Each finding by its rule's title and its criterion's.
+    let (s, _) = summary(&csv);
+    let top = &s["rules"][0]["rule"];
+    let id = top.as_str().unwrap_or_else(|| panic!("{s}"));
+    let rule = cpoms_check::rules::def(id).unwrap();
+    let criterion = &cpoms_check::data::data().rules.criteria[id.split('.').next().unwrap()];
+    let first = findings.lines().next().unwrap();
+    assert!(
+        first.ends_with(&format!("  {} — {}", rule.title, criterion.title)),
+        "{first}"
+    );
+    assert!(
+        first
+            .trim_start()
+            .starts_with(&s["rules"][0]["count"].to_string()),
+        "{first}"
+    );
+    std::fs::remove_dir_all(&d).unwrap();
+}

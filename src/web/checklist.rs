@@ -1,9 +1,11 @@
 //! The pre-submit checklist: one row per criterion, shown when the person submits.
 //! It fits one screen: what needs a look first, each point once (a group with its count)
-//! and linked to its words; what is met folded away.
+//! and linked to its words; what is met folded away, unless the school's `checklist_rows`
+//! setting asks for every row in full.
 //! It never blocks: "Submit" (focused) submits exactly as the page would have, with the
 //! same submit button; "Go back" and Escape return to the form.
 
+use crate::policy::ChecklistRows;
 use crate::verdict::{Finding, Status, Verdict};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -173,8 +175,14 @@ fn row(verdict: &Verdict, r: &crate::verdict::ChecklistRow) -> String {
 
 /// Builds and shows the checklist; returns its host so the caller can wire the buttons and
 /// remove it. What needs a look comes first (what must reach the DSL today above all), each
-/// point once and linked to its words; what is met is folded away but stays in the dialog.
-pub fn show(document: &Document, verdict: &Verdict, mode: Mode) -> Result<HtmlElement, JsValue> {
+/// point once and linked to its words; what is met is folded away but stays in the dialog
+/// (`ChecklistRows::Compact`), or follows in full (`ChecklistRows::Full`).
+pub fn show(
+    document: &Document,
+    verdict: &Verdict,
+    mode: Mode,
+    rows: ChecklistRows,
+) -> Result<HtmlElement, JsValue> {
     let (host, shadow) = super::shadow_host(
         document,
         "checklist",
@@ -227,15 +235,23 @@ pub fn show(document: &Document, verdict: &Verdict, mode: Mode) -> Result<HtmlEl
              <button type=button data-action=settings>Settings</button><button type=button data-action=back>Close</button>",
         ),
     };
-    let rest_label = match (open.is_empty(), rest.len()) {
-        (true, n) => format!("All {n} criteria"),
-        (false, n) => format!("Met or not applicable ({n})"),
+    let (list, folded) = match rows {
+        ChecklistRows::Full => (open_html + &rest_html, String::new()),
+        ChecklistRows::Compact => {
+            let rest_label = match (open.is_empty(), rest.len()) {
+                (true, n) => format!("All {n} criteria"),
+                (false, n) => format!("Met or not applicable ({n})"),
+            };
+            let folded = format!(
+                "<details class=rest><summary>{rest_label}</summary><ul>{rest_html}</ul></details>"
+            );
+            (open_html, folded)
+        }
     };
     shadow.set_inner_html(&format!(
         "<style>{STYLE}</style><div class=backdrop><div class=dialog role=dialog aria-modal=true aria-labelledby=t aria-describedby=d>\
-         <h2 id=t>{title}</h2>{urgent_html}<p class=note id=d>{note}</p><ul>{open_html}</ul>\
-         <div class=foot><details class=rest><summary>{rest_label}</summary><ul>{rest_html}</ul></details>\
-         <div class=buttons>{buttons}</div></div></div></div>"
+         <h2 id=t>{title}</h2>{urgent_html}<p class=note id=d>{note}</p><ul>{list}</ul>\
+         <div class=foot>{folded}<div class=buttons>{buttons}</div></div></div></div>"
     ));
     document.body().ok_or("no body")?.append_child(&host)?;
     let first = if mode == Mode::Submit {

@@ -54,16 +54,16 @@ pub fn intercept(event: Event) {
         fields::without_unread(&mut verdict, &read.unread);
         let any_open = verdict.checklist.iter().any(|r| r.status == Status::NotMet);
         if app.policy.checklist_always || any_open {
-            show = Some((verdict, app.editor.clone()));
+            show = Some((verdict, app.editor.clone(), app.policy.checklist_rows));
         }
     });
-    let Some((verdict, editor)) = show else {
+    let Some((verdict, editor, rows)) = show else {
         return;
     };
     let submitter = Submitter::of(&event, &form);
     event.prevent_default();
     event.stop_immediate_propagation();
-    let Ok(host) = checklist::show(&document, &verdict, checklist::Mode::Submit) else {
+    let Ok(host) = checklist::show(&document, &verdict, checklist::Mode::Submit, rows) else {
         // The checklist failed: submit as if it were not there, once this event's dispatch is
         // over (the browser ignores a form's submission requested while its submit event fires).
         let again = Closure::once_into_js(move || resubmit(&form, &submitter));

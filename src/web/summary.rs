@@ -105,12 +105,12 @@ impl Summary {
 /// The chip was pressed: the full list of points, to read (Close or Escape returns to the chip).
 fn open_list() {
     super::run_check(); // the list reflects the entry as it is now, not at the last pause
-    let mut verdict = None;
-    super::with_app(|app| verdict = app.verdict.clone());
-    let (Some(verdict), Some(document)) = (verdict, super::document_of_page()) else {
+    let mut shown = None;
+    super::with_app(|app| shown = app.verdict.clone().map(|v| (v, app.policy.checklist_rows)));
+    let (Some((verdict, rows)), Some(document)) = (shown, super::document_of_page()) else {
         return;
     };
-    let Ok(host) = checklist::show(&document, &verdict, checklist::Mode::Review) else {
+    let Ok(host) = checklist::show(&document, &verdict, checklist::Mode::Review, rows) else {
         return;
     };
     let close = {

@@ -4,6 +4,7 @@
 
 use super::editor::{self, Editor, TextMap};
 use super::{checklist, fields, notes};
+use crate::policy::ChecklistRows;
 use crate::{check, Entry, LocalDateTime, Policy};
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
@@ -236,7 +237,13 @@ fn the_checklist_has_a_row_per_criterion_and_keeps_focus_inside() {
         &Policy::default(),
         now,
     );
-    let host = checklist::show(&document, &verdict, checklist::Mode::Submit).unwrap();
+    let host = checklist::show(
+        &document,
+        &verdict,
+        checklist::Mode::Submit,
+        ChecklistRows::Compact,
+    )
+    .unwrap();
     let shadow = host.shadow_root().unwrap();
     assert_eq!(
         shadow
@@ -276,7 +283,13 @@ fn the_checklist_has_a_row_per_criterion_and_keeps_focus_inside() {
     assert_eq!(shadow.active_element(), Some(first));
     host.remove();
 
-    let review = checklist::show(&document, &verdict, checklist::Mode::Review).unwrap();
+    let review = checklist::show(
+        &document,
+        &verdict,
+        checklist::Mode::Review,
+        ChecklistRows::Compact,
+    )
+    .unwrap();
     let shadow = review.shadow_root().unwrap();
     assert!(
         shadow
@@ -290,4 +303,23 @@ fn the_checklist_has_a_row_per_criterion_and_keeps_focus_inside() {
         .unwrap()
         .is_some());
     review.remove();
+
+    // The school's full list: every row in the one list, nothing folded away.
+    let full = checklist::show(
+        &document,
+        &verdict,
+        checklist::Mode::Submit,
+        ChecklistRows::Full,
+    )
+    .unwrap();
+    let shadow = full.shadow_root().unwrap();
+    assert!(shadow.query_selector("details").unwrap().is_none());
+    assert_eq!(
+        shadow
+            .query_selector_all(".dialog > ul > [data-criterion]")
+            .unwrap()
+            .length(),
+        12
+    );
+    full.remove();
 }

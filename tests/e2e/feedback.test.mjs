@@ -3,23 +3,23 @@
 // the last, fully inside the window and off the form's submit control; Escape anywhere and
 // a click outside close it; the guidance's bad example gives a checklist no taller than
 // the window with no point repeated; a good entry gives the compact "every criterion is
-// met" state; the chip stays hidden on an empty form. Screenshots of each state go to
+// met" state, or every row when the school's checklist_rows setting is "full"; the chip
+// stays hidden on an empty form. Screenshots of each state go to
 // docs/screenshots/. Needs ./build.sh and chromium; run: node --test tests/e2e/feedback.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startReplica } from './server.mjs';
 import { serviceWorker, withExtension } from './chromium.mjs';
+import {
+  bad, good, shots, sizes, firstLine, lastLine, inside, overlap, scrollToLastLine, checklistRows, checkBadRows,
+  CRITERIA_ROWS, COMPACT_OPEN, goodForm,
+} from './feedback-cases.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const fixture = (name) => JSON.parse(readFileSync(join(root, 'tests', 'fixtures', name), 'utf8')).text;
-const bad = fixture('guidance-bad.json');
-const good = fixture('guidance-good.json');
-const shots = join(root, 'docs', 'screenshots');
-const sizes = [{ width: 1366, height: 768 }, { width: 1280, height: 720 }];
 
 let replica;
 let context;
@@ -39,8 +39,6 @@ after(async () => {
 });
 
 const box = (locator) => locator.evaluate((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
-const inside = (b, v) => b.x >= 0 && b.y >= 0 && b.x + b.w <= v.width && b.y + b.h <= v.height;
-const overlap = (a, b) => a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y;
 const card = (page) => page.locator('[data-cpoms-check-card]');
 
 /** Hovers the first line box of the underline `mark` and waits for its card. */
@@ -67,7 +65,7 @@ for (const size of sizes) {
     const { page } = await open(size, bad);
     const submit = await box(page.getByRole('button', { name: 'Add Incident' }));
     // The first line: "Last week" starts the entry.
-    await hover(page, page.locator('[data-cpoms-check="overlay"] [data-rule="timely.vague_when"]'));
+    await hover(page, page.locator(firstLine));
     const first = await box(card(page));
     assert.ok(inside(first, size), `card ${JSON.stringify(first)} inside ${at}`);
     assert.ok(!overlap(first, submit), 'the card leaves the submit control clear');
@@ -81,19 +79,13 @@ for (const size of sizes) {
     await page.keyboard.press('Escape');
     await card(page).waitFor({ state: 'hidden' });
     // So does a click outside it, on an empty part of the page.
-    await hover(page, page.locator('[data-cpoms-check="overlay"] [data-rule="timely.vague_when"]'));
+    await hover(page, page.locator(firstLine));
     await page.mouse.click(size.width - 40, 20);
     await card(page).waitFor({ state: 'hidden' });
 
     // The last line, scrolled to the bottom of the window: the card opens above the words.
-    const phrase = 'was absolutely wild';
-    const last = page.locator(`[data-cpoms-check="overlay"] [data-rule="language.emotive"][data-start="${bad.indexOf(phrase)}"]`);
-    await page.evaluate((h) => {
-      const t = document.querySelector('#incident_description');
-      t.scrollTop = t.scrollHeight;
-      const r = t.getBoundingClientRect();
-      window.scrollBy(0, r.bottom - (h - 24));
-    }, size.height);
+    const last = page.locator(lastLine);
+    await page.evaluate(scrollToLastLine, size.height);
     // The overlay follows in the next frame.
     for (let i = 0; i < 40 && !(await last.evaluate((e) => e.getClientRects().length > 0)); i++) await page.waitForTimeout(50);
     await hover(page, last);
@@ -129,17 +121,7 @@ for (const size of sizes) {
     const d = await box(dialog);
     assert.ok(d.h <= size.height, `the dialog is ${d.h}px high in a ${size.height}px window`);
     assert.ok(await dialog.evaluate((e) => e.scrollHeight <= e.clientHeight + 1), 'and needs no scrolling');
-    const rows = await page.locator('[data-cpoms-check="checklist"] [data-criterion]').evaluateAll((els) => els.map((e) => ({
-      criterion: e.dataset.criterion, points: [...e.querySelectorAll('.point')].map((p) => p.textContent.trim()), text: e.textContent,
-    })));
-    assert.equal(rows.length, 12, 'every criterion is still in the dialog');
-    for (const r of rows) {
-      assert.equal(new Set(r.points).size, r.points.length, `${r.criterion}: no point repeated`);
-      assert.doesNotMatch(r.text, /“([^”]+)”: “\1”/, `${r.criterion}: no excerpt repeated`);
-    }
-    const names = rows.find((r) => r.criterion === 'names');
-    assert.equal(names.points.filter((p) => /staff code/.test(p)).length, 1, 'every I/me is one point');
-    assert.match(names.text, /“me” ×\d/, 'with its count');
+    checkBadRows(await page.evaluate(checklistRows));
     await page.waitForTimeout(300); // past the dialog's rise
     if (size.width === 1366) await page.screenshot({ path: join(shots, 'checklist-bad-chromium.png') });
     // A point's link goes to its words: the checklist closes, the words are selected.
@@ -153,34 +135,60 @@ for (const size of sizes) {
   });
 }
 
-test('a good entry recorded on time: the compact "every criterion is met" state, with every row still in the dialog', async () => {
+/** The good example, dated, categorised and Derek tagged, submitted: its checklist dialog. */
+async function goodChecklist(page) {
+  await page.locator('#incident_description').fill(good);
+  await page.locator('#incident_student_ids').selectOption(goodForm.student);
+  await page.getByLabel(goodForm.category).check();
+  await page.locator('#incident_date').fill(goodForm.date);
+  await page.locator('#incident_time').fill(goodForm.time);
+  await page.locator('[data-cpoms-check="summary"] [data-count="0"]').waitFor();
+  await page.getByRole('button', { name: 'Add Incident' }).click();
+  const dialog = page.locator('[data-cpoms-check="checklist"] [role="dialog"]');
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Runs `then` with the saved settings `policy` (the replica's date is in the past: timeliness is left out). */
+async function withPolicy(policy, then) {
   const sw = await serviceWorker(context);
-  // The replica's date is in the past: the school's setting leaves timeliness out here.
-  await sw.evaluate(() => chrome.storage.local.set({ policy: { disabled_criteria: ['timely'] } }));
+  await sw.evaluate((p) => chrome.storage.local.set({ policy: p }), { disabled_criteria: ['timely'], ...policy });
   try {
-    const page = await context.newPage();
-    await page.setViewportSize(sizes[0]);
-    await page.goto(replica.url('/incidents/new'));
-    assert.equal(await page.locator('[data-cpoms-check="summary"] button').isVisible().catch(() => false), false, 'no chip on an empty form');
-    await page.locator('#incident_description').fill(good);
-    await page.locator('#incident_student_ids').selectOption('101');
-    await page.getByLabel('Behaviour').check();
-    await page.locator('#incident_date').fill('2023-12-07');
-    await page.locator('#incident_time').fill('09:30');
-    await page.locator('[data-cpoms-check="summary"] [data-count="0"]').waitFor();
-    await page.getByRole('button', { name: 'Add Incident' }).click();
-    const dialog = page.locator('[data-cpoms-check="checklist"] [role="dialog"]');
-    await dialog.waitFor();
-    assert.match(await dialog.locator('h2').textContent(), /every criterion is met/);
-    assert.equal(await page.locator('[data-cpoms-check="checklist"] [data-criterion]').count(), 12);
-    const visible = await page.locator('[data-cpoms-check="checklist"] [data-criterion]').evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => e.dataset.criterion));
-    assert.deepEqual(visible, ['proofread'], 'only the proof-read confirmation is open');
-    const d = await box(dialog);
-    assert.ok(d.h < 400, `compact: ${d.h}px`);
-    await page.waitForTimeout(300); // past the dialog's rise
-    await page.screenshot({ path: join(shots, 'checklist-compact-chromium.png') });
-    await page.close();
+    await then();
   } finally {
     await sw.evaluate(() => chrome.storage.local.remove('policy'));
   }
-});
+}
+
+test('a good entry recorded on time: the compact "every criterion is met" state, with every row still in the dialog', () => withPolicy({}, async () => {
+  const page = await context.newPage();
+  await page.setViewportSize(sizes[0]);
+  await page.goto(replica.url('/incidents/new'));
+  assert.equal(await page.locator('[data-cpoms-check="summary"] button').isVisible().catch(() => false), false, 'no chip on an empty form');
+  const dialog = await goodChecklist(page);
+  assert.match(await dialog.locator('h2').textContent(), /every criterion is met/);
+  const rows = await page.evaluate(checklistRows);
+  assert.equal(rows.length, CRITERIA_ROWS);
+  assert.deepEqual(rows.filter((r) => r.visible).map((r) => r.criterion), COMPACT_OPEN, 'only the proof-read confirmation is open');
+  const d = await box(dialog);
+  assert.ok(d.h < 400, `compact: ${d.h}px`);
+  await page.waitForTimeout(300); // past the dialog's rise
+  await page.screenshot({ path: join(shots, 'checklist-compact-chromium.png') });
+  await page.close();
+}));
+
+test('the school asks for the full list (checklist_rows: full): a good entry\'s checklist shows every row', () => withPolicy({ checklist_rows: 'full' }, async () => {
+  const page = await context.newPage();
+  await page.setViewportSize(sizes[0]);
+  await page.goto(replica.url('/incidents/new'));
+  const dialog = await goodChecklist(page);
+  assert.match(await dialog.locator('h2').textContent(), /every criterion is met/);
+  const rows = await page.evaluate(checklistRows);
+  assert.equal(rows.length, CRITERIA_ROWS);
+  assert.deepEqual(rows.filter((r) => !r.visible).map((r) => r.criterion), [], 'no row is folded away');
+  assert.equal(await dialog.locator('details').count(), 0, 'nothing to unfold');
+  assert.ok(rows.every((r) => r.text.trim().length > 0), 'each row says what it found');
+  await page.waitForTimeout(300); // past the dialog's rise
+  await page.screenshot({ path: join(shots, 'checklist-full-chromium.png') });
+  await page.close();
+}));

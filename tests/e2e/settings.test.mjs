@@ -82,13 +82,16 @@ test('the options page refuses a bad value beside its field, saves good ones, an
 
     await opts.locator('#timeliness_hours').fill('48');
     await opts.getByLabel('Professional language', { exact: true }).uncheck(); // stop checking the language criterion
+    assert.equal(await opts.getByLabel('Rows in the checklist').inputValue(), 'compact', 'the compact checklist by default');
+    await opts.getByLabel('Rows in the checklist').selectOption('full');
     await opts.getByRole('button', { name: 'Save' }).click();
     await opts.locator('#status', { hasText: 'Saved' }).waitFor();
     assert.equal(await opts.locator('#in-force [data-setting="timeliness_hours"] [data-source]').textContent(), 'this browser');
     assert.match(await opts.locator('#in-force [data-setting="timeliness_hours"] td').first().textContent(), /^48$/);
     assert.equal(await opts.locator('#in-force [data-setting="never_flag"] [data-source]').textContent(), 'default');
     const saved = (await (await worker(context)).evaluate(() => chrome.storage.local.get('policy'))).policy;
-    assert.deepEqual(saved, { timeliness_hours: 48, extra_phrases: [{ phrase: 'had a wobble', replacement: 'shouted and threw his tray' }], disabled_criteria: ['language'] });
+    assert.deepEqual(saved, { timeliness_hours: 48, extra_phrases: [{ phrase: 'had a wobble', replacement: 'shouted and threw his tray' }], disabled_criteria: ['language'], checklist_rows: 'full' });
+    assert.equal(await opts.locator('#in-force [data-setting="checklist_rows"] td').first().textContent(), '"full"');
 
     // The open page follows without a reload: the language underlines go.
     await form.locator('[data-cpoms-check="overlay"] [data-criterion="language"]').first().waitFor({ state: 'detached' });

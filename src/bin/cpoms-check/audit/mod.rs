@@ -28,7 +28,7 @@ use tally::Tally;
 
 pub use dates::Order;
 use report::Report;
-pub use report::{pct, title, uk_date};
+pub use report::{pct, rule_title, title, uk_date};
 
 pub struct Options<'a> {
     pub file: &'a Path,

@@ -29,6 +29,19 @@ pub fn title(criterion: &str) -> &str {
         .map_or(criterion, |t| t.title.as_str())
 }
 
+/// A rule as a person names it, with its criterion ("Capitals — Proof-read"): a title alone
+/// can be vague ("No outcome"). An id the rules data does not hold is shown as it is.
+pub fn rule_title(rule: &str) -> String {
+    match cpoms_check::rules::def(rule) {
+        Some(d) => format!(
+            "{} — {}",
+            d.title,
+            title(rule.split('.').next().unwrap_or(rule))
+        ),
+        None => rule.to_string(),
+    }
+}
+
 pub fn pct(n: u64, of: u64) -> f64 {
     if of == 0 {
         0.0

@@ -1,6 +1,6 @@
 //! The summary printed on standard output.
 
-use super::{pct, title, Report};
+use super::{pct, rule_title, title, Report};
 use cpoms_check::shown::shown;
 use cpoms_check::CRITERIA;
 use std::fmt::Write as _;
@@ -53,9 +53,10 @@ pub fn render(r: &Report) -> String {
     }
     let mut top: Vec<(&&str, &u64)> = t.rules.iter().collect();
     top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    // Plain titles: a person reads this; the ids are in the --json summary for tools.
     let _ = writeln!(s, "\nMost frequent findings");
     for (rule, n) in top.into_iter().take(10) {
-        let _ = writeln!(s, "  {rule:<30} {n:>6}");
+        let _ = writeln!(s, "  {n:>6}  {}", rule_title(rule));
     }
     s
 }

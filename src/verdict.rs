@@ -99,7 +99,38 @@ pub struct Verdict {
     pub findings: Vec<Finding>,
 }
 
+impl Finding {
+    /// The message after its opening quotation of the excerpt (`“me”: write …` → `: write …`,
+    /// `“Last week” is vague …` → ` is vague …`), if it opens with one: what a list that shows
+    /// the words itself goes on with, and what makes two findings the same point.
+    pub fn after_excerpt(&self) -> Option<&str> {
+        let excerpt = self.excerpt.as_deref()?;
+        self.message
+            .strip_prefix('“')?
+            .strip_prefix(excerpt)?
+            .strip_prefix('”')
+    }
+}
+
 impl Verdict {
+    /// The words of `f`'s group (or `f`'s own, if it has none), each once with how often it
+    /// occurs, in order of first appearance: `[("me", 4), ("I", 2)]`.
+    pub fn group_words<'a>(&'a self, f: &'a Finding) -> Vec<(&'a str, usize)> {
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        let members = self.findings.iter().filter(|g| match &f.group {
+            Some(group) => g.group.as_ref() == Some(group),
+            None => std::ptr::eq(*g, f),
+        });
+        for g in members {
+            let w = g.excerpt.as_deref().unwrap_or("");
+            match seen.iter_mut().find(|(x, _)| *x == w) {
+                Some((_, n)) => *n += 1,
+                None => seen.push((w, 1)),
+            }
+        }
+        seen
+    }
+
     pub fn status(&self, criterion: &str) -> Option<Status> {
         self.checklist
             .iter()
@@ -110,4 +141,17 @@ impl Verdict {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a verdict always serialises")
     }
+}
+
+/// Counted words as a person reads them: `“me” ×4, “I” ×2`, each word passed through `show`
+/// (an HTML escape, or none).
+pub fn counted(words: &[(&str, usize)], show: impl Fn(&str) -> String) -> String {
+    words
+        .iter()
+        .map(|(w, n)| match n {
+            1 => format!("“{}”", show(w)),
+            _ => format!("“{}” ×{n}", show(w)),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -337,12 +337,8 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
 fn group_repeats(findings: &mut [Finding]) {
     type Reason = (&'static str, String, Option<String>);
     let reason = |f: &Finding| -> Option<Reason> {
-        let excerpt = f.excerpt.as_deref()?;
-        let quoted = format!("“{excerpt}”");
-        let rest = f
-            .message
-            .strip_prefix(quoted.as_str())
-            .unwrap_or(&f.message);
+        f.excerpt.as_ref()?;
+        let rest = f.after_excerpt().unwrap_or(&f.message);
         let rest = rest.trim_start_matches([':', ' ']);
         Some((f.rule, rest.to_string(), f.suggestion.clone()))
     };

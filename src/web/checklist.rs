@@ -73,8 +73,7 @@ pub enum Mode {
 /// to follow a link that shows those words; a message that does not start with them
 /// follows after ": ".
 pub(crate) fn reason(f: &Finding) -> String {
-    let quoted = f.excerpt.as_deref().map(|e| format!("“{e}”"));
-    match quoted.as_deref().and_then(|q| f.message.strip_prefix(q)) {
+    match f.after_excerpt() {
         Some(rest) => rest.to_string(),
         None => format!(": {}", f.message),
     }
@@ -82,29 +81,7 @@ pub(crate) fn reason(f: &Finding) -> String {
 
 /// “I” ×2, “me” ×4: the words of a finding's group (or its own words), as a person reads them.
 pub(crate) fn words(verdict: &Verdict, f: &Finding) -> String {
-    let mut seen: Vec<(&str, usize)> = Vec::new();
-    let members = verdict.findings.iter().filter(|g| match &f.group {
-        Some(group) => g.group.as_ref() == Some(group),
-        None => std::ptr::eq(*g, f),
-    });
-    for g in members {
-        let w = g.excerpt.as_deref().unwrap_or("");
-        match seen.iter_mut().find(|(x, _)| *x == w) {
-            Some((_, n)) => *n += 1,
-            None => seen.push((w, 1)),
-        }
-    }
-    seen.iter()
-        .map(|(w, n)| {
-            let w = super::escape(w);
-            if *n > 1 {
-                format!("“{w}” ×{n}")
-            } else {
-                format!("“{w}”")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::verdict::counted(&verdict.group_words(f), super::escape)
 }
 
 /// The points under one criterion: each group once, the first few, each a link to its words.

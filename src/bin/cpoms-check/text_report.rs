@@ -209,37 +209,18 @@ pub fn render(v: &Verdict, text: &str, colour: bool) -> String {
                 continue;
             }
             write_finding(&mut out, &places, k, f, &st);
-            let _ = writeln!(out, "      {}", safe(&times(&v.findings, group)));
+            let _ = writeln!(out, "      {}", safe(&times(v, f)));
         }
     }
     out
 }
 
-/// “I” ×2, “me” ×4: 6 times in all — the words of a group and how often each occurs.
-fn times(findings: &[Finding], group: &str) -> String {
-    let mut words: Vec<(&str, usize)> = Vec::new();
-    for f in findings
-        .iter()
-        .filter(|f| f.group.as_deref() == Some(group))
-    {
-        let w = f.excerpt.as_deref().unwrap_or("");
-        match words.iter_mut().find(|(x, _)| *x == w) {
-            Some((_, n)) => *n += 1,
-            None => words.push((w, 1)),
-        }
-    }
+/// 6 times in all: “me” ×4, “I” ×2 — the words of `f`'s group and how often each occurs.
+fn times(v: &Verdict, f: &Finding) -> String {
+    let words = v.group_words(f);
     let total: usize = words.iter().map(|(_, n)| n).sum();
-    let each: Vec<String> = words
-        .iter()
-        .map(|(w, n)| {
-            if *n > 1 {
-                format!("“{w}” ×{n}")
-            } else {
-                format!("“{w}”")
-            }
-        })
-        .collect();
-    format!("{total} times in all: {}", each.join(", "))
+    let each = cpoms_check::verdict::counted(&words, str::to_string);
+    format!("{total} times in all: {each}")
 }
 
 fn write_finding(out: &mut String, places: &Places, k: usize, f: &Finding, st: &Style) {

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:
 import { tmpdir } from 'node:os';
 import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { railsPages, railsPage } from './pages/rails/pages.mjs';
 
 const pages = new URL('./pages/', import.meta.url);
 const hostile = new URL('./pages/hostile/', import.meta.url);
@@ -66,8 +67,8 @@ function certificate() {
  * TinyMCE, CKEditor 5, Quill), whose files are served read-only from node_modules under
  * /vendor/<package>/<path>; the pages' own scripts and styles under /assets/widgets/.
  *
- * `rails-ujs`, `rails-confirm`, `rails-confirm-form`, `rails-remote` are pages/rails/ujs.html …:
- * the form as Rails renders it, with rails-ujs from npm (`data-disable-with`, `data-confirm`
+ * `rails-ujs`, `rails-confirm`, `rails-confirm-form`, `rails-remote` are pages/rails/form.html
+ * filled in from pages/rails/pages.mjs: the form as Rails renders it, with rails-ujs from npm (`data-disable-with`, `data-confirm`
  * on the button or the form, `data-remote`); their script and style under /assets/rails/.
  * `rails-turbo`, `rails-turbo-confirm`, `rails-turbo-frame` are the same form with Turbo 8 from
  * npm (Drive, `data-turbo-confirm`, a `<turbo-frame>`): a post to /incidents/turbo is answered
@@ -157,9 +158,12 @@ export async function startReplica() {
       if (url.searchParams.has('csp')) headers['content-security-policy'] = strictCsp;
       try {
         const widget = /^widgets-([a-z]+)$/.exec(variant);
-        const railsPage = /^rails-([a-z-]+)$/.exec(variant);
-        const file = widget ? new URL(`${widget[1]}.html`, widgets)
-          : railsPage ? new URL(`${railsPage[1]}.html`, rails) : new URL(`${variant}.html`, pages);
+        const rail = railsPages[/^rails-([a-z-]+)$/.exec(variant)?.[1]];
+        if (rail) {
+          res.writeHead(200, headers).end(railsPage(readFileSync(new URL('form.html', rails), 'utf8'), rail));
+          return;
+        }
+        const file = widget ? new URL(`${widget[1]}.html`, widgets) : new URL(`${variant}.html`, pages);
         res.writeHead(200, headers).end(readFileSync(file));
       } catch {
         res.writeHead(404).end();

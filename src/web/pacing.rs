@@ -58,10 +58,11 @@ pub(super) fn schedule() {
     });
 }
 
-/// Whether the field holds more than a few blocks of text (see `overlay::slices`).
+/// Whether the field's text is too long for its underlines to be drawn in one go (see
+/// `overlay::slices`).
 fn long(editor: &super::editor::Editor) -> bool {
     matches!(editor, super::editor::Editor::Plain(t)
-        if t.text_length() as usize > 2 * super::overlay::slices::BLOCK_BYTES)
+        if t.text_length() as usize > super::overlay::slices::AT_ONCE_BYTES)
 }
 
 /// Runs the check in the next task (after the frame this is called in).

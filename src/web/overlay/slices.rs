@@ -12,7 +12,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, HtmlTextAreaElement};
 
 /// About how many bytes of text one block holds (it ends at the next line break).
-pub(in crate::web) const BLOCK_BYTES: usize = 6_000;
+const BLOCK_BYTES: usize = 6_000;
+/// A text up to this long (bytes) is drawn in one go, in the task that checked it.
+pub(in crate::web) const AT_ONCE_BYTES: usize = 2 * BLOCK_BYTES;
 /// How long (ms) one slice may draw and lay out blocks before it yields to the page, and
 /// how many blocks it draws at most (on a fast machine too, the text in view comes first).
 const SLICE_MS: f64 = 8.0;
@@ -131,18 +133,20 @@ pub(super) struct Target {
     pub generation: Rc<Cell<u64>>,
 }
 
-/// Draws the blocks: a text of one block now, a longer one from the next task on (the task
-/// that checked it has had its share).
+/// Draws the blocks: a text up to [`AT_ONCE_BYTES`] now, all of it (a new underline never
+/// blinks out for a frame while typing), a longer one in slices from the next task on (the
+/// task that checked it has had its share).
 pub(super) fn start(target: Target, drawing: Drawing) {
-    if drawing.blocks.len() > 1 {
-        later(target, drawing);
+    if drawing.text.len() <= AT_ONCE_BYTES {
+        draw(target, drawing, true);
     } else {
-        draw(target, drawing);
+        later(target, drawing);
     }
 }
 
-/// Draws blocks until the slice's time is up; if some are left, the rest follow in later tasks.
-fn draw(target: Target, mut drawing: Drawing) {
+/// Draws blocks until the slice's time is up (or all of them, `at_once`); if some are left,
+/// the rest follow in later tasks.
+fn draw(target: Target, mut drawing: Drawing, at_once: bool) {
     if drawing.generation != target.generation.get() {
         return; // a newer check is being drawn
     }
@@ -159,6 +163,9 @@ fn draw(target: Target, mut drawing: Drawing) {
             return;
         };
         let _ = target.mirror.insert_before(&block, Some(&target.spacer));
+        if at_once {
+            continue;
+        }
         // Laid out now, in this slice, not all together in a later one.
         let _ = block.offset_height();
         if now() - started >= SLICE_MS || drawing.next.is_multiple_of(SLICE_BLOCKS) {
@@ -176,7 +183,7 @@ fn later(target: Target, drawing: Drawing) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let cb = Closure::once_into_js(move || draw(target, drawing));
+    let cb = Closure::once_into_js(move || draw(target, drawing, false));
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
 }
 

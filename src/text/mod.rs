@@ -261,6 +261,25 @@ pub fn byte_offset(text: &str, units: usize) -> usize {
     text.len()
 }
 
+/// UTF-16 offsets → byte offsets (as [`byte_offset`]), for many offsets in one pass: in
+/// order of the text, however `units` are ordered.
+pub fn byte_offsets(text: &str, units: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&k| units[k]);
+    let mut out = vec![text.len(); units.len()];
+    let (mut b, mut u) = (0usize, 0usize);
+    let mut chars = text.chars();
+    for k in order {
+        while u < units[k] {
+            let Some(c) = chars.next() else { break };
+            b += c.len_utf8();
+            u += c.len_utf16();
+        }
+        out[k] = b;
+    }
+    out
+}
+
 /// Byte offsets → UTF-16 code units, for many offsets in one pass.
 pub fn utf16_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..bytes.len()).collect();
@@ -320,6 +339,14 @@ mod tests {
         let hate = d.tokens.iter().position(|t| t.norm == "hate").unwrap();
         let today = d.tokens.iter().position(|t| t.norm == "today").unwrap();
         assert!(!d.own(hate) && d.own(today));
+    }
+
+    #[test]
+    fn many_byte_offsets_agree_with_one_at_a_time() {
+        let t = "a😀b“c”d\n€";
+        let units: Vec<usize> = (0..16).rev().collect();
+        let one: Vec<usize> = units.iter().map(|&u| byte_offset(t, u)).collect();
+        assert_eq!(byte_offsets(t, &units), one);
     }
 
     #[test]

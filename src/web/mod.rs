@@ -17,7 +17,7 @@ mod fields;
 mod lookout;
 mod native;
 mod notes;
-mod overlay;
+pub(crate) mod overlay;
 mod pacing;
 mod page_check;
 mod pick;

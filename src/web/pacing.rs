@@ -1,5 +1,5 @@
 //! The pacing of checks: when a change leads to a check (the next frame while checks are
-//! quick, after a pause in typing when they are slow, never while the editor is off
+//! quick, a pause after the first unchecked change when they are slow, never while the editor is off
 //! screen), and the check itself: read the entry, run the engine, show the verdict.
 
 use super::{document_of_page, fields, with_app, App, CAP_UNITS};
@@ -9,13 +9,14 @@ use wasm_bindgen::JsCast;
 
 /// While checks take less than this (ms, the median of the last five, so one slow one does not count),
 /// a check runs in the next frame after each change: the underlines keep up with typing.
-/// Slower ones (a long entry) wait for a pause in typing.
+/// Slower ones (a long entry) wait a pause after the first change not yet checked.
 const PER_FRAME_MS: f64 = 10.0;
 /// The shortest and longest pause (ms) before a slow check; in between, three times its cost.
 const PAUSE_MS: (f64, f64) = (120.0, 1000.0);
 
-/// Plans a check after a change: in the next frame when checks are quick, else after a
-/// pause in typing that grows with their cost. Changes before it runs share it.
+/// Plans a check after a change: in the next frame when checks are quick, else a pause
+/// (growing with their cost) after the first change not yet checked, however fast the
+/// keys come. Changes before it runs share it.
 pub(super) fn schedule() {
     let Some(window) = web_sys::window() else {
         return;
@@ -28,18 +29,53 @@ pub(super) fn schedule() {
             let _ = window.cancel_animation_frame(f);
         }
         let cb = Closure::once_into_js(run_check);
-        // Typing without a pause never starves the checks: after the longest pause, the next frame.
+        // Typing without a pause never starves the checks: a change waits at most one pause
+        // in all, then is checked in the next frame. (Waiting for a pause after each key, up
+        // to the longest pause, left one keystroke a second without underlines when keys came
+        // just less than a pause apart.)
         let now = window.performance().map_or(0.0, |p| p.now());
         let waited = now - *app.waiting_since.get_or_insert(now);
         let cost = typical(&app.took_ms);
-        if cost < PER_FRAME_MS || waited >= PAUSE_MS.1 {
+        let pause = (cost * 3.0).clamp(PAUSE_MS.0, PAUSE_MS.1);
+        if cost < PER_FRAME_MS || waited >= pause {
+            // A long text is checked in a task of its own just after the frame, not inside
+            // it: the frame's own layout of the field (100 ms and more for a big paste) and
+            // the check are then two tasks, not one long one.
+            let cb = if long(&app.editor) {
+                Closure::once_into_js(after_frame)
+            } else {
+                cb
+            };
             app.frame = window.request_animation_frame(cb.unchecked_ref()).ok();
         } else {
-            let pause = (cost * 3.0).clamp(PAUSE_MS.0, PAUSE_MS.1) as i32;
             app.timer = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), pause)
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    cb.unchecked_ref(),
+                    (pause - waited) as i32,
+                )
                 .ok();
         }
+    });
+}
+
+/// Whether the field's text is too long for its underlines to be drawn in one go (see
+/// `overlay::slices`).
+fn long(editor: &super::editor::Editor) -> bool {
+    matches!(editor, super::editor::Editor::Plain(t)
+        if t.text_length() as usize > super::overlay::slices::AT_ONCE_BYTES)
+}
+
+/// Runs the check in the next task (after the frame this is called in).
+fn after_frame() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    with_app(|app| {
+        app.frame = None;
+        let cb = Closure::once_into_js(run_check);
+        app.timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0)
+            .ok();
     });
 }
 

@@ -323,3 +323,37 @@ fn the_checklist_has_a_row_per_criterion_and_keeps_focus_inside() {
     );
     full.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_long_text_is_drawn_in_blocks_cut_after_line_breaks_never_inside_an_underline() {
+    use super::overlay::{placed, slices};
+    let now = LocalDateTime::parse("2026-11-26T12:00").unwrap();
+    let line = "Derek was kicking off and was really frightened, time and time again.\n";
+    let text = format!(
+        "{}Nothing to see on this line.\nNor on this one.",
+        line.repeat(400)
+    );
+    let verdict = check(&Entry::from_text(text.clone()), &Policy::default(), now);
+    let marks = placed(&verdict);
+    assert!(marks.len() > 100);
+    let blocks = slices::plan(text.clone(), &marks, 1).layout();
+    assert!(blocks.len() > 2, "{} blocks", blocks.len());
+    let mut at = 0;
+    for &(start, end, _) in &blocks {
+        assert_eq!(start, at, "blocks follow one another");
+        assert!(
+            text[..end].ends_with('\n'),
+            "a block ends after a line break"
+        );
+        assert!(
+            marks
+                .iter()
+                .all(|f| f.end.unwrap() <= end || f.start.unwrap() >= end),
+            "no block ends inside an underline"
+        );
+        at = end;
+    }
+    // Every underline is in a block; the lines after the last one are left out.
+    assert_eq!(blocks.iter().map(|b| b.2).sum::<usize>(), marks.len());
+    assert!(text[at..].starts_with("Nothing to see"));
+}

@@ -76,12 +76,14 @@ pub(super) fn begin() -> Result<(), JsValue> {
     let inner_doc = editor.document().filter(|d| *d != document);
     let form = editor.form();
 
-    // Typing closes the card (its words may be the ones changing) and checks again.
+    // Typing closes the card (its words may be the ones changing), stops drawing underlines
+    // for the text as it was, and checks again.
     let on_input = Closure::<dyn FnMut()>::new(|| {
         with_app(|app| {
             if app.card.showing.is_some() {
                 app.card.hide();
             }
+            app.overlay.outdated();
         });
         schedule();
     });

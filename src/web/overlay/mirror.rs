@@ -1,14 +1,23 @@
 //! Underlines over a textarea's text: a mirror element with the field's exact text and
 //! text layout, in a shadow root above the field. Each finding becomes a span over its
-//! words, so the browser's own line breaking puts it in the right place.
+//! words, so the browser's own line breaking puts it in the right place. A long text is
+//! drawn in slices ([`slices`](super::slices)).
 
+use super::set;
+use super::slices;
 use crate::verdict::Verdict;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement, HtmlTextAreaElement};
 
 pub struct Mirror {
     host: HtmlElement,
     mirror: HtmlElement,
+    /// Last in the mirror, as tall as the field's text (see [`slices::Target`]).
+    spacer: HtmlElement,
+    /// Counts drawings: a slice of an older one stops.
+    generation: Rc<Cell<u64>>,
 }
 
 /// The layout properties the mirror copies from the field.
@@ -42,9 +51,16 @@ impl Mirror {
             "position: absolute; pointer-events: none; z-index: 2147483000; margin: 0; padding: 0",
         )?;
         let mirror: HtmlElement = document.create_element("div")?.dyn_into()?;
+        let spacer: HtmlElement = document.create_element("div")?.dyn_into()?;
+        mirror.append_child(&spacer)?;
         shadow.append_child(&mirror)?;
         document.body().ok_or("no body")?.append_child(&host)?;
-        let o = Mirror { host, mirror };
+        let o = Mirror {
+            host,
+            mirror,
+            spacer,
+            generation: Rc::default(),
+        };
         o.copy_layout(editor)?;
         o.follow(editor);
         Ok(o)
@@ -62,6 +78,8 @@ impl Mirror {
             ("white-space", "pre-wrap"),
             ("overflow-wrap", "break-word"),
             ("overflow", "hidden"),
+            // Blocks drawn above the scrolled-to place must not move it (scroll anchoring would).
+            ("overflow-anchor", "none"),
             ("color", "transparent"),
             ("border-style", "solid"),
             ("border-color", "transparent"),
@@ -102,19 +120,23 @@ impl Mirror {
         };
         let hs = self.host.style();
         if scaled {
-            let _ = hs.set_property("width", &format!("{w}px"));
-            let _ = hs.set_property("height", &format!("{h}px"));
-            let _ = hs.set_property("transform-origin", "0 0");
+            set(&hs, "width", &format!("{w}px"));
+            set(&hs, "height", &format!("{h}px"));
+            set(&hs, "transform-origin", "0 0");
             let scale = format!("scale({}, {})", r.width() / w, r.height() / h);
-            let _ = hs.set_property("transform", &scale);
-        } else {
+            set(&hs, "transform", &scale);
+        } else if !hs
+            .get_property_value("transform")
+            .unwrap_or_default()
+            .is_empty()
+        {
             let _ = hs.remove_property("transform");
         }
         // The mirror is the field's border box; a scroll bar narrows the field's text, so the
         // mirror's right padding takes its width too, and lines wrap at the same words.
         let m = self.mirror.style();
-        let _ = m.set_property("width", &format!("{w}px"));
-        let _ = m.set_property("height", &format!("{h}px"));
+        set(&m, "width", &format!("{w}px"));
+        set(&m, "height", &format!("{h}px"));
         if let Ok(Some(cs)) = window.get_computed_style(editor) {
             let px = |p: &str| {
                 cs.get_property_value(p)
@@ -126,7 +148,8 @@ impl Mirror {
             let scrollbar =
                 (f64::from(editor.offset_width()) - f64::from(editor.client_width()) - borders)
                     .max(0.0);
-            let _ = m.set_property(
+            set(
+                &m,
                 "padding-right",
                 &format!("{}px", px("padding-right") + scrollbar),
             );
@@ -134,37 +157,35 @@ impl Mirror {
         self.mirror.set_scroll_top(editor.scroll_top());
     }
 
-    /// Rebuilds the mirror: the text, with one span per finding that has a place in it.
+    /// Rebuilds the mirror: the text, with one span per finding that has a place in it. The
+    /// old underlines go at once (none stays over text that changed); the new ones are drawn
+    /// from the top, all now for a short text, in later tasks for a long one.
     pub fn render(&self, editor: &HtmlTextAreaElement, text: &str, verdict: &Verdict) {
-        let Some(document) = super::super::document_of_page() else {
-            return;
-        };
+        let generation = self.generation.get() + 1;
+        self.generation.set(generation);
         self.mirror.set_text_content(None);
-        let bytes = |units: usize| crate::text::byte_offset(text, units);
-        let mut at = 0usize; // UTF-16 offset written so far
-        for f in super::placed(verdict) {
-            let (s, e) = (f.start.unwrap_or(0), f.end.unwrap_or(0));
-            let _ = self.mirror.append_with_str_1(&text[bytes(at)..bytes(s)]);
-            let Ok(mark) = document.create_element("span") else {
-                return;
-            };
-            super::label(&mark, f);
-            let line = if super::is_problem(f) {
-                "wavy"
-            } else {
-                "dotted"
-            };
-            let c = super::colour(f.criterion);
-            let _ = mark.set_attribute(
-                "style",
-                &format!("text-decoration: underline {line} {c}; text-decoration-skip-ink: none; text-underline-offset: 3px; background: {c}14; border-radius: 2px"),
-            );
-            mark.set_text_content(Some(&text[bytes(s)..bytes(e)]));
-            let _ = self.mirror.append_child(&mark);
-            at = e;
-        }
-        let _ = self.mirror.append_with_str_1(&text[bytes(at)..]);
+        let _ = self.mirror.append_child(&self.spacer);
+        set(
+            &self.spacer.style(),
+            "height",
+            &format!("{}px", editor.scroll_height()),
+        );
         self.follow(editor);
+        let drawing = slices::plan(text.to_owned(), &super::placed(verdict), generation);
+        slices::start(
+            slices::Target {
+                mirror: self.mirror.clone(),
+                spacer: self.spacer.clone(),
+                editor: editor.clone(),
+                generation: self.generation.clone(),
+            },
+            drawing,
+        );
+    }
+
+    /// Stops the slices still to come (see [`Overlay::outdated`](super::Overlay::outdated)).
+    pub fn outdated(&self) {
+        self.generation.set(self.generation.get() + 1);
     }
 
     pub fn host(&self) -> &HtmlElement {

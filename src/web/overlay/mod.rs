@@ -7,11 +7,12 @@ mod boxes;
 mod clip;
 pub(super) mod follow;
 mod mirror;
+pub(super) mod slices;
 
 use super::editor::Editor;
 use crate::verdict::{Finding, Severity, Verdict};
 use wasm_bindgen::JsValue;
-use web_sys::{Document, DomRect, Element};
+use web_sys::{CssStyleDeclaration, Document, DomRect, Element};
 
 pub enum Overlay {
     Mirror(mirror::Mirror),
@@ -34,6 +35,13 @@ impl Overlay {
             _ => {}
         }
         clip::clip_covered(self.host(), &editor.outer());
+    }
+
+    /// The text changed: underlines for the text as it was, still to be drawn, are not.
+    pub fn outdated(&self) {
+        if let Overlay::Mirror(m) = self {
+            m.outdated();
+        }
     }
 
     /// The element placed over the editor, holding the underlines.
@@ -136,7 +144,7 @@ fn place_over(host: &web_sys::HtmlElement, rect: &DomRect) {
         ("width", rect.width()),
         ("height", rect.height()),
     ] {
-        let _ = s.set_property(k, &format!("{v}px"));
+        set(&s, k, &format!("{v}px"));
     }
     // The page may make the body (the host's parent) positioned or transformed, which moves
     // the host's origin: the host's own box says by how much, and one correction puts it back.
@@ -195,7 +203,7 @@ fn label(el: &Element, f: &Finding) {
 
 /// The findings that have a place in the text, in drawing order: by start, problems before
 /// advice, longest first, skipping any that overlap one already drawn.
-fn placed(verdict: &Verdict) -> Vec<&Finding> {
+pub(super) fn placed(verdict: &Verdict) -> Vec<&Finding> {
     let mut spans: Vec<_> = verdict
         .findings
         .iter()
@@ -216,4 +224,12 @@ fn placed(verdict: &Verdict) -> Vec<&Finding> {
 
 fn is_problem(f: &Finding) -> bool {
     f.severity == Severity::Problem
+}
+
+/// Sets a style property unless it already has that value: an unchanged mirror is not laid
+/// out again (a change to its box makes the browser lay out all of its text).
+pub(super) fn set(style: &CssStyleDeclaration, property: &str, value: &str) {
+    if style.get_property_value(property).ok().as_deref() != Some(value) {
+        let _ = style.set_property(property, value);
+    }
 }

@@ -57,6 +57,8 @@ fn counts_equal_checking_each_entry_by_itself() {
     let mut met_all = 0;
     let mut entries = 0;
     let mut multiline = 0;
+    // Entries with each rule: a point repeated within one entry counts once.
+    let mut with_rule: std::collections::BTreeMap<String, u64> = Default::default();
     for line in std::fs::read_to_string(&jsonl).unwrap().lines() {
         let entry = Entry::from_input(line).unwrap();
         multiline += u64::from(entry.text.contains('\n'));
@@ -70,6 +72,12 @@ fn counts_equal_checking_each_entry_by_itself() {
         }
         met_all += u64::from(all);
         entries += 1;
+        let mut rules: Vec<&str> = v.findings.iter().map(|f| f.rule).collect();
+        rules.sort_unstable();
+        rules.dedup();
+        for r in rules {
+            *with_rule.entry(r.to_string()).or_default() += 1;
+        }
     }
     assert_eq!(s["entries"], entries);
     assert_eq!(s["met_every_criterion"], met_all);
@@ -78,6 +86,18 @@ fn counts_equal_checking_each_entry_by_itself() {
         assert_eq!(row["criterion"], *c);
         assert_eq!(row["not_met"], not_met[i], "{c}");
     }
+    let reported: std::collections::BTreeMap<String, u64> = s["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["rule"].as_str().unwrap().to_string(),
+                r["entries"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(reported, with_rule);
     // Quoted cells with line breaks were read as one entry each.
     assert!(multiline > 0);
     // Not a degenerate export: some entries meet everything, some miss several criteria.
@@ -385,7 +405,7 @@ fn the_text_summary_reads_in_plain_words_and_the_json_keeps_the_ids() {
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let text = String::from_utf8(o.stdout).unwrap();
     let findings = text
-        .split("Most frequent findings\n")
+        .split("Most frequent findings (entries with each)\n")
         .nth(1)
         .unwrap_or_else(|| panic!("{text}"));
     assert!(findings.lines().count() >= 3, "{text}");
@@ -410,7 +430,7 @@ fn the_text_summary_reads_in_plain_words_and_the_json_keeps_the_ids() {
     assert!(
         first
             .trim_start()
-            .starts_with(&s["rules"][0]["count"].to_string()),
+            .starts_with(&s["rules"][0]["entries"].to_string()),
         "{first}"
     );
     std::fs::remove_dir_all(&d).unwrap();

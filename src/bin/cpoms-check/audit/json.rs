@@ -86,7 +86,7 @@ pub fn render(r: &Report) -> String {
         "categories": named(Report::by_size(&t.categories)),
         "year_groups": named(Report::in_year_order(&t.years)),
         "staff": staff,
-        "rules": rules.into_iter().map(|(k, n)| json!({ "rule": k, "count": n })).collect::<Vec<_>>(),
+        "rules": rules.into_iter().map(|(k, n)| json!({ "rule": k, "entries": n })).collect::<Vec<_>>(),
         "skipped": t.skipped_total(),
         "skipped_by_reason": skipped,
         "skipped_rows": bad,

@@ -82,6 +82,7 @@ pub struct Tally {
     pub categories: HashMap<String, Group>,
     pub years: HashMap<String, Group>,
     pub staff: HashMap<String, Group>,
+    /// How many entries each rule found something in.
     pub rules: HashMap<&'static str, u64>,
     pub priority: u64,
     pub first: Option<LocalDateTime>,
@@ -158,8 +159,13 @@ impl Tally {
         let staff = row.staff.as_deref().unwrap_or("(not given)");
         bump(&mut self.staff, staff, &not_met, met_all);
         let mut priority = false;
+        // Entries with each rule: a point repeated in one entry (every "I"/"me") counts once.
+        let mut seen: Vec<&'static str> = Vec::new();
         for f in &verdict.findings {
-            *self.rules.entry(f.rule).or_default() += 1;
+            if !seen.contains(&f.rule) {
+                seen.push(f.rule);
+                *self.rules.entry(f.rule).or_default() += 1;
+            }
             priority |= f.priority;
         }
         self.priority += u64::from(priority);

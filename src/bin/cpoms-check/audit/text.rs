@@ -54,7 +54,7 @@ pub fn render(r: &Report) -> String {
     let mut top: Vec<(&&str, &u64)> = t.rules.iter().collect();
     top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     // Plain titles: a person reads this; the ids are in the --json summary for tools.
-    let _ = writeln!(s, "\nMost frequent findings");
+    let _ = writeln!(s, "\nMost frequent findings (entries with each)");
     for (rule, n) in top.into_iter().take(10) {
         let _ = writeln!(s, "  {n:>6}  {}", rule_title(rule));
     }

@@ -40,7 +40,10 @@ async function withDriver(opts, run) {
   }
 }
 
-test('Firefox: a managed policy changes the checks; its invalid value is left out and the checker keeps working', async (t) => {
+/** Moves the machine's Firefox policies.json aside for a test that writes its own; gives the
+ * function that puts it back (safe to call twice), or null when the test was skipped because
+ * the file cannot be written here. */
+function takePolicies(t) {
   const backup = `${policies}.cpoms-check-backup`;
   try {
     mkdirSync(dirname(policies), { recursive: true });
@@ -48,8 +51,20 @@ test('Firefox: a managed policy changes the checks; its invalid value is left ou
     if (existsSync(policies)) renameSync(policies, backup);
   } catch (e) {
     t.skip(`writing Firefox's policies.json needs root (${e.code})`);
-    return;
+    return null;
   }
+  let restored = false;
+  return () => {
+    if (restored) return;
+    restored = true;
+    rmSync(policies, { force: true });
+    if (existsSync(backup)) renameSync(backup, policies);
+  };
+}
+
+test('Firefox: a managed policy changes the checks; its invalid value is left out and the checker keeps working', async (t) => {
+  const restore = takePolicies(t);
+  if (!restore) return;
   writeFileSync(policies, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: {
     extra_phrases: [{ phrase: 'had a wobble', replacement: 'shouted' }],
     timeliness_hours: 'a day',
@@ -95,8 +110,7 @@ test('Firefox: a managed policy changes the checks; its invalid value is left ou
       assert.deepEqual(await axe(driver), [], 'no accessibility violation on the options page');
     });
   } finally {
-    rmSync(policies, { force: true });
-    if (existsSync(backup)) renameSync(backup, policies);
+    restore();
   }
 });
 
@@ -155,22 +169,8 @@ test('Firefox: a full session sends nothing but what the page itself sends', asy
 });
 
 test('Firefox rollout: the XPI installs through the doc\'s ExtensionSettings with an install_url on a local server, and its settings come from the school', async (t) => {
-  const backup = `${policies}.cpoms-check-backup`;
-  try {
-    mkdirSync(dirname(policies), { recursive: true });
-    accessSync(dirname(policies), constants.W_OK);
-    if (existsSync(policies)) renameSync(policies, backup);
-  } catch (e) {
-    t.skip(`writing Firefox's policies.json needs root (${e.code})`);
-    return;
-  }
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    rmSync(policies, { force: true });
-    if (existsSync(backup)) renameSync(backup, policies);
-  };
+  const restore = takePolicies(t);
+  if (!restore) return;
   // The XPI ./build.sh made, served as a school would serve its signed copy. This ESR build
   // runs it unsigned only with the doc's ESR-only preference (release Firefox never would).
   const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];

@@ -245,31 +245,31 @@ mod tests {
     use super::*;
     use cpoms_check::{check, Entry, LocalDateTime, Policy};
 
-    #[test]
-    fn marks_excerpts_and_groups_by_criterion() {
-        let e = Entry::from_text("Derek was kicking off in class.");
+    /// The entry checked with the default policy on 1 January 2024, and its plain report.
+    fn report(text: &str) -> (Verdict, String) {
+        let e = Entry::from_text(text);
         let v = check(
             &e,
             &Policy::default(),
             LocalDateTime::parse("2024-01-01T10:00").unwrap(),
         );
         let t = render(&v, &e.text, false);
+        (v, t)
+    }
+
+    #[test]
+    fn marks_excerpts_and_groups_by_criterion() {
+        let (v, t) = report("Derek was kicking off in class.");
         assert!(t.contains("»kicking off«"), "{t}");
         assert!(t.contains("  language · not met"));
         assert!(!t.contains('\x1b'));
-        assert!(render(&v, &e.text, true).contains('\x1b'));
+        assert!(render(&v, "Derek was kicking off in class.", true).contains('\x1b'));
         assert!(!t.contains("Tell the DSL today"));
     }
 
     #[test]
     fn a_priority_finding_comes_before_the_checklist() {
-        let e = Entry::from_text("In the hall, Amy said “My dad hit me.” Derek was kicking off.");
-        let v = check(
-            &e,
-            &Policy::default(),
-            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
-        );
-        let t = render(&v, &e.text, false);
+        let (_, t) = report("In the hall, Amy said “My dad hit me.” Derek was kicking off.");
         let urgent = t.find("Tell the DSL today").expect("a priority section");
         let checklist = t.find("timely").expect("the checklist");
         assert!(urgent < checklist, "{t}");
@@ -279,13 +279,7 @@ mod tests {
     #[test]
     fn control_characters_in_the_entry_are_shown_not_obeyed() {
         let text = "Derek was kicking off\u{1b}[2J\rin class. \u{1b}]0;title\u{7}";
-        let e = Entry::from_text(text);
-        let v = check(
-            &e,
-            &Policy::default(),
-            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
-        );
-        let t = render(&v, &e.text, false);
+        let (_, t) = report(text);
         assert!(t.contains("»kicking off«\\u{1b}[2J\\r"), "{t}");
         assert!(!t.chars().any(|c| c.is_control() && c != '\n'), "{t:?}");
     }
@@ -294,13 +288,7 @@ mod tests {
     fn places_match_a_scan_of_the_text() {
         // Offsets in UTF-16 past emoji and line breaks land where a direct scan puts them.
         let text = "😀 Line one.\nDerek was kicking off.\n\n👩‍👧 Amira was kicking off too.";
-        let e = Entry::from_text(text);
-        let v = check(
-            &e,
-            &Policy::default(),
-            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
-        );
-        let t = render(&v, &e.text, false);
+        let (_, t) = report(text);
         assert!(t.contains("line 2: Derek was »kicking off«."), "{t}");
         // Both are one reason of one rule: written once, with the count.
         assert!(t.contains("2 times in all: “kicking off” ×2"), "{t}");
@@ -314,13 +302,7 @@ mod tests {
     fn one_line_has_no_line_numbers_and_excerpts_keep_whole_words() {
         let text = "At break in the playground this morning after a long wait Derek was kicking off \
                     near the benches beside the fence where the younger children were playing football.";
-        let e = Entry::from_text(text);
-        let v = check(
-            &e,
-            &Policy::default(),
-            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
-        );
-        let t = render(&v, &e.text, false);
+        let (_, t) = report(text);
         let line = t
             .lines()
             .find(|l| l.contains("»kicking off«"))
@@ -346,15 +328,8 @@ mod tests {
 
     #[test]
     fn a_group_is_written_once_with_its_count() {
-        let e = Entry::from_text(
-            "I saw Derek at break. He shouted at me. I asked him to stop and he pushed me.",
-        );
-        let v = check(
-            &e,
-            &Policy::default(),
-            LocalDateTime::parse("2024-01-01T10:00").unwrap(),
-        );
-        let t = render(&v, &e.text, false);
+        let (_, t) =
+            report("I saw Derek at break. He shouted at me. I asked him to stop and he pushed me.");
         assert_eq!(t.matches("names.first_person").count(), 1, "{t}");
         assert!(t.contains("4 times in all: “I” ×2, “me” ×2"), "{t}");
     }

@@ -154,6 +154,45 @@ pub(super) fn fields_changed(node: Option<&web_sys::Node>) {
     schedule();
 }
 
+/// The engine's first use reads its rule data, builds its matchers, reads the spelling
+/// dictionary and fills what its first text needs: over 100 ms in one task when the page
+/// opens. At start each of those is a task of its own, then the first real check; a change
+/// meanwhile is checked as usual (doing what is left of the loading itself).
+pub(super) fn warm_up() {
+    const STEPS: [fn(); 4] = [
+        || {
+            crate::data::data();
+        },
+        || {
+            crate::data::compiled();
+        },
+        || {
+            crate::spell::available();
+        },
+        || {
+            if let Ok(at) = crate::LocalDateTime::parse("2024-01-01T09:00") {
+                let sample = Entry::from_text("Derek said “stop” at break; JBloggs told the DSL.");
+                let _ = check(&sample, &crate::Policy::default(), at);
+            }
+        },
+    ];
+    fn step(i: usize) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let next: Box<dyn FnOnce()> = match STEPS.get(i) {
+            Some(f) => Box::new(move || {
+                f();
+                step(i + 1);
+            }),
+            None => Box::new(run_check),
+        };
+        let cb = Closure::once_into_js(next);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+    }
+    step(0);
+}
+
 pub(super) fn run_check() {
     let clock = web_sys::window().and_then(|w| w.performance());
     let started = clock.as_ref().map_or(0.0, |p| p.now());

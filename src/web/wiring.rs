@@ -205,7 +205,7 @@ pub(super) fn begin() -> Result<(), JsValue> {
             app.summary.show(false);
         });
     }
-    run_check();
+    super::pacing::warm_up();
     Ok(())
 }
 

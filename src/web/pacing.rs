@@ -156,8 +156,8 @@ pub(super) fn fields_changed(node: Option<&web_sys::Node>) {
 
 /// The engine's first use reads its rule data, builds its matchers, reads the spelling
 /// dictionary and fills what its first text needs: over 100 ms in one task when the page
-/// opens. At start each of those is a task of its own, then the first real check; a change
-/// meanwhile is checked as usual (doing what is left of the loading itself).
+/// opens. At start each of those is a task of its own when the page is idle, then the first
+/// real check; a change meanwhile is checked as usual (doing what is left of the loading).
 pub(super) fn warm_up() {
     const STEPS: [fn(); 4] = [
         || {
@@ -187,8 +187,12 @@ pub(super) fn warm_up() {
             }),
             None => Box::new(run_check),
         };
+        // When the page is idle: its own scripts go first while it loads.
         let cb = Closure::once_into_js(next);
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+        if window.request_idle_callback(cb.unchecked_ref()).is_err() {
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+        }
     }
     step(0);
 }

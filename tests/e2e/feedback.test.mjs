@@ -4,7 +4,7 @@
 // a click outside close it; the guidance's bad example gives a checklist no taller than
 // the window with no point repeated; a good entry gives the compact "every criterion is
 // met" state, or every row when the school's checklist_rows setting is "full"; the chip
-// stays hidden on an empty form. Screenshots of each state go to
+// stays hidden on an empty form; axe-core finds no violation in any of those states. Screenshots of each state go to
 // docs/screenshots/. Needs ./build.sh and chromium; run: node --test tests/e2e/feedback.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startReplica } from './server.mjs';
 import { serviceWorker, withExtension } from './chromium.mjs';
+import { axe } from './axe.mjs';
 import {
   bad, good, shots, sizes, firstLine, lastLine, inside, overlap, scrollToLastLine, checklistRows, checkBadRows,
   CRITERIA_ROWS, COMPACT_OPEN, goodForm,
@@ -107,6 +108,13 @@ for (const size of sizes) {
     const sections = await card(page).locator('section').evaluateAll((s) => s.map((e) => e.dataset.rule));
     assert.ok(sections.includes('timely.vague_when'));
     assert.equal(await card(page).locator('[data-action="dismiss"]').count(), sections.length, 'a Dismiss per finding');
+    assert.deepEqual(await axe(page), [], 'no accessibility violation with the card open');
+    // The folded guidance and the rule's switch, then its confirmation.
+    await card(page).locator('[data-action="more"]').first().click();
+    await card(page).locator('[data-action="turn-off"]').first().click();
+    await card(page).locator('[data-action="turn-off-confirm"]').first().waitFor();
+    assert.deepEqual(await axe(page), [], 'none with the guidance unfolded and the confirmation asked');
+    await card(page).locator('[data-action="turn-off-cancel"]').first().click();
     await field.press('End');
     await page.keyboard.type(' More.');
     await card(page).waitFor({ state: 'hidden' });
@@ -122,6 +130,7 @@ for (const size of sizes) {
     assert.ok(d.h <= size.height, `the dialog is ${d.h}px high in a ${size.height}px window`);
     assert.ok(await dialog.evaluate((e) => e.scrollHeight <= e.clientHeight + 1), 'and needs no scrolling');
     checkBadRows(await page.evaluate(checklistRows));
+    assert.deepEqual(await axe(page), [], 'no accessibility violation in the checklist');
     await page.waitForTimeout(300); // past the dialog's rise
     if (size.width === 1366) await page.screenshot({ path: join(shots, 'checklist-bad-chromium.png') });
     // A point's link goes to its words: the checklist closes, the words are selected.
@@ -172,6 +181,7 @@ test('a good entry recorded on time: the compact "every criterion is met" state,
   assert.deepEqual(rows.filter((r) => r.visible).map((r) => r.criterion), COMPACT_OPEN, 'only the proof-read confirmation is open');
   const d = await box(dialog);
   assert.ok(d.h < 400, `compact: ${d.h}px`);
+  assert.deepEqual(await axe(page), [], 'no accessibility violation in the compact state');
   await page.waitForTimeout(300); // past the dialog's rise
   await page.screenshot({ path: join(shots, 'checklist-compact-chromium.png') });
   await page.close();
@@ -188,6 +198,7 @@ test('the school asks for the full list (checklist_rows: full): a good entry\'s 
   assert.deepEqual(rows.filter((r) => !r.visible).map((r) => r.criterion), [], 'no row is folded away');
   assert.equal(await dialog.locator('details').count(), 0, 'nothing to unfold');
   assert.ok(rows.every((r) => r.text.trim().length > 0), 'each row says what it found');
+  assert.deepEqual(await axe(page), [], 'no accessibility violation in the full list');
   await page.waitForTimeout(300); // past the dialog's rise
   await page.screenshot({ path: join(shots, 'checklist-full-chromium.png') });
   await page.close();

@@ -13,8 +13,8 @@ import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { startReplica } from './server.mjs';
+import { axe } from './axe.mjs';
 import { serviceWorker, withExtension, withoutExtension } from './chromium.mjs';
 import { chromium } from 'playwright-core';
 import { docJson, packSigned, servePackages, throwawayKey } from './rollout.mjs';
@@ -22,7 +22,6 @@ import { docJson, packSigned, servePackages, throwawayKey } from './rollout.mjs'
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const extension = join(root, 'dist', 'chrome');
 const bad = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'guidance-bad.json'), 'utf8')).text;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ID = 'killhkjijifodelepbbkhnacofmblble'; // fixed by the manifest's key
 const policyDir = '/etc/chromium/policies/managed';
 const policyFile = join(policyDir, 'cpoms-check-test.json');
@@ -51,13 +50,6 @@ async function session(run) {
 const worker = serviceWorker;
 const page = (context, path) => context.newPage().then(async (p) => { await p.goto(path); return p; });
 const options = (context) => page(context, `chrome-extension://${ID}/options.html`).then(async (p) => { await p.locator('body[data-ready=true]').waitFor(); return p; });
-
-/** axe-core over the page, including the extension's open shadow roots: the violations. */
-async function axe(p) {
-  await p.evaluate(axeSource);
-  return p.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-}
 
 test('the options page refuses a bad value beside its field, saves good ones, and the open CPOMS page follows at once', async () => {
   await session(async (context) => {

@@ -185,7 +185,15 @@ pub(super) fn warm_up() {
                 f();
                 step(i + 1);
             }),
-            None => Box::new(run_check),
+            // The first check, unless a change has already had one (a second would only
+            // redraw the same underlines under the person's pointer).
+            None => Box::new(|| {
+                let mut checked = false;
+                with_app(|app| checked = app.verdict.is_some());
+                if !checked {
+                    run_check();
+                }
+            }),
         };
         // When the page is idle: its own scripts go first while it loads.
         let cb = Closure::once_into_js(next);

@@ -240,11 +240,14 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
                 },
             );
             let excerpt = r.span.map(|(s, e)| text[s..e].to_string());
-            let message = d
-                .message
-                .replace("{excerpt}", excerpt.as_deref().unwrap_or(""))
-                .replace("{detail}", &r.detail)
-                .replace("{suggestion}", r.suggestion.as_deref().unwrap_or(""));
+            let message = fill(
+                &d.message,
+                [
+                    ("{excerpt}", excerpt.as_deref().unwrap_or("")),
+                    ("{detail}", &r.detail),
+                    ("{suggestion}", r.suggestion.as_deref().unwrap_or("")),
+                ],
+            );
             let criterion = criterion_of(r.rule).expect("unknown rules were dropped above");
             Finding {
                 criterion,
@@ -329,6 +332,19 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
         checklist,
         findings,
     }
+}
+
+/// The message with each placeholder replaced in turn (as chained `str::replace` would),
+/// copying the text only for placeholders it holds: most messages hold one or none.
+fn fill(message: &str, values: [(&str, &str); 3]) -> String {
+    let mut out: Option<String> = None;
+    for (key, value) in values {
+        let current = out.as_deref().unwrap_or(message);
+        if current.contains(key) {
+            out = Some(current.replace(key, value));
+        }
+    }
+    out.unwrap_or_else(|| message.to_string())
 }
 
 /// Gives a shared `group` key to findings of one rule that say the same thing about

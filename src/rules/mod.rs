@@ -351,32 +351,40 @@ fn fill(message: &str, values: [(&str, &str); 3]) -> String {
 /// different spans (the same message once its quoted excerpt is set aside, the same
 /// suggestion): "“I”/“me” 6 times" is read once. A finding alone keeps no key.
 fn group_repeats(findings: &mut [Finding]) {
-    type Reason = (&'static str, String, Option<String>);
-    let reason = |f: &Finding| -> Option<Reason> {
-        f.excerpt.as_ref()?;
-        let rest = f.after_excerpt().unwrap_or(&f.message);
-        let rest = rest.trim_start_matches([':', ' ']);
-        Some((f.rule, rest.to_string(), f.suggestion.clone()))
-    };
-    let keys: Vec<Option<Reason>> = findings.iter().map(reason).collect();
-    // Each reason numbered within its rule in order of first appearance, with its count.
-    let mut numbered: crate::hash::FastMap<&Reason, (usize, usize)> = Default::default();
-    let mut per_rule: crate::hash::FastMap<&str, usize> = Default::default();
-    for key in keys.iter().flatten() {
-        numbered
-            .entry(key)
-            .or_insert_with(|| {
-                let n = per_rule.entry(key.0).or_default();
-                *n += 1;
-                (*n, 0)
+    // Borrowed from the findings: no copy of each message and suggestion.
+    type Reason<'a> = (&'static str, &'a str, Option<&'a str>);
+    let groups: Vec<Option<String>> = {
+        fn key(f: &Finding) -> Option<Reason<'_>> {
+            f.excerpt.as_ref()?;
+            let rest = f.after_excerpt().unwrap_or(&f.message);
+            let rest = rest.trim_start_matches([':', ' ']);
+            Some((f.rule, rest, f.suggestion.as_deref()))
+        }
+        let keys: Vec<Option<Reason>> = findings.iter().map(key).collect();
+        // Each reason numbered within its rule in order of first appearance, with its count.
+        let mut numbered: crate::hash::FastMap<&Reason, (usize, usize)> = Default::default();
+        let mut per_rule: crate::hash::FastMap<&str, usize> = Default::default();
+        for key in keys.iter().flatten() {
+            numbered
+                .entry(key)
+                .or_insert_with(|| {
+                    let n = per_rule.entry(key.0).or_default();
+                    *n += 1;
+                    (*n, 0)
+                })
+                .1 += 1;
+        }
+        keys.iter()
+            .map(|key| {
+                let key = key.as_ref()?;
+                let (n, count) = numbered.get(key)?;
+                (*count > 1).then(|| format!("{}/{n}", key.0))
             })
-            .1 += 1;
-    }
-    for (f, key) in findings.iter_mut().zip(&keys) {
-        if let Some((n, count)) = key.as_ref().and_then(|k| numbered.get(k)) {
-            if *count > 1 {
-                f.group = Some(format!("{}/{n}", f.rule));
-            }
+            .collect()
+    };
+    for (f, group) in findings.iter_mut().zip(groups) {
+        if group.is_some() {
+            f.group = group;
         }
     }
 }

@@ -199,7 +199,9 @@ pub fn base(norm: &str) -> &str {
 pub fn is_staff_code(raw: &str) -> bool {
     // Called for most tokens by several rules: no allocation.
     let bytes = raw.as_bytes();
+    // Most tokens fail on the first byte: a code starts with two or three capitals.
     if bytes.len() < 4
+        || !bytes[0].is_ascii_uppercase()
         || !raw
             .chars()
             .all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\'' | '’'))

@@ -10,6 +10,7 @@
 //! everything but spelling, and its proofreading row says so ([`left_out`]).
 
 use crate::hash::{FastMap, FastSet};
+use std::cell::RefCell;
 use std::sync::{Mutex, OnceLock};
 
 /// The dictionary file, for the native tool and for packing the extension.
@@ -109,9 +110,12 @@ pub fn known(word: &str) -> bool {
     let Some(dict) = dict() else {
         return true;
     };
-    static SEEN: OnceLock<Mutex<FastMap<String, bool>>> = OnceLock::new();
-    let seen = SEEN.get_or_init(|| Mutex::new(FastMap::default()));
-    if let Some(&k) = seen.lock().unwrap_or_else(|p| p.into_inner()).get(word) {
+    // One memory per thread: the audit asks for every word of every entry on every core,
+    // and one shared lock was taken twice a word. The answers do not depend on the thread.
+    thread_local! {
+        static SEEN: RefCell<FastMap<String, bool>> = RefCell::new(FastMap::default());
+    }
+    if let Some(k) = SEEN.with_borrow(|seen| seen.get(word).copied()) {
         return k;
     }
     let w: String = word
@@ -119,10 +123,11 @@ pub fn known(word: &str) -> bool {
         .map(|c| if c == '’' { '\'' } else { c })
         .collect();
     let k = dict.known(&w) || possessive_of_known(dict, &w);
-    let mut map = seen.lock().unwrap_or_else(|p| p.into_inner());
-    if map.len() < CAP {
-        map.insert(word.to_string(), k);
-    }
+    SEEN.with_borrow_mut(|seen| {
+        if seen.len() < CAP {
+            seen.insert(word.to_string(), k);
+        }
+    });
     k
 }
 

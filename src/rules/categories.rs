@@ -4,7 +4,7 @@ use super::util::{negated, NEGATION_WINDOW};
 use super::{Ctx, Out, Raw};
 use crate::data::CategoryGroup;
 use crate::text::{Doc, Kind, Match, PhraseSet, ACTIONS, EXCLUDED, QUOTED, SENTENCE_START};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// How many words before "if" a verb of asking makes it a question ("asked if she …").
 const ASKED_WINDOW: usize = 3;
@@ -81,14 +81,21 @@ fn resolve(g: &GroupSlots, offered: &[String]) -> Option<(usize, usize)> {
     })
 }
 
+/// `DEFAULT_CATEGORIES` as owned labels, made once.
+fn default_labels() -> &'static [String] {
+    static LABELS: OnceLock<Vec<String>> = OnceLock::new();
+    LABELS.get_or_init(|| DEFAULT_CATEGORIES.iter().map(|s| s.to_string()).collect())
+}
+
 pub fn check(cx: &Ctx, out: &mut Out) {
     let entry = cx.entry;
     if entry.categories.is_empty() {
         out.push(Raw::field("categories.none", "categories"));
     }
-    let available: Vec<String> = match &entry.available_categories {
-        Some(list) if !list.is_empty() => list.clone(),
-        _ => DEFAULT_CATEGORIES.iter().map(|s| s.to_string()).collect(),
+    // Borrowed, not copied: an audit checks every entry against the default list.
+    let available: &[String] = match &entry.available_categories {
+        Some(list) if !list.is_empty() => list,
+        _ => default_labels(),
     };
     // The school's own words for its labels join the built-in groups.
     let school: Vec<CategoryGroup> = cx
@@ -105,7 +112,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .collect();
     let school_sets = compile(&school, &cx.data.categories.umbrella);
     let chosen: Vec<String> = entry.categories.iter().map(|c| label_words(c)).collect();
-    let offered = offered(&available, &cx.k.categories);
+    let offered = offered(available, &cx.k.categories);
     // Whether the text quotes anyone: if not, the second (quoted) pass is the first.
     let quotes = (0..cx.doc.len()).any(|i| cx.doc.has(i, QUOTED));
     let mut suggested: Vec<String> = Vec::new();

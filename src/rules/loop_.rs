@@ -106,7 +106,9 @@ fn informed(cx: &Ctx, doc: &Doc) -> bool {
             continue;
         }
         let w = doc.norm(i);
-        if verbs.iter().any(|v| v == w) {
+        // The hash set rules out most words at once (it has no false negatives); the
+        // list still decides.
+        if cx.k.loop_informed_verbs.has(doc, i) && verbs.iter().any(|v| v == w) {
             // "phoned Leo's mum", "passed this information to the school nurse"
             if object_is_party(cx, doc, parties, i) && !(w == "called" && called_a_name(doc, i)) {
                 return true;

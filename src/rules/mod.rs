@@ -240,11 +240,14 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
                 },
             );
             let excerpt = r.span.map(|(s, e)| text[s..e].to_string());
-            let message = d
-                .message
-                .replace("{excerpt}", excerpt.as_deref().unwrap_or(""))
-                .replace("{detail}", &r.detail)
-                .replace("{suggestion}", r.suggestion.as_deref().unwrap_or(""));
+            let message = fill(
+                &d.message,
+                [
+                    ("{excerpt}", excerpt.as_deref().unwrap_or("")),
+                    ("{detail}", &r.detail),
+                    ("{suggestion}", r.suggestion.as_deref().unwrap_or("")),
+                ],
+            );
             let criterion = criterion_of(r.rule).expect("unknown rules were dropped above");
             Finding {
                 criterion,
@@ -331,36 +334,57 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
     }
 }
 
+/// The message with each placeholder replaced in turn (as chained `str::replace` would),
+/// copying the text only for placeholders it holds: most messages hold one or none.
+fn fill(message: &str, values: [(&str, &str); 3]) -> String {
+    let mut out: Option<String> = None;
+    for (key, value) in values {
+        let current = out.as_deref().unwrap_or(message);
+        if current.contains(key) {
+            out = Some(current.replace(key, value));
+        }
+    }
+    out.unwrap_or_else(|| message.to_string())
+}
+
 /// Gives a shared `group` key to findings of one rule that say the same thing about
 /// different spans (the same message once its quoted excerpt is set aside, the same
 /// suggestion): "“I”/“me” 6 times" is read once. A finding alone keeps no key.
 fn group_repeats(findings: &mut [Finding]) {
-    type Reason = (&'static str, String, Option<String>);
-    let reason = |f: &Finding| -> Option<Reason> {
-        f.excerpt.as_ref()?;
-        let rest = f.after_excerpt().unwrap_or(&f.message);
-        let rest = rest.trim_start_matches([':', ' ']);
-        Some((f.rule, rest.to_string(), f.suggestion.clone()))
-    };
-    let keys: Vec<Option<Reason>> = findings.iter().map(reason).collect();
-    // Each reason numbered within its rule in order of first appearance, with its count.
-    let mut numbered: crate::hash::FastMap<&Reason, (usize, usize)> = Default::default();
-    let mut per_rule: crate::hash::FastMap<&str, usize> = Default::default();
-    for key in keys.iter().flatten() {
-        numbered
-            .entry(key)
-            .or_insert_with(|| {
-                let n = per_rule.entry(key.0).or_default();
-                *n += 1;
-                (*n, 0)
+    // Borrowed from the findings: no copy of each message and suggestion.
+    type Reason<'a> = (&'static str, &'a str, Option<&'a str>);
+    let groups: Vec<Option<String>> = {
+        fn key(f: &Finding) -> Option<Reason<'_>> {
+            f.excerpt.as_ref()?;
+            let rest = f.after_excerpt().unwrap_or(&f.message);
+            let rest = rest.trim_start_matches([':', ' ']);
+            Some((f.rule, rest, f.suggestion.as_deref()))
+        }
+        let keys: Vec<Option<Reason>> = findings.iter().map(key).collect();
+        // Each reason numbered within its rule in order of first appearance, with its count.
+        let mut numbered: crate::hash::FastMap<&Reason, (usize, usize)> = Default::default();
+        let mut per_rule: crate::hash::FastMap<&str, usize> = Default::default();
+        for key in keys.iter().flatten() {
+            numbered
+                .entry(key)
+                .or_insert_with(|| {
+                    let n = per_rule.entry(key.0).or_default();
+                    *n += 1;
+                    (*n, 0)
+                })
+                .1 += 1;
+        }
+        keys.iter()
+            .map(|key| {
+                let key = key.as_ref()?;
+                let (n, count) = numbered.get(key)?;
+                (*count > 1).then(|| format!("{}/{n}", key.0))
             })
-            .1 += 1;
-    }
-    for (f, key) in findings.iter_mut().zip(&keys) {
-        if let Some((n, count)) = key.as_ref().and_then(|k| numbered.get(k)) {
-            if *count > 1 {
-                f.group = Some(format!("{}/{n}", f.rule));
-            }
+            .collect()
+    };
+    for (f, group) in findings.iter_mut().zip(groups) {
+        if group.is_some() {
+            f.group = group;
         }
     }
 }

@@ -44,6 +44,10 @@ pub fn find_quotes(text: &str) -> (Vec<Quote>, Vec<Stray>) {
 }
 
 fn scan_line(line: &str, base: usize, quotes: &mut Vec<Quote>, strays: &mut Vec<Stray>) {
+    // Only the marks matched below open or close anything: a line without one has nothing.
+    if !line.contains(['“', '„', '”', '"', '‘', '\'', '’']) {
+        return;
+    }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut double: Option<(usize, Open)> = None;
     let mut single: Option<usize> = None;

@@ -74,7 +74,7 @@ pub fn run(o: &Options) -> Result<bool, String> {
     }
     let header_text: Vec<String> = header
         .iter()
-        .map(|c| source::decode(c, src.encoding).0)
+        .map(|c| source::decode(c, src.encoding).0.into_owned())
         .collect();
     let mapping = Mapping::new(header_text, o.columns).map_err(|e| format!("{path}: {e}"))?;
     let left_out = mapping.left_out();

@@ -129,7 +129,14 @@ impl Reading<'_> {
             let (text, re) = decode(bytes, self.encoding);
             recoded |= re;
             let text = text.trim();
-            (!text.is_empty()).then(|| text.replace("\r\n", "\n"))
+            // Most cells have no CR: one copy, not a search-and-copy.
+            (!text.is_empty()).then(|| {
+                if text.contains('\r') {
+                    text.replace("\r\n", "\n")
+                } else {
+                    text.to_string()
+                }
+            })
         };
         let text = cell(Field::Text).unwrap_or_default();
         if text.len() as u64 > CHECK_BYTES {

@@ -4,6 +4,7 @@
 //! record by record, never whole.
 
 use crate::show_path;
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -124,16 +125,18 @@ fn sniff_delimiter(sample: &[u8]) -> u8 {
 /// A cell's text: UTF-8 as it is; otherwise (Windows-1252 files, or a stray byte in a
 /// UTF-8 one) decoded as Windows-1252, where every byte is a character, so nothing is lost.
 /// The flag says whether a UTF-8 file's cell had to be read so.
-pub fn decode(bytes: &[u8], encoding: Encoding) -> (String, bool) {
+/// Borrowed when the bytes are already the text (nearly every cell): the caller trims it
+/// and copies it once.
+pub fn decode(bytes: &[u8], encoding: Encoding) -> (Cow<'_, str>, bool) {
     if encoding != Encoding::Windows1252 {
         if let Ok(s) = std::str::from_utf8(bytes) {
-            return (s.to_string(), false);
+            return (Cow::Borrowed(s), false);
         }
     } else if bytes.is_ascii() {
-        return (String::from_utf8_lossy(bytes).into_owned(), false);
+        return (String::from_utf8_lossy(bytes), false);
     }
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-    (text.into_owned(), encoding != Encoding::Windows1252)
+    (text, encoding != Encoding::Windows1252)
 }
 
 struct Counted<R> {
@@ -185,11 +188,11 @@ mod tests {
         );
         assert_eq!(
             decode(b"caf\xe9", Encoding::Utf8),
-            ("café".to_string(), true)
+            (Cow::Borrowed("café"), true)
         );
         assert_eq!(
             decode("café".as_bytes(), Encoding::Utf8),
-            ("café".to_string(), false)
+            (Cow::Borrowed("café"), false)
         );
     }
 }

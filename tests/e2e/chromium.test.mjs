@@ -445,15 +445,19 @@ test('underlines stay over their words when the field scrolls and when it is res
   const field = page.locator('#incident_description');
   const text = `${bad}\n\n${bad}\n\nDerek was absolutely wild at lunch.`;
   await field.fill(text);
-  await field.evaluate((t) => t.scrollIntoView({ block: 'center' }));
   const phrase = 'absolutely wild at lunch'.slice(0, 15); // "absolutely wild", last occurrence
   const at = text.lastIndexOf(phrase);
   // The finding may take in the words around the phrase ("was absolutely wild"): found by its end.
   const mark = page.locator(`[data-cpoms-check="overlay"] [data-end="${at + phrase.length}"]`);
   await mark.waitFor({ state: 'attached' });
+  // After the check: its field notes above the entry move it down the page.
+  await field.evaluate((t) => t.scrollIntoView({ block: 'center' }));
   /** Clicks the middle of the mark's first box and says whether the caret landed in its words. */
   const clickLands = async () => {
     await page.keyboard.press('Escape'); // closing the last card can shorten the page and scroll it
+    // ...and the overlay follows that in the next frame: measure after it.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await followed();
     const b = await mark.evaluate((e) => { const r = e.getClientRects()[0]; return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
     await page.mouse.click(b.x, b.y);
     const caret = await field.evaluate((t) => t.selectionStart);

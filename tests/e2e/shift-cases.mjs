@@ -33,7 +33,11 @@ const waitTransition = (to) => `new Promise((ok) => {
     // Only while the editor is on screen: off it, the overlay need not follow frame by frame.
     if (e.bottom > 0 && e.top < innerHeight) worst = Math.max(worst, Math.abs(host().getBoundingClientRect().top - e.top));
     requestAnimationFrame(sample); }, 0); };
-  m.addEventListener('transitionend', () => { done = true; ok(worst); }, { once: true });
+  // Only the ancestor's own transform: an editor's UI (CKEditor's) has transitions of its
+  // own, whose transitionend bubbles up through it.
+  const end = (e) => { if (e.target !== m || e.propertyName !== 'transform') return;
+    m.removeEventListener('transitionend', end); done = true; ok(worst); };
+  m.addEventListener('transitionend', end);
   requestAnimationFrame(() => { m.style.transform = '${to}'; requestAnimationFrame(sample); });
 })`;
 

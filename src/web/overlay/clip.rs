@@ -41,7 +41,14 @@ pub fn clip_covered(host: &HtmlElement, editor: &Element) {
     }
     let style = host.style();
     if cut_top <= 0.0 && cut_bottom <= 0.0 {
-        let _ = style.remove_property("clip-path");
+        // Nothing covered (the usual case, on every placing): no style written.
+        if !style
+            .get_property_value("clip-path")
+            .unwrap_or_default()
+            .is_empty()
+        {
+            let _ = style.remove_property("clip-path");
+        }
         return;
     }
     // The clip is in the host's own coordinates, which a scaled mirror stretches.
@@ -56,7 +63,7 @@ pub fn clip_covered(host: &HtmlElement, editor: &Element) {
         cut_top * scale,
         cut_bottom.max(0.0) * scale
     );
-    let _ = style.set_property("clip-path", &inset);
+    super::set(&style, "clip-path", &inset);
 }
 
 /// Between `from` (covered) and `to` (not), the y where the cover ends, to a pixel.

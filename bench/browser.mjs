@@ -68,6 +68,11 @@ try {
   await page.reload();
   await page.waitForFunction(() => window.__bench.firstCheck !== null);
   out.warm_load_to_first_check_ms = await page.evaluate(() => window.__bench.firstCheck - performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd);
+  // The load's long tasks (the page's own and the engine's warm-up), until a second after the first check.
+  await page.waitForTimeout(1000);
+  const loadTasks = await page.evaluate(() => window.__bench.longTasks.map(([, d]) => d));
+  out.warm_load_long_tasks = loadTasks.length;
+  out.warm_load_longest_task_ms = loadTasks.length ? Math.max(...loadTasks) : 0;
 
   // 2,000 characters in place, then 200 keystrokes at human speed (about 8 a second).
   const field = page.locator('#incident_description');

@@ -46,21 +46,102 @@ struct Dict {
     extra: FastSet<String>,
 }
 
-fn read(bytes: &[u8]) -> Option<Dict> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    let mut parts = text.split('\0');
-    let (aff, dic, extra) = (parts.next()?, parts.next()?, parts.next()?);
-    let dic: Vec<String> = front_decoded(dic).collect();
-    let hunspell =
-        spellbook::Dictionary::new_with_hasher(aff, &dic.join("\n"), Fixed::default()).ok()?;
-    Some(Dict {
-        hunspell,
-        extra: front_decoded(extra).collect(),
-    })
+/// How many lines of a list one slice of reading decodes: about a millisecond natively,
+/// a few in the page.
+const SLICE: usize = 8_000;
+
+/// A dictionary being read, a slice at a time, so that the page never spends one long
+/// task on it: the word list is decoded, spellbook parses it (the one step that cannot be
+/// cut, about a third of the whole), then the extras are decoded.
+struct Reading {
+    aff: &'static str,
+    extra: &'static str,
+    stage: Stage,
+}
+
+enum Stage {
+    /// The word list, decoded into the `.dic` text spellbook parses.
+    Words(FrontDecoded<'static>, String),
+    Parse(String),
+    Extras(
+        Box<spellbook::Dictionary<Fixed>>,
+        FrontDecoded<'static>,
+        FastSet<String>,
+    ),
+}
+
+impl Reading {
+    /// `None` if the file is broken (not text, or not its three parts).
+    fn new(bytes: &'static [u8]) -> Option<Reading> {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let mut parts = text.split('\0');
+        let (aff, dic, extra) = (parts.next()?, parts.next()?, parts.next()?);
+        Some(Reading {
+            aff,
+            extra,
+            stage: Stage::Words(FrontDecoded::new(dic), String::with_capacity(dic.len() * 2)),
+        })
+    }
+
+    /// One slice: `Ok(None)` while more is left, `Ok(Some(dict))` at the end, `Err` if the
+    /// file did not read.
+    fn step(&mut self) -> Result<Option<Dict>, ()> {
+        let stage = std::mem::replace(&mut self.stage, Stage::Parse(String::new()));
+        self.stage = match stage {
+            Stage::Words(mut lines, mut dic) => {
+                for _ in 0..SLICE {
+                    let Some(line) = lines.next_line() else {
+                        self.stage = Stage::Parse(dic);
+                        return Ok(None);
+                    };
+                    dic.push_str(line);
+                    dic.push('\n');
+                }
+                Stage::Words(lines, dic)
+            }
+            Stage::Parse(dic) => {
+                let hunspell =
+                    spellbook::Dictionary::new_with_hasher(self.aff, &dic, Fixed::default())
+                        .map_err(|_| ())?;
+                Stage::Extras(
+                    Box::new(hunspell),
+                    FrontDecoded::new(self.extra),
+                    FastSet::default(),
+                )
+            }
+            Stage::Extras(hunspell, mut lines, mut extra) => {
+                for _ in 0..SLICE {
+                    let Some(line) = lines.next_line() else {
+                        return Ok(Some(Dict {
+                            hunspell: *hunspell,
+                            extra,
+                        }));
+                    };
+                    extra.insert(line.to_string());
+                }
+                Stage::Extras(hunspell, lines, extra)
+            }
+        };
+        Ok(None)
+    }
+
+    /// The rest of the reading, at once.
+    fn finish(mut self) -> Option<Dict> {
+        loop {
+            match self.step() {
+                Ok(None) => {}
+                Ok(Some(dict)) => return Some(dict),
+                Err(()) => return None,
+            }
+        }
+    }
 }
 
 /// The dictionary once read (`None` inside: the file did not read).
 static DICT: OnceLock<Option<Dict>> = OnceLock::new();
+
+/// A reading begun in slices ([`read_some`]) and not yet finished.
+static READING: Mutex<Option<Reading>> = Mutex::new(None);
 
 fn dict() -> Option<&'static Dict> {
     if let Some(d) = DICT.get() {
@@ -68,7 +149,41 @@ fn dict() -> Option<&'static Dict> {
     }
     // Nothing is remembered before a file is there: it may come after the first check.
     let bytes = source()?;
-    DICT.get_or_init(|| read(bytes)).as_ref()
+    DICT.get_or_init(|| {
+        // A reading begun in slices is finished, not begun again.
+        let begun = READING.lock().unwrap_or_else(|p| p.into_inner()).take();
+        begun.or_else(|| Reading::new(bytes))?.finish()
+    })
+    .as_ref()
+}
+
+/// Reads one slice of the dictionary (a few milliseconds), for a page that reads it while
+/// idle. Returns whether more is left to read; a check that needs the dictionary before
+/// the end reads the rest at once.
+pub fn read_some() -> bool {
+    if DICT.get().is_some() {
+        return false;
+    }
+    let Some(bytes) = source() else {
+        return false;
+    };
+    let mut reading = READING.lock().unwrap_or_else(|p| p.into_inner());
+    if reading.is_none() {
+        *reading = Reading::new(bytes);
+        if reading.is_some() {
+            return true;
+        }
+    }
+    let outcome = match reading.as_mut().map(Reading::step) {
+        Some(Ok(None)) => return true,
+        Some(Ok(Some(dict))) => Some(dict),
+        Some(Err(())) | None => None,
+    };
+    *reading = None;
+    // The lock is let go first: a check on another thread may be waiting on it to read the rest.
+    drop(reading);
+    let _ = DICT.set(outcome);
+    false
 }
 
 /// Whether spelling is checked: the engine has a dictionary that reads (reading it if need be).
@@ -86,15 +201,39 @@ pub fn left_out() -> bool {
 /// Lines of a front-coded list: each line is the number of leading characters it shares
 /// with the previous entry (one digit) followed by the rest.
 pub fn front_decoded(src: &str) -> impl Iterator<Item = String> + '_ {
-    let mut prev = String::new();
-    src.lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(move |l| {
-            let keep = l.as_bytes()[0].wrapping_sub(b'0') as usize;
-            let shared: String = prev.chars().take(keep).collect();
-            prev = shared + &l[1..];
-            prev.clone()
-        })
+    let mut lines = FrontDecoded::new(src);
+    std::iter::from_fn(move || lines.next_line().map(str::to_string))
+}
+
+/// The decoder of a front-coded list, one line at a time into the one buffer it keeps.
+struct FrontDecoded<'a> {
+    lines: std::str::Lines<'a>,
+    line: String,
+}
+
+impl<'a> FrontDecoded<'a> {
+    fn new(src: &'a str) -> Self {
+        FrontDecoded {
+            lines: src.lines(),
+            line: String::new(),
+        }
+    }
+
+    fn next_line(&mut self) -> Option<&str> {
+        let l = self
+            .lines
+            .by_ref()
+            .find(|l| !l.is_empty() && !l.starts_with('#'))?;
+        let keep = l.as_bytes()[0].wrapping_sub(b'0') as usize;
+        let cut = self
+            .line
+            .char_indices()
+            .nth(keep)
+            .map_or(self.line.len(), |(i, _)| i);
+        self.line.truncate(cut);
+        self.line.push_str(&l[1..]);
+        Some(&self.line)
+    }
 }
 
 /// A fast hasher with fixed keys: the dictionary's default one is seeded per process, and
@@ -165,24 +304,42 @@ pub fn suggestion(word: &str) -> Option<String> {
         return s.clone();
     }
     let dict = dict()?;
+    // The dictionary's guesses by single edits (a letter added, dropped, changed or swapped)
+    // come first and cost little; its guesses by likeness ("ngram") read the whole word list
+    // (tens of milliseconds in the page, for each half-typed word). They are asked for only
+    // when no guess is one edit away: a likeness guess can then do no better.
     let mut out = Vec::new();
-    dict.hunspell.suggest(word, &mut out);
+    dict.hunspell
+        .suggester()
+        .with_ngram_suggestions(false)
+        .suggest(word, &mut out);
+    let mut best = closest(word, &out);
+    if best.as_ref().is_none_or(|(d, _)| *d > 1) {
+        dict.hunspell.suggest(word, &mut out);
+        best = closest(word, &out);
+    }
+    let best = best.map(|(_, b)| b);
+    let mut map = seen.lock().unwrap_or_else(|p| p.into_inner());
+    if map.len() < CAP {
+        map.insert(word.to_string(), best.clone());
+    }
+    best
+}
+
+/// The closest of the dictionary's guesses within two edits, and its distance: the closest,
+/// then the one that keeps the word's first letter, then the alphabetically first.
+fn closest(word: &str, guesses: &[String]) -> Option<(usize, String)> {
     let lower = word.to_lowercase();
     let first = lower.chars().next();
-    let best = out
-        .into_iter()
+    guesses
+        .iter()
         .map(|b| (edit_distance(&b.to_lowercase(), &lower), b))
         .filter(|(d, _)| *d <= 2)
         .min_by(|(da, a), (db, b)| {
             let keeps = |s: &str| s.to_lowercase().chars().next() != first;
             (da, keeps(a), a).cmp(&(db, keeps(b), b))
         })
-        .map(|(_, b)| b);
-    let mut map = seen.lock().unwrap_or_else(|p| p.into_inner());
-    if map.len() < CAP {
-        map.insert(word.to_string(), best.clone());
-    }
-    best
+        .map(|(d, b)| (d, b.clone()))
 }
 
 /// Damerau–Levenshtein (optimal string alignment) distance.
@@ -232,5 +389,131 @@ mod tests {
         }
         assert_eq!(suggestion("recieved").as_deref(), Some("received"));
         assert_eq!(edit_distance("untill", "until"), 1);
+    }
+
+    #[test]
+    fn front_coding_counts_characters_not_bytes() {
+        let lines: Vec<String> = front_decoded("# a comment\n0café\n3és\n\n5\n0b").collect();
+        assert_eq!(lines, ["café", "cafés", "cafés", "b"]);
+    }
+
+    /// The page reads the dictionary a slice at a time; what it ends with is the dictionary
+    /// read at once, word for word and guess for guess.
+    #[test]
+    fn a_dictionary_read_in_slices_is_the_one_read_at_once() {
+        let text = std::str::from_utf8(BUNDLE).unwrap();
+        let mut parts = text.split('\0');
+        let (aff, dic, extra) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        let lines: Vec<String> = front_decoded(dic).collect();
+        let whole =
+            spellbook::Dictionary::new_with_hasher(aff, &lines.join("\n"), Fixed::default())
+                .unwrap();
+        let extras: FastSet<String> = front_decoded(extra).collect();
+
+        let mut reading = Reading::new(BUNDLE).unwrap();
+        let mut slices = 1;
+        let sliced = loop {
+            match reading.step() {
+                Ok(None) => slices += 1,
+                Ok(Some(d)) => break d,
+                Err(()) => panic!("the bundled dictionary did not read"),
+            }
+        };
+        assert!(slices > 10, "read in {slices} slices");
+        assert_eq!(sliced.extra, extras);
+        let stems = lines[1..].iter().map(|l| l.split('/').next().unwrap());
+        let forms = [
+            "colours",
+            "organising",
+            "children's",
+            "Derek",
+            "teh",
+            "recieved",
+            "NHS",
+        ];
+        for w in stems.chain(forms) {
+            assert_eq!(sliced.hunspell.check(w), whole.check(w), "{w}");
+        }
+        for w in ["recieved", "seperate", "safegaurding", "Febuary"] {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            sliced.hunspell.suggest(w, &mut a);
+            whole.suggest(w, &mut b);
+            assert_eq!(a, b, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_broken_file_leaves_spelling_out() {
+        assert!(Reading::new(b"\xff\xfe").is_none());
+        assert!(Reading::new(b"only one part").is_none());
+        let aff_only: &'static [u8] = b"SET UTF-8\0not a count\n0word\0";
+        assert!(Reading::new(aff_only).unwrap().finish().is_none());
+    }
+
+    /// The guess the dictionary's full search makes (single edits and likeness), with its distance.
+    fn full_search(word: &str) -> Option<(usize, String)> {
+        let mut out = Vec::new();
+        dict().unwrap().hunspell.suggest(word, &mut out);
+        closest(word, &out)
+    }
+
+    /// The likeness search is left out only where it could not find a closer guess: every
+    /// half-typed word of an entry, and common slips, get a guess as close as the full
+    /// search's (the same guess, but for ties between equally close words).
+    #[test]
+    fn the_quick_guess_is_as_close_as_the_full_searchs() {
+        let fixture = include_str!("../tests/fixtures/guidance-bad.json");
+        let mut words: Vec<String> = fixture
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
+            .filter(|w| w.chars().count() >= 3)
+            .flat_map(|w| {
+                let ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(3).collect();
+                ends.into_iter()
+                    .map(|i| w[..i].to_string())
+                    .chain([w.to_string()])
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| !known(w))
+            .collect();
+        words.extend(
+            [
+                "recieved",
+                "seperate",
+                "safegaurding",
+                "Febuary",
+                "wich",
+                "definately",
+                "occured",
+                "untill",
+            ]
+            .map(String::from),
+        );
+        words.sort();
+        words.dedup();
+        assert!(words.len() > 100, "{} words", words.len());
+        let (mut guessed, mut same) = (0, 0);
+        for w in &words {
+            let quick = suggestion(w);
+            let full = full_search(w);
+            assert_eq!(
+                quick
+                    .as_deref()
+                    .map(|q| edit_distance(&q.to_lowercase(), &w.to_lowercase())),
+                full.as_ref().map(|(d, _)| *d),
+                "{w}: {quick:?} against {full:?}"
+            );
+            guessed += usize::from(quick.is_some());
+            same += usize::from(quick == full.map(|(_, b)| b));
+        }
+        assert!(guessed > 50, "{guessed} guesses");
+        assert!(
+            same * 10 >= words.len() * 9,
+            "{same} of {} the same",
+            words.len()
+        );
     }
 }

@@ -159,21 +159,24 @@ pub(super) fn fields_changed(node: Option<&web_sys::Node>) {
 /// opens. At start each of those is a task of its own when the page is idle, then the first
 /// real check; a change meanwhile is checked as usual (doing what is left of the loading).
 pub(super) fn warm_up() {
-    const STEPS: [fn(); 4] = [
+    // Each step returns whether it has more to do (and runs again in the next idle task).
+    const STEPS: [fn() -> bool; 4] = [
         || {
             crate::data::data();
+            false
         },
         || {
             crate::data::compiled();
+            false
         },
-        || {
-            crate::spell::available();
-        },
+        // The dictionary, a slice a task: read at once it was the load's one long task.
+        crate::spell::read_some,
         || {
             if let Ok(at) = crate::LocalDateTime::parse("2024-01-01T09:00") {
                 let sample = Entry::from_text("Derek said “stop” at break; JBloggs told the DSL.");
                 let _ = check(&sample, &crate::Policy::default(), at);
             }
+            false
         },
     ];
     fn step(i: usize) {
@@ -181,10 +184,7 @@ pub(super) fn warm_up() {
             return;
         };
         let next: Box<dyn FnOnce()> = match STEPS.get(i) {
-            Some(f) => Box::new(move || {
-                f();
-                step(i + 1);
-            }),
+            Some(f) => Box::new(move || step(if f() { i } else { i + 1 })),
             // The first check, unless a change has already had one (a second would only
             // redraw the same underlines under the person's pointer).
             None => Box::new(|| {

@@ -121,23 +121,29 @@ const domReady = () => (document.readyState === 'loading'
     shared = await import(api.runtime.getURL('settings.js'));
     // The settings and the engine load side by side: the first check comes as soon as it can.
     const managedReady = shared.managedLayer();
-    const [[saved, offHosts], engine] = await Promise.all([shared.local(), shared.loadEngine()]);
+    const [[saved, offHosts], kept, engine] = await Promise.all([shared.local(), shared.keptManaged(), shared.loadEngine()]);
     if (offHosts.includes(location.hostname)) return; // turned off for this site in the popup
-    // The school's policy usually answers at once; if the browser is still loading it, start
-    // with the saved settings and apply the school's the moment they come.
+    // The school's policy usually answers at once. If the browser is still loading it
+    // (Chromium can take a while), start with the copy kept from its last answer and apply
+    // the school's own the moment it comes, if it differs.
     const late = Symbol('late');
-    const managed = await Promise.race([managedReady, new Promise((ok) => setTimeout(ok, 30, late))]);
+    const fresh = await Promise.race([managedReady, Promise.resolve(late)]);
+    let managed = fresh === late ? kept : fresh;
     const allowed = (m) => shared.onAllowedHost(engine.settings(saved, m).policy, engine.defaults(), location.hostname);
-    if (!allowed(managed === late ? undefined : managed)) return;
-    await domReady();
-    engine.start(saved, managed === late ? undefined : managed, shared.turnOff, shared.openSettings, shared.setSelector);
-    onSubmit = (event) => engine.submitted(event);
-    if (managed === late) {
-      managedReady.then((m) => {
-        engine.apply_settings(saved, m);
-        if (!allowed(m)) engine.set_enabled(false);
-      });
+    if (!allowed(managed)) {
+      if (fresh !== late) return;
+      managed = await managedReady; // the kept copy may be out of date: the school's own decides
+      if (!allowed(managed)) return;
     }
+    await domReady();
+    engine.start(saved, managed, shared.turnOff, shared.openSettings, shared.setSelector);
+    onSubmit = (event) => engine.submitted(event);
+    managedReady.then((m) => {
+      shared.keepManaged(m);
+      if (JSON.stringify(m) === JSON.stringify(managed)) return;
+      engine.apply_settings(saved, m);
+      if (!allowed(m)) engine.set_enabled(false);
+    });
     // Settings saved in the options page, a school's policy update, or the popup's switch
     // apply at once.
     api.storage.onChanged.addListener(async () => {

@@ -34,6 +34,21 @@ export async function managedLayer() {
 }
 
 /**
+ * The school's policy as the checker last read it (kept so that a page need not wait for a
+ * browser slow to answer), or undefined. It holds the school's settings only, never an entry.
+ */
+export async function keptManaged() {
+  const got = await api.storage.local.get('managed_kept').catch(() => ({}));
+  return got.managed_kept ?? undefined;
+}
+
+/** Keeps the school's policy as just read, writing only when it changed. */
+export async function keepManaged(managed) {
+  if (JSON.stringify(managed) === JSON.stringify(await keptManaged())) return;
+  await (managed === undefined ? api.storage.local.remove('managed_kept') : api.storage.local.set({ managed_kept: managed })).catch(() => {});
+}
+
+/**
  * Whether `host` is one the school's `hosts` setting lists, or the engine's default hosts
  * (`defaults` is the engine's `defaults()`: the one place the default is written).
  */

@@ -156,17 +156,28 @@ pub(super) fn fields_changed(node: Option<&web_sys::Node>) {
 
 /// The engine's first use reads its rule data, builds its matchers, reads the spelling
 /// dictionary and fills what its first text needs: over 100 ms in one task when the page
-/// opens. At start each of those is a task of its own when the page is idle, then the first
-/// real check; a change meanwhile is checked as usual (doing what is left of the loading).
+/// opens. At start each of those is a task of its own when the page is idle (the dictionary
+/// several), with the first real check after the matchers if the field is empty, else after
+/// the rest; a change meanwhile is checked as usual (doing what is left of the loading).
 pub(super) fn warm_up() {
     // Each step returns whether it has more to do (and runs again in the next idle task).
-    const STEPS: [fn() -> bool; 4] = [
+    const STEPS: [fn() -> bool; 5] = [
         || {
             crate::data::data();
             false
         },
         || {
             crate::data::compiled();
+            false
+        },
+        // A form that opens empty (most do) is checked now: with no words the check needs
+        // no dictionary, and the summary need not wait for it.
+        || {
+            let mut empty = false;
+            with_app(|app| empty = app.verdict.is_none() && app.editor.text().trim().is_empty());
+            if empty {
+                run_check();
+            }
             false
         },
         // The dictionary, a slice a task: read at once it was the load's one long task.

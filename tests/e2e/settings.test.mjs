@@ -216,6 +216,24 @@ test('a managed policy changes the checks, locks its options, and an invalid val
       assert.equal(await from('staff_name_format'), 'your school');
       assert.equal(await from('timeliness_hours'), 'default', 'an unusable value of the school\'s is not in force');
       assert.equal(await from('hosts'), 'default');
+
+      // The policy is kept for the next page, which need not wait for a slow browser to answer;
+      // a kept copy that is out of date gives way to the school's own.
+      const kept = () => opts.evaluate(async () => (await chrome.storage.local.get('managed_kept')).managed_kept);
+      assert.deepEqual(await kept(), {
+        extra_phrases: [{ phrase: 'had a wobble', replacement: 'shouted' }],
+        staff_name_format: 'full_name_role',
+        timeliness_hours: -5,
+      });
+      await opts.evaluate(() => chrome.storage.local.set({ managed_kept: { extra_phrases: [{ phrase: 'had a moment', replacement: 'shouted' }] } }));
+      const next = await page(context, replica.url('/incidents/new'));
+      await next.locator('#incident_description').fill('Derek had a moment, then had a wobble in class.');
+      await next.waitForFunction(() => {
+        const marks = [...document.querySelectorAll('[data-cpoms-check="overlay"]')]
+          .flatMap((h) => [...(h.shadowRoot ?? h).querySelectorAll('[data-rule="language.emotive"]')].map((m) => m.textContent));
+        return marks.includes('had a wobble') && !marks.includes('had a moment');
+      });
+      assert.equal((await kept()).staff_name_format, 'full_name_role', 'the school\'s own policy is kept again');
     });
   } finally {
     rmSync(policyFile, { force: true });

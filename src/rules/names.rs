@@ -25,8 +25,14 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     professionals(cx, out);
 }
 
+/// A capitalised word that could be part of a name. The pronoun "I" ("I", "I'd", "I’m") is
+/// never one: "… I asked Callum I needed to …" names nobody "Callum I".
 fn capital_word(doc: &Doc, i: usize) -> bool {
-    doc.is_word(i) && doc.tokens[i].kind == Kind::Word && doc.capitalised(i)
+    let n = doc.norm(i);
+    doc.is_word(i)
+        && doc.tokens[i].kind == Kind::Word
+        && doc.capitalised(i)
+        && !(n == "i" || n.starts_with("i'") || n.starts_with("i’"))
 }
 
 /// "Mrs Patel", "Mr Davies'", "Miss", "Sir".

@@ -181,10 +181,19 @@ fn mark_actions(r: &mut Regions) {
 
 fn mark_emails(text: &str, r: &mut Regions) {
     let n = r.lines.len();
-    let line_text = |i: usize, r: &Regions| &text[r.lines[i].start..r.lines[i].end];
     let mut i = 0;
     while i < n {
         if r.lines[i].kind != LineKind::EmailHeader {
+            // A message pasted without its header, introduced and opening with a greeting:
+            // "Email from Sarah Mensah, social worker, copied below in full:" then "Hi Karen,".
+            if introduces(text, r, i) {
+                if let Some(g) = (i + 1..n).find(|&k| r.lines[k].kind != LineKind::Blank) {
+                    if greeting_len(line_text(text, r, g)).is_some() {
+                        i = mark_body(text, r, g, true).max(i + 1);
+                        continue;
+                    }
+                }
+            }
             i += 1;
             continue;
         }
@@ -197,7 +206,7 @@ fn mark_emails(text: &str, r: &mut Regions) {
         while j < n && matches!(r.lines[j].kind, LineKind::EmailHeader | LineKind::Blank) {
             if r.lines[j].kind == LineKind::EmailHeader {
                 count += 1;
-                has_from |= header_name(line_text(j, r)) == Some("from");
+                has_from |= header_name(line_text(text, r, j)) == Some("from");
                 run_end = j;
             }
             j += 1;
@@ -216,65 +225,84 @@ fn mark_emails(text: &str, r: &mut Regions) {
             .rev()
             .filter(|&k| r.lines[k].kind != LineKind::Blank)
             .take(2)
-            .any(|k| {
-                let l = line_text(k, r).to_lowercase();
-                let intro =
-                    INTRO_WORDS.iter().any(|w| l.contains(w)) || l.trim_end().ends_with(':');
-                intro && MESSAGE_WORDS.iter().any(|w| l.contains(w))
-            });
-        // The body: through the paragraph holding a sign-off, else the first paragraph.
-        let body_first = (run_end + 1..n).find(|&k| r.lines[k].kind != LineKind::Blank);
-        let Some(body_first) = body_first else { break };
-        let stop = (body_first..n)
-            .find(|&k| matches!(r.lines[k].kind, LineKind::Heading | LineKind::EmailHeader))
-            .unwrap_or(n);
-        let sign_off = (body_first..stop).find(|&k| is_sign_off(line_text(k, r)));
-        let para_end = |from: usize| {
-            (from..stop)
-                .find(|&k| r.lines[k].kind == LineKind::Blank)
-                .unwrap_or(stop)
+            .any(|k| introduces(text, r, k));
+        let Some(body_first) = (run_end + 1..n).find(|&k| r.lines[k].kind != LineKind::Blank)
+        else {
+            break;
         };
-        let body_end = match sign_off {
-            Some(s) => para_end(s),
-            None => para_end(body_first),
-        };
-        if body_end > body_first {
-            let (s, e) = (r.lines[body_first].start, r.lines[body_end - 1].end);
-            if introduced {
-                r.pasted.push((s, e));
-            }
-            // Greeting ("Hi Anna," / "Dear Ms O'Neill,"): the name is the addressee.
-            let g = line_text(body_first, r);
-            let gl = g.to_lowercase();
-            if GREETINGS
-                .iter()
-                .any(|w| gl.starts_with(w) && gl[w.len()..].starts_with([' ', ',']))
+        i = mark_body(text, r, body_first, introduced).max(run_end + 1);
+    }
+}
+
+fn line_text<'t>(text: &'t str, r: &Regions, i: usize) -> &'t str {
+    &text[r.lines[i].start..r.lines[i].end]
+}
+
+/// Whether line `k` introduces a pasted message ("Email from mum below", "Text received:").
+fn introduces(text: &str, r: &Regions, k: usize) -> bool {
+    let l = line_text(text, r, k).to_lowercase();
+    let intro = INTRO_WORDS.iter().any(|w| l.contains(w)) || l.trim_end().ends_with(':');
+    intro && MESSAGE_WORDS.iter().any(|w| l.contains(w))
+}
+
+/// The length of a greeting's opening ("Hi Anna" of "Hi Anna, …"), if the line opens with one.
+fn greeting_len(line: &str) -> Option<usize> {
+    let gl = line.to_lowercase();
+    GREETINGS
+        .iter()
+        .any(|w| gl.starts_with(w) && gl[w.len()..].starts_with([' ', ',']))
+        .then(|| line.find(',').unwrap_or(line.len()))
+}
+
+/// Marks a message's body from line `body_first`: through the paragraph holding a sign-off,
+/// else the first paragraph; someone else's words if `introduced`; its greeting and
+/// signature set aside. Returns the line after the body.
+fn mark_body(text: &str, r: &mut Regions, body_first: usize, introduced: bool) -> usize {
+    let n = r.lines.len();
+    let stop = (body_first..n)
+        .find(|&k| matches!(r.lines[k].kind, LineKind::Heading | LineKind::EmailHeader))
+        .unwrap_or(n);
+    let sign_off = (body_first..stop).find(|&k| is_sign_off(line_text(text, r, k)));
+    let para_end = |from: usize| {
+        (from..stop)
+            .find(|&k| r.lines[k].kind == LineKind::Blank)
+            .unwrap_or(stop)
+    };
+    let body_end = match sign_off {
+        Some(s) => para_end(s),
+        None => para_end(body_first),
+    };
+    if body_end <= body_first {
+        return body_end;
+    }
+    let (s, e) = (r.lines[body_first].start, r.lines[body_end - 1].end);
+    if introduced {
+        r.pasted.push((s, e));
+    }
+    // Greeting ("Hi Anna," / "Dear Ms O'Neill,"): the name is the addressee.
+    if let Some(cut) = greeting_len(line_text(text, r, body_first)) {
+        r.excluded
+            .push((r.lines[body_first].start, r.lines[body_first].start + cut));
+    }
+    // Signature: the sign-off line and what follows it in the body; with no sign-off, a
+    // last line of one to three capitalised words ("Leanne Fisher").
+    match sign_off {
+        Some(s) => r
+            .excluded
+            .push((r.lines[s].start, r.lines[body_end - 1].end)),
+        None => {
+            let last = line_text(text, r, body_end - 1).trim();
+            let words: Vec<&str> = last.split_whitespace().collect();
+            if body_end - 1 > body_first
+                && (1..=3).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
             {
-                let cut = g.find(',').unwrap_or(g.len());
                 r.excluded
-                    .push((r.lines[body_first].start, r.lines[body_first].start + cut));
-            }
-            // Signature: the sign-off line and what follows it in the body; with no
-            // sign-off, a last line of one to three capitalised words ("Leanne Fisher").
-            match sign_off {
-                Some(s) => r
-                    .excluded
-                    .push((r.lines[s].start, r.lines[body_end - 1].end)),
-                None => {
-                    let last = line_text(body_end - 1, r).trim();
-                    let words: Vec<&str> = last.split_whitespace().collect();
-                    if body_end - 1 > body_first
-                        && (1..=3).contains(&words.len())
-                        && words.iter().all(|w| w.starts_with(char::is_uppercase))
-                    {
-                        r.excluded
-                            .push((r.lines[body_end - 1].start, r.lines[body_end - 1].end));
-                    }
-                }
+                    .push((r.lines[body_end - 1].start, r.lines[body_end - 1].end));
             }
         }
-        i = body_end.max(run_end + 1);
     }
+    body_end
 }
 
 #[cfg(test)]
@@ -319,5 +347,18 @@ mod tests {
         let r = find_regions(t, &headings());
         let (s, e) = r.pasted[0];
         assert_eq!(&t[s..e], "\"Marcus wont be in\"");
+    }
+
+    #[test]
+    fn an_introduced_message_without_its_header_is_someone_elses_words() {
+        let t = "Email received at 16:42 from Sarah Mensah, social worker, copied below in full:\n\nHi Karen,\n\nMr T is not to have contact. I'd be grateful for a call.\n\nKind regards,\nSarah\n\nKHarris updated the collection list.";
+        let r = find_regions(t, &headings());
+        assert!(!r.has_email);
+        let (s, e) = r.pasted[0];
+        assert!(t[s..e].starts_with("Hi Karen,") && t[s..e].ends_with("Kind regards,\nSarah"));
+        assert!(r.excluded.iter().any(|&(s, e)| &t[s..e] == "Hi Karen"));
+        // Without an introduction, a greeting is the writer's own words.
+        let own = "Hi all,\n\nTyler left the room at 10.15.";
+        assert!(find_regions(own, &headings()).pasted.is_empty());
     }
 }

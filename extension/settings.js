@@ -1,6 +1,7 @@
 // What the extension stores and how it reads it, shared by the content script, the options
 // page, the popup and the practice page. Only settings are ever stored: the options page's
-// `policy`, and `off_hosts` (sites turned off in the popup). Never entry text.
+// `policy`, `off_hosts` (sites turned off in the popup) and `managed_kept` (the school's
+// managed policy as last read). Never entry text.
 
 export const api = globalThis.browser ?? globalThis.chrome;
 

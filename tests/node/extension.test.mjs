@@ -70,8 +70,9 @@ for (const browser of ['chrome', 'firefox']) {
   test(`${browser}: only settings are ever written to storage`, () => {
     for (const f of files(join(dist, browser)).filter((f) => f.endsWith('.js') && !f.startsWith('pkg/'))) {
       const src = readFileSync(join(dist, browser, f), 'utf8');
-      // Every write names its key in place: `set({ policy: … })` or `set({ off_hosts: … })`.
-      assert.doesNotMatch(src, /storage\.\w+\.set\((?!\{\s*(?:policy|off_hosts)\s*:)/, `${f} stores something other than settings`);
+      // Every write names its key in place: `set({ policy: … })`, `set({ off_hosts: … })` or
+      // `set({ managed_kept: … })` (the school's policy as last read).
+      assert.doesNotMatch(src, /storage\.\w+\.set\((?!\{\s*(?:policy|off_hosts|managed_kept)\s*:)/, `${f} stores something other than settings`);
       assert.doesNotMatch(src, /storage\.(?:sync|session)\b/, `${f} uses sync or session storage`);
     }
   });

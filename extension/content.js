@@ -139,7 +139,7 @@ const domReady = () => (document.readyState === 'loading'
     engine.start(saved, managed, shared.turnOff, shared.openSettings, shared.setSelector);
     onSubmit = (event) => engine.submitted(event);
     managedReady.then((m) => {
-      shared.keepManaged(m);
+      shared.keepManaged(m, kept);
       if (JSON.stringify(m) === JSON.stringify(managed)) return;
       engine.apply_settings(saved, m);
       if (!allowed(m)) engine.set_enabled(false);

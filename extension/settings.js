@@ -43,9 +43,9 @@ export async function keptManaged() {
   return got.managed_kept ?? undefined;
 }
 
-/** Keeps the school's policy as just read, writing only when it changed. */
-export async function keepManaged(managed) {
-  if (JSON.stringify(managed) === JSON.stringify(await keptManaged())) return;
+/** Keeps the school's policy as just read, writing only when it differs from the copy kept (`kept`). */
+export async function keepManaged(managed, kept) {
+  if (JSON.stringify(managed) === JSON.stringify(kept)) return;
   await (managed === undefined ? api.storage.local.remove('managed_kept') : api.storage.local.set({ managed_kept: managed })).catch(() => {});
 }
 

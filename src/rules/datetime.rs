@@ -1,6 +1,6 @@
 //! `datetime`: is the incident's own date and time given, and does the text agree?
 
-use super::when::{dates, DateMention, TimeMention};
+use super::when::{DateMention, TimeMention};
 use super::{Ctx, Out, Raw};
 use crate::datetime::{describe_minutes, Date, MONTHS, WEEKDAYS};
 use crate::text::{Doc, ACTIONS, EXCLUDED, SENTENCE_START};
@@ -36,11 +36,11 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 
     let doc = cx.doc;
     let all_times = cx.times();
-    let all_dates = dates(doc);
+    let all_dates = cx.dates();
     let opening = opening_sentences(doc, 2);
     let narrative = |i: usize| doc.own(i) && !doc.has(i, ACTIONS);
 
-    let mut conflicts = weekday_conflicts(cx, &all_dates, inc.date, &opening);
+    let mut conflicts = weekday_conflicts(cx, all_dates, inc.date, &opening);
     // A date (and time) stated in the opening that differs from the field.
     // Only where the date sets the scene: the opening sentence starts with it, or "On …".
     let sets_scene = |m: &DateMention| {

@@ -1,6 +1,6 @@
 //! `evidence`: interpretations, opinions and diagnoses need the evidence behind them.
 
-use super::{when, Ctx, Out, Raw};
+use super::{Ctx, Out, Raw};
 use crate::text::{Doc, Kind, Match, ACTIONS};
 
 /// How many words before a marker an "if" or "whether" makes it a condition.
@@ -30,19 +30,12 @@ fn evidence_after(cx: &Ctx, doc: &Doc, from: usize) -> bool {
 /// the DSL at 9.30am." says when the writer acted, not what showed the fear.
 fn observation_in(cx: &Ctx, doc: &Doc, a: usize, b: usize) -> bool {
     let obs = &cx.k.evidence_observations;
-    let numbers: Vec<usize> = (a..b)
-        .filter(|&k| doc.tokens[k].kind == Kind::Number)
-        .collect();
-    let counts = || {
-        let dates = when::dates(doc);
-        numbers.iter().any(|&k| {
-            !cx.times().iter().any(|t| (t.start..t.end).contains(&k))
-                && !dates.iter().any(|d| (d.start..d.end).contains(&k))
-        })
+    let count = |k: usize| {
+        doc.tokens[k].kind == Kind::Number
+            && !cx.times().iter().any(|t| (t.start..t.end).contains(&k))
+            && !cx.dates().iter().any(|d| (d.start..d.end).contains(&k))
     };
-    (a..b).any(|k| !doc.own(k))
-        || (!numbers.is_empty() && counts())
-        || obs.any_in(doc, a, b, |_| true).is_some()
+    (a..b).any(|k| !doc.own(k) || count(k)) || obs.any_in(doc, a, b, |_| true).is_some()
 }
 
 /// Whether the same sentence, or the next one, says what was observed.

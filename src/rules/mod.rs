@@ -43,6 +43,7 @@ pub struct Ctx<'a> {
     pub now: LocalDateTime,
     /// Scans more than one rule reads, done once per check on first use.
     times: OnceCell<Vec<when::TimeMention>>,
+    dates: OnceCell<Vec<when::DateMention>>,
     reported: OnceCell<Vec<child_voice::Reported>>,
 }
 
@@ -50,6 +51,11 @@ impl Ctx<'_> {
     /// Clock times written in the text (`datetime`, `five_w`).
     pub fn times(&self) -> &[when::TimeMention] {
         self.times.get_or_init(|| when::times(self.doc))
+    }
+
+    /// Dates written in the text (`datetime`, `evidence`).
+    pub fn dates(&self) -> &[when::DateMention] {
+        self.dates.get_or_init(|| when::dates(self.doc))
     }
 
     /// Reported speech in the writer's words (`child_voice`, `five_w`).
@@ -172,6 +178,7 @@ pub fn run(entry: &Entry, policy: &Policy, now: LocalDateTime) -> Verdict {
         names: &names,
         now,
         times: OnceCell::new(),
+        dates: OnceCell::new(),
         reported: OnceCell::new(),
     };
     let mut out = Out {

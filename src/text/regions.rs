@@ -186,15 +186,16 @@ fn mark_emails(text: &str, r: &mut Regions) {
         if r.lines[i].kind != LineKind::EmailHeader {
             // A message pasted without its header, introduced and opening with a greeting:
             // "Email from Sarah Mensah, social worker, copied below in full:" then "Hi Karen,".
-            if introduces(text, r, i) {
-                if let Some(g) = (i + 1..n).find(|&k| r.lines[k].kind != LineKind::Blank) {
-                    if greeting_len(line_text(text, r, g)).is_some() {
-                        i = mark_body(text, r, g, true).max(i + 1);
-                        continue;
-                    }
+            // The greeting (no copy of the line) is tested first: most lines are not followed by one.
+            let next = (i + 1..n).find(|&k| r.lines[k].kind != LineKind::Blank);
+            i = match next {
+                Some(g)
+                    if greeting_len(line_text(text, r, g)).is_some() && introduces(text, r, i) =>
+                {
+                    mark_body(text, r, g, true).max(i + 1)
                 }
-            }
-            i += 1;
+                _ => i + 1,
+            };
             continue;
         }
         // A header run: header lines, allowing blank lines between a "FW:" line and "From:".
@@ -247,10 +248,13 @@ fn introduces(text: &str, r: &Regions, k: usize) -> bool {
 
 /// The length of a greeting's opening ("Hi Anna" of "Hi Anna, …"), if the line opens with one.
 fn greeting_len(line: &str) -> Option<usize> {
-    let gl = line.to_lowercase();
     GREETINGS
         .iter()
-        .any(|w| gl.starts_with(w) && gl[w.len()..].starts_with([' ', ',']))
+        .any(|w| {
+            line.get(..w.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(w))
+                && line[w.len()..].starts_with([' ', ','])
+        })
         .then(|| line.find(',').unwrap_or(line.len()))
 }
 

@@ -30,6 +30,7 @@ pub mod docs;
 pub mod entry;
 pub mod hash;
 pub mod names;
+pub mod order;
 pub mod policy;
 /// The examples of docs/rollout.md (native only: the docs generator and its tests use them).
 #[cfg(not(target_arch = "wasm32"))]

@@ -235,7 +235,7 @@ impl WordList {
             .is_sorted_by(|&a, &b| self.word(a) <= self.word(b))
         {
             let mut starts = std::mem::take(&mut self.starts);
-            starts.sort_by(|&a, &b| self.word(a).cmp(self.word(b)));
+            crate::order::sort_by(&mut starts, |&a, &b| self.word(a).cmp(self.word(b)));
             self.starts = starts;
         }
     }

@@ -78,7 +78,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             found.push((k, m.end));
         }
     }
-    found.sort();
+    crate::order::sort(&mut found);
     // One mention per document: overlapping pieces ("record of concern" + "form") join.
     found.retain(|&(s, _)| {
         !(negated(doc, s, NEGATION_WINDOW) || (s > 0 && cx.k.documents_negations.has(doc, s - 1)))

@@ -105,7 +105,7 @@ fn diagnosed(cx: &Ctx, doc: &Doc, m: &Match) -> bool {
 
 /// One finding per sentence, from its first marker to its last.
 fn push_by_sentence(doc: &Doc, mut all: Vec<Match>, rule: &'static str, out: &mut Out) {
-    all.sort_by_key(|m| m.start);
+    crate::order::sort_by_key(&mut all, |m| m.start);
     let mut k = 0;
     while k < all.len() {
         let s = doc.sentence_of[all[k].start];

@@ -226,7 +226,7 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
         })
         .collect();
     // One finding per rule and place.
-    raws.sort_by(|a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
+    crate::order::sort_by(&mut raws, |a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
     raws.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.field == b.field);
 
     let bytes: Vec<usize> = raws
@@ -274,7 +274,7 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
         .collect();
     // What must reach the DSL today first (entry-json.md), then field findings, then
     // whole-entry ones, then by position and rule.
-    findings.sort_by(|a, b| {
+    crate::order::sort_by(&mut findings, |a, b| {
         let key = |f: &Finding| {
             (
                 !f.priority,

@@ -265,7 +265,7 @@ pub fn byte_offset(text: &str, units: usize) -> usize {
 /// order of the text, however `units` are ordered.
 pub fn byte_offsets(text: &str, units: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..units.len()).collect();
-    order.sort_by_key(|&k| units[k]);
+    crate::order::positions(&mut order, &|a, b| units[a].cmp(&units[b]));
     let mut out = vec![text.len(); units.len()];
     let (mut b, mut u) = (0usize, 0usize);
     let mut chars = text.chars();
@@ -283,7 +283,7 @@ pub fn byte_offsets(text: &str, units: &[usize]) -> Vec<usize> {
 /// Byte offsets → UTF-16 code units, for many offsets in one pass.
 pub fn utf16_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..bytes.len()).collect();
-    order.sort_by_key(|&k| bytes[k]);
+    crate::order::positions(&mut order, &|a, b| bytes[a].cmp(&bytes[b]));
     let mut out = vec![0; bytes.len()];
     let (mut b, mut u) = (0usize, 0usize);
     let mut chars = text.char_indices().peekable();

@@ -31,7 +31,7 @@ pub fn find_quotes(text: &str) -> (Vec<Quote>, Vec<Stray>) {
         scan_line(line, line_start, &mut quotes, &mut strays);
         line_start += line.len();
     }
-    quotes.sort_by_key(|q| q.start);
+    crate::order::sort_by_key(&mut quotes, |q| q.start);
     // Keep only outermost quotations (a single quote inside a double one is nested).
     let mut outer: Vec<Quote> = Vec::with_capacity(quotes.len());
     for q in quotes {

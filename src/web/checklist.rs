@@ -178,7 +178,7 @@ pub fn show(
         |r: &&crate::verdict::ChecklistRow| matches!(r.status, Status::NotMet | Status::Check);
     let mut open: Vec<&crate::verdict::ChecklistRow> =
         verdict.checklist.iter().filter(needs).collect();
-    open.sort_by_key(|r| {
+    crate::order::sort_by_key(&mut open, |r| {
         let priority = urgent.iter().any(|f| f.criterion == r.criterion);
         (!priority, r.status != Status::NotMet)
     });

@@ -86,7 +86,7 @@ fn typical(took: &[f64]) -> f64 {
         return 0.0;
     }
     let mut t = took.to_vec();
-    t.sort_by(|a, b| a.total_cmp(b));
+    crate::order::sort_by(&mut t, |a, b| a.total_cmp(b));
     t.get(t.len() / 2).copied().unwrap_or(0.0)
 }
 

@@ -202,7 +202,7 @@ fn on_same_words(v: &Verdict, f: &Finding) -> Vec<Finding> {
         .filter(|g| g.start.is_some_and(|gs| gs < e) && g.end.is_some_and(|ge| ge > s))
         .cloned()
         .collect();
-    all.sort_by_key(|g| {
+    crate::order::sort_by_key(&mut all, |g| {
         (
             !g.priority,
             g.severity != Severity::Problem,

@@ -37,7 +37,7 @@ pub fn unbalanced(doc: &Doc, out: &mut Out) {
         .collect();
     let others = shielded.clone();
     shielded.extend(doc.quotes.iter().map(|q| (q.start, q.end)));
-    shielded.sort_unstable();
+    crate::order::sort(&mut shielded);
     for s in &doc.strays {
         if !others.iter().any(|&(a, e)| (a..e).contains(&s.pos)) {
             let detail =

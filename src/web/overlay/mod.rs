@@ -209,7 +209,9 @@ pub(super) fn placed(verdict: &Verdict) -> Vec<&Finding> {
         .iter()
         .filter(|f| f.start.is_some())
         .collect();
-    spans.sort_by_key(|f| (f.start, f.severity, std::cmp::Reverse(f.end)));
+    crate::order::sort_by_key(&mut spans, |f| {
+        (f.start, f.severity, std::cmp::Reverse(f.end))
+    });
     let mut at = 0;
     spans.retain(|f| {
         let (s, e) = (f.start.unwrap_or(0), f.end.unwrap_or(0));

@@ -159,6 +159,11 @@ pub struct DocumentsFile {
     pub email_words: Vec<String>,
     pub negations: Vec<String>,
     pub future: Vec<String>,
+    pub kept_elsewhere: Vec<String>,
+    pub in_entry: Vec<String>,
+    pub standing: Vec<String>,
+    pub made_now: Vec<String>,
+    pub not_yet: Vec<String>,
     pub plan_verbs: Vec<String>,
 }
 
@@ -172,6 +177,7 @@ pub struct LoopFile {
     pub parties: Vec<String>,
     pub action_headings: Vec<String>,
     pub actions: Vec<String>,
+    pub not_plans_before_to_be: Vec<String>,
     pub contact_events: Vec<String>,
 }
 

@@ -368,18 +368,42 @@ pub fn suggestion(word: &str) -> Option<String> {
     best
 }
 
+/// Short words that are typed run together with the next one ("alot", "infront", "atleast"):
+/// a guess that splits a word may start with these; its other words have three letters or more.
+/// Other splits ("m ins" for "mins", "vi sable" for "visable") only cut a letter or two off.
+const SPLIT_SHORT_WORDS: [&str; 25] = [
+    "a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my",
+    "no", "of", "on", "or", "so", "to", "up", "us", "we",
+];
+
+/// Whether a guess that splits a word (with a space or a hyphen) splits it into real words,
+/// not letters.
+fn plausible_split(guess: &str) -> bool {
+    let parts: Vec<String> = guess.split([' ', '-']).map(str::to_lowercase).collect();
+    let long = |p: &String| p.chars().count() >= 3;
+    // The short word leads ("in front"); one left at the end ("inst a") is a cut-off letter.
+    parts.last().is_some_and(long)
+        && parts
+            .iter()
+            .all(|p| long(p) || SPLIT_SHORT_WORDS.contains(&p.as_str()))
+}
+
 /// The closest of the dictionary's guesses within two edits, and its distance: the closest,
-/// then the one that keeps the word's first letter, then the alphabetically first.
+/// then the one that keeps the word's first letter, then the one nearest its length (a
+/// wrong letter, "visable", is likelier than a stray one), then the alphabetically first.
 fn closest(word: &str, guesses: &[String]) -> Option<(usize, String)> {
     let lower = word.to_lowercase();
     let first = lower.chars().next();
     guesses
         .iter()
+        .filter(|b| !b.contains([' ', '-']) || lower.contains('-') || plausible_split(b))
         .map(|b| (edit_distance(&b.to_lowercase(), &lower), b))
         .filter(|(d, _)| *d <= 2)
         .min_by(|(da, a), (db, b)| {
             let keeps = |s: &str| s.to_lowercase().chars().next() != first;
-            (da, keeps(a), a).cmp(&(db, keeps(b), b))
+            let letters = |s: &str| s.chars().filter(|c| !matches!(c, ' ' | '-')).count();
+            let length = |s: &str| letters(s).abs_diff(letters(&lower));
+            (da, keeps(a), length(a), a).cmp(&(db, keeps(b), length(b), b))
         })
         .map(|(d, b)| (d, b.clone()))
 }

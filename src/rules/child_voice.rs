@@ -2,7 +2,7 @@
 
 use super::{Applies, Ctx, Out, Raw};
 use crate::names::{first_names, is_staff_code};
-use crate::text::{Doc, Kind};
+use crate::text::{Doc, Kind, SENTENCE_START};
 
 /// How far after a verb like "told" a "that" is looked for past a time or place ("told DM at the start of period 3 that").
 const THAT_WINDOW: usize = 9;
@@ -112,6 +112,18 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             continue;
         }
         let mut j = doc.next_in_sentence(i);
+        // A note that opens with the telling of a child or parent ("Told her she would have
+        // a detention.", "Informed mum that …") has the writer as its unwritten subject; one
+        // that tells the writer or staff ("Told me dad hit him") reports the child.
+        let opens_note = speaker.is_none() && doc.has(i, SENTENCE_START);
+        let tells_child_or_family = j.is_some_and(|k| {
+            matches!(doc.norm(k), "him" | "her" | "them")
+                || cx.k.speech_family.has(doc, k)
+                || cx.names.by_forename(doc.norm(k)).is_some()
+        });
+        if opens_note && cx.k.speech_object_verbs.has(doc, i) && tells_child_or_family {
+            continue;
+        }
         if cx.k.speech_object_verbs.has(doc, i) {
             // "told KPatel that …", "told me …"; with no person after it, "told" is
             // passive ("… and told that Harvey has a detention"): not the speaker's words.
@@ -168,6 +180,11 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             (j..end).find(|&k| matches!(doc.norm(k), "," | "." | ";" | "!" | "?" | "“" | "\""))
         {
             end = stop.max(j + 1);
+        }
+        // One word and the sentence or clause ends: an object, not a clause ("when she
+        // said it.", "told her.").
+        if end == j + 1 && doc.norm(j) != "that" {
+            continue;
         }
         out.push(Reported {
             start: i,

@@ -67,7 +67,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     let gap = now.minutes(0) - inc.minutes(0);
     let explained_by_time = all_times
         .iter()
-        .any(|t| (i64::from(t.minute) - i64::from(minute)).abs() <= SAME_TIME);
+        .any(|t| t.minutes_from(minute) <= SAME_TIME);
     let context = &cx.k.time_out_of_hours_context;
     let explained = explained_by_time || context.any_in(doc, 0, doc.len(), |_| true).is_some();
     let weekend = inc.date.weekday() >= 5;
@@ -88,12 +88,20 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .iter()
         .find(|t| narrative(t.start) && !doc.has(t.start, EXCLUDED));
     // Only a time that sets the scene: early in the opening sentence ("At 12.40 on the field").
-    let time_differs = first_time.is_some_and(|t| {
-        let s = doc.sentence_of[t.start];
-        opening.first() == Some(&s)
-            && t.start < doc.sentences[s].first + 8
-            && (i64::from(t.minute) - i64::from(minute)).abs() > SAME_TIME
-    });
+    let sets_scene = |t: &TimeMention, lead: usize| {
+        t.start < doc.sentences[doc.sentence_of[t.start]].first + lead
+    };
+    // The story may open earlier and move on to the field's time ("Period 3 (11:20): she
+    // asked to talk … At 12:05 she showed …"): a later sentence that starts at that time.
+    let story_reaches_field = all_times
+        .iter()
+        .any(|t| narrative(t.start) && sets_scene(t, 3) && t.minutes_from(minute) <= SAME_TIME);
+    let time_differs = !story_reaches_field
+        && first_time.is_some_and(|t| {
+            opening.first() == Some(&doc.sentence_of[t.start])
+                && sets_scene(t, 8)
+                && t.minutes_from(minute) > SAME_TIME
+        });
     let part_mismatch = part_of_day_mismatch(cx, &opening, minute);
     let vague =
         cx.k.time_vague_past
@@ -243,7 +251,7 @@ fn part_of_day_mismatch(cx: &Ctx, opening: &[usize], minute: u32) -> Option<(usi
     if cx
         .times()
         .iter()
-        .any(|t| (i64::from(t.minute) - i64::from(minute)).abs() <= SAME_TIME)
+        .any(|t| t.minutes_from(minute) <= SAME_TIME)
     {
         return None;
     }

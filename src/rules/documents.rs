@@ -8,6 +8,10 @@ use crate::text::{Doc, Kind, EXCLUDED, QUOTED};
 /// How many words a document's kind may take before its head ("record of concern").
 const KIND_WORDS: usize = 3;
 
+/// How many words before a mention "consented to", "accepted" and the like reach
+/// ("consented to a young carers referral").
+const NOT_YET_WINDOW: usize = 5;
+
 /// How many steps a document's name reaches back over kinds and capitalised words.
 const NAME_STEPS: usize = 3;
 
@@ -91,16 +95,32 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             _ => mentions.push((s, e)),
         }
     }
-    mentions.retain(|&(s, _)| {
+    let someone_elses_words = !doc.regions.pasted.is_empty() || doc.regions.has_email;
+    mentions.retain(|&(s, e)| {
         let sent = doc.sentence(s);
-        future
-            .any_in(doc, sent.first, sent.last, |_| true)
-            .is_none()
-            && cx
+        let in_sentence = |set: &crate::text::PhraseSet| {
+            set.any_in(doc, sent.first, sent.last, |_| true).is_some()
+        };
+        let standing_plan =
+            cx.k.documents_standing
+                .any_in(doc, s, e, |_| true)
+                .is_some()
+                && !in_sentence(&cx.k.documents_made_now);
+        // Back to the clause's start: "Mum agreed and KPatel completed the referral" is done.
+        let only_offered = (s.saturating_sub(NOT_YET_WINDOW).max(sent.first)..s)
+            .rev()
+            .take_while(|&k| !matches!(doc.norm(k), "and" | "but" | "then" | "," | ";"))
+            .any(|k| cx.k.documents_not_yet.has(doc, k));
+        !(in_sentence(future)
+            || cx
                 .k
                 .documents_plans
                 .any_in(doc, sent.first, s, |_| true)
-                .is_none()
+                .is_some()
+            || in_sentence(&cx.k.documents_kept_elsewhere)
+            || (someone_elses_words && in_sentence(&cx.k.documents_in_entry))
+            || standing_plan
+            || only_offered)
     });
     if !cx.entry.attachments.is_empty() {
         return;

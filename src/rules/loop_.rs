@@ -204,7 +204,13 @@ fn has_actions(cx: &Ctx, doc: &Doc) -> bool {
         }
         // "KPatel to phone mum" plans; "I had to call for SLT" does not.
         if doc.norm(m.start) == "to" {
-            return doc.prev_in_sentence(m.start).is_none_or(|p| {
+            let prev = doc.prev_in_sentence(m.start);
+            // "School report to be done by TBrook": a thing to be done is a plan too.
+            let to_be = m.start + 1 < doc.len() && doc.norm(m.start + 1) == "be";
+            if to_be {
+                return prev.is_none_or(|p| !cx.k.loop_not_plans_before_to_be.has(doc, p));
+            }
+            return prev.is_none_or(|p| {
                 is_staff_code(doc.raw(p))
                     || doc.capitalised(p)
                     || cx.k.loop_parties_words.has(doc, p)

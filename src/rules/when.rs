@@ -10,6 +10,23 @@ pub struct TimeMention {
     pub start: usize,
     pub end: usize,
     pub minute: u32,
+    /// No am or pm and an hour of 1 to 12 ("3.30"): staff write afternoon times this way, so
+    /// it may be 12 hours on from `minute` too.
+    pub either_half: bool,
+}
+
+impl TimeMention {
+    /// Minutes between this time and `minute` of the day, the nearer reading of a time
+    /// that may be morning or afternoon ("at 3.30" against a field of 15:30 is 0).
+    pub fn minutes_from(&self, minute: u32) -> i64 {
+        let gap = |m: u32| (i64::from(m) - i64::from(minute)).abs();
+        let other = (self.minute + 12 * 60) % (24 * 60);
+        if self.either_half {
+            gap(self.minute).min(gap(other))
+        } else {
+            gap(self.minute)
+        }
+    }
 }
 
 /// A day in the text: any of weekday, day of month, month, year.
@@ -94,6 +111,7 @@ pub fn times(doc: &Doc) -> Vec<TimeMention> {
             },
             _ => continue,
         };
+        let either_half = suffix.is_empty() && (1..=12).contains(&h);
         let h = match suffix {
             "pm" if h < 12 => h + 12,
             "am" if h == 12 => 0,
@@ -104,6 +122,7 @@ pub fn times(doc: &Doc) -> Vec<TimeMention> {
             start: i,
             end,
             minute: h * 60 + m,
+            either_half,
         });
     }
     out
@@ -189,6 +208,18 @@ mod tests {
         let d = doc("At 12.40, then 8.35am, 14:25, 10am and 3 pm; not 1:1, 12.12.2023 or 2.5.");
         let mins: Vec<u32> = times(&d).iter().map(|t| t.minute).collect();
         assert_eq!(mins, [760, 515, 865, 600, 900]);
+    }
+
+    #[test]
+    fn a_time_without_am_or_pm_may_be_either_half_of_the_day() {
+        let d = doc("At 3.30, 3.30am, 3.30pm, 15:30 and 12.10.");
+        let gaps: Vec<i64> = times(&d)
+            .iter()
+            .map(|t| t.minutes_from(15 * 60 + 30))
+            .collect();
+        assert_eq!(gaps, [0, 720, 0, 0, 200]);
+        // Twelve o'clock's other reading is just after midnight.
+        assert_eq!(times(&d)[4].minutes_from(10), 0);
     }
 
     #[test]

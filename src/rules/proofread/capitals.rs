@@ -40,8 +40,11 @@ fn emphasis(cx: &Ctx, doc: &Doc, k: usize) -> bool {
             .people
             .iter()
             .any(|p| p.forename == norm || p.surname.as_deref() == Some(norm));
-    // Two capitals are far more often an abbreviation (CC, MM, EH) than emphasis.
+    // Two capitals are far more often an abbreviation (CC, MM, EH) than emphasis, and so is
+    // a word with no vowel (CSC, CPS, DWP), whatever the dictionary lists in lower case.
+    let vowelless = !norm.contains(['a', 'e', 'i', 'o', 'u', 'y']);
     raw.chars().count() >= 3
+        && !vowelless
         && raw.chars().all(char::is_alphabetic)
         && !acronym
         && !bracketed

@@ -1,10 +1,11 @@
 //! Spelling and text-speak in the writer's own words.
 
 use super::vocabulary;
+use crate::hash::FastSet;
 use crate::names::{base, first_names, is_staff_code};
 use crate::rules::{Ctx, Out, Raw};
-use crate::spell::{known, suggestion};
-use crate::text::{Doc, Kind};
+use crate::spell::{edit_distance, known, suggestion};
+use crate::text::{Doc, Kind, SENTENCE_START};
 
 /// Spelling suggestions computed per check, at most.
 const MAX_SUGGESTIONS: usize = 20;
@@ -53,7 +54,18 @@ pub fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
             continue;
         }
         if raw.starts_with(char::is_uppercase) || is_staff_code(raw) || known(raw) {
-            continue; // names, places and acronyms: the dictionary cannot judge them
+            // Names, places and acronyms: the dictionary cannot judge them. A sentence's
+            // first word is capitalised whatever it is, so a long one that is plainly a
+            // misspelt common word ("Definately needs looking into") is still flagged.
+            if let Some(s) = misspelt_opening(cx, doc, i, lexicon) {
+                suggested += 1;
+                out.push(
+                    Raw::at("proofread.spelling", doc.span(i, i + 1))
+                        .detail(format!(" Did you mean “{s}”?"))
+                        .suggest(s),
+                );
+            }
+            continue;
         }
         if vocabulary(cx, raw)
             || cx
@@ -99,6 +111,51 @@ pub fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
         }
         out.push(r);
     }
+}
+
+/// Letters a sentence's first word must have before it is judged: short capitalised words
+/// are as often names ("Kai", "Leyla") as slips.
+const OPENING_LETTERS: usize = 6;
+
+/// The correction of a sentence's capitalised first word ("Definately", "Apparantly") when it
+/// is a misspelt adverb, not a name: long, not a name the school or the first-name list knows, not used elsewhere
+/// in the text with its capital (a name recurs), unknown in lower case, and the dictionary's
+/// guess is an ordinary lower-case word one slip away (a letter wrong, added, dropped or
+/// swapped) with the same first letter.
+fn misspelt_opening(cx: &Ctx, doc: &Doc, i: usize, lexicon: &FastSet<String>) -> Option<String> {
+    let raw = doc.raw(i);
+    let norm = doc.norm(i);
+    let plain = raw.chars().skip(1).all(|c| c.is_lowercase());
+    if !doc.has(i, SENTENCE_START)
+        || !plain
+        || raw.chars().count() < OPENING_LETTERS
+        || lexicon.contains(norm)
+        || vocabulary(cx, raw)
+        || known(norm)
+        || cx.names.by_forename(base(norm)).is_some()
+        || cx
+            .names
+            .people
+            .iter()
+            .any(|p| p.surname.as_deref() == Some(base(norm)))
+        || (0..doc.len()).any(|k| k != i && doc.raw(k) == raw && !doc.has(k, SENTENCE_START))
+    {
+        return None;
+    }
+    let guess = suggestion(norm)?;
+    let ordinary = guess.chars().all(char::is_lowercase);
+    let slip = edit_distance(&guess, norm) == 1 && guess.chars().next() == norm.chars().next();
+    // Only adverbs ("Definately", "Unfortunatly"), which open a sentence far more often than
+    // they are names: other guesses too often turn a name the school has not listed into a
+    // word ("Roisin" → "raisin", "Waleed" → "walled").
+    let adverb = guess.ends_with("ly") && norm.ends_with("ly");
+    (ordinary && slip && adverb).then(|| {
+        let mut cased = guess.chars();
+        cased
+            .next()
+            .map(|c| c.to_uppercase().chain(cased).collect())
+            .unwrap_or_default()
+    })
 }
 
 /// Letters and digits typed as a code, not as text-speak: a room (B4, M8), a year group

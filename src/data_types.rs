@@ -119,6 +119,7 @@ pub struct NamesFile {
     pub staff_titles: Vec<String>,
     pub bare_staff_titles: Vec<String>,
     pub professional_titles: Vec<String>,
+    pub role_titles: Vec<String>,
     pub professional_roles: Vec<String>,
     pub role_compounds: Vec<String>,
     pub role_words: Vec<String>,

@@ -1,6 +1,6 @@
 //! `datetime`: is the incident's own date and time given, and does the text agree?
 
-use super::when::{DateMention, TimeMention};
+use super::when::{span_or_comparison, DateMention, TimeMention};
 use super::{Ctx, Out, Raw};
 use crate::datetime::{describe_minutes, Date, MONTHS, WEEKDAYS};
 use crate::text::{Doc, ACTIONS, EXCLUDED, SENTENCE_START};
@@ -105,16 +105,18 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     let part_mismatch = part_of_day_mismatch(cx, &opening, minute);
     let vague =
         cx.k.time_vague_past
-            .any_in(doc, 0, doc.len(), narrative)
-            .is_some();
+            .find(doc, narrative)
+            .iter()
+            .any(|m| !span_or_comparison(doc, m.start));
     let at_entry_time = (0..=i64::from(cx.policy.entry_time_minutes)).contains(&gap);
     // "The other day …" while the date field says today.
-    let earlier =
-        cx.k.time_earlier_day
-            .find(doc, narrative)
-            .into_iter()
-            .find(|m| opening.contains(&doc.sentence_of[m.start]))
-            .filter(|_| inc.date == now.date);
+    let earlier = cx
+        .k
+        .time_earlier_day
+        .find(doc, narrative)
+        .into_iter()
+        .find(|m| opening.contains(&doc.sentence_of[m.start]) && !span_or_comparison(doc, m.start))
+        .filter(|_| inc.date == now.date);
     if let Some(m) = earlier {
         conflicts.push((m.start, m.end));
     }

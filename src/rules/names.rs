@@ -187,10 +187,21 @@ fn staff_format(cx: &Ctx, out: &mut Out) {
 }
 
 /// "I", "me": advice while a staff code says who was involved; a problem when the entry
-/// names no member of staff at all, so no later reader can tell who acted.
+/// names no member of staff at all, so no later reader can tell who acted. A writer who
+/// gives their code beside the first person ("I (HMcLeod) was on the door", "asked to speak
+/// to me (ARahman)") has said who "I" is for the whole entry.
 fn first_person(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let anyone_named = (0..doc.len()).any(|i| doc.own(i) && is_staff_code(doc.raw(i)));
+    let introduced = (0..doc.len().saturating_sub(3)).any(|i| {
+        doc.own(i)
+            && cx.k.names_first_person.has(doc, i)
+            && doc.norm(i + 1) == "("
+            && is_staff_code(doc.raw(i + 2))
+    });
+    if introduced {
+        return;
+    }
     for i in 0..doc.len() {
         if doc.own(i) && cx.k.names_first_person.has(doc, i) {
             out.push(Raw::at("names.first_person", doc.span(i, i + 1)).escalate(!anyone_named));
@@ -198,18 +209,24 @@ fn first_person(cx: &Ctx, out: &mut Out) {
     }
 }
 
-/// "Leo Fitzgerald" for a tagged child → "Leo".
+/// "Leo Fitzgerald" for a tagged child → "Leo". Where the tag holds more than two words
+/// ("Xin Yi Wang"), all of the rest must follow: "Xin Yi" may be the whole forename.
 fn child_surnames(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     for p in cx.names.tagged() {
         let Some(surname) = &p.surname else { continue };
-        let first_word = surname.split_whitespace().next().unwrap_or(surname);
-        for i in 0..doc.len().saturating_sub(1) {
-            if doc.norm(i) == p.forename
-                && base(doc.norm(i + 1)) == first_word
-                && doc.own(i)
-                && doc.own(i + 1)
-            {
+        let words: Vec<&str> = surname.split_whitespace().collect();
+        for i in 0..doc.len().saturating_sub(words.len()) {
+            let follows = words.iter().enumerate().all(|(k, w)| {
+                let t = i + 1 + k;
+                doc.own(t)
+                    && if k + 1 == words.len() {
+                        base(doc.norm(t)) == *w
+                    } else {
+                        doc.norm(t) == *w
+                    }
+            });
+            if doc.norm(i) == p.forename && follows && doc.own(i) {
                 let end = super::tagging::name_span(doc, i + 1).1;
                 out.push(
                     Raw::at("names.child_surname", (doc.tokens[i].start, end))
@@ -240,6 +257,17 @@ fn role_near(cx: &Ctx, doc: &Doc, first: usize, last: usize) -> bool {
                 }
             }
             _ => {}
+        }
+    }
+    // A signature: the name on its own line and the role on the next ("Dr Priya Nair" /
+    // "Clinical Psychologist").
+    if after < doc.len() && doc.has(after, crate::text::LINE_START) {
+        let end = (after + ROLE_AFTER_WINDOW).min(doc.len());
+        if (after..end)
+            .take_while(|&k| k == after || !doc.has(k, crate::text::LINE_START))
+            .any(is_role)
+        {
+            return true;
         }
     }
     // "the school nurse Priya Shah", "the school nurse, Priya Shah": the role before.
@@ -298,7 +326,8 @@ fn professionals(cx: &Ctx, out: &mut Out) {
             continue; // a member of staff in full: staff_format's concern
         }
         let key = (first, last);
-        if role_near(cx, doc, if after_title { i - 1 } else { i }, i + 1) {
+        let role_title = after_title && n.role_titles.iter().any(|t| t == doc.norm(i - 1));
+        if role_title || role_near(cx, doc, if after_title { i - 1 } else { i }, i + 1) {
             named_roles = true;
             introduced.push(key);
             continue;
@@ -318,7 +347,13 @@ fn professionals(cx: &Ctx, out: &mut Out) {
             continue;
         }
         let j = i + 1;
+        // "PC Lloyd" after "PC Gareth Lloyd": the full name was given once (and judged there).
+        let named_before = introduced
+            .iter()
+            .chain(&flagged)
+            .any(|(_, last)| *last == base(doc.norm(j)));
         if capital_word(doc, j)
+            && !named_before
             && doc.sentence_of[j] == doc.sentence_of[i]
             && !doc
                 .next_in_sentence(j)

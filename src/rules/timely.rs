@@ -16,7 +16,11 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     }
     let doc = cx.doc;
     let vague = &cx.k.time_vague_past;
-    for m in vague.find(doc, |i| doc.own(i) && !doc.has(i, ACTIONS)) {
+    for m in vague
+        .find(doc, |i| doc.own(i) && !doc.has(i, ACTIONS))
+        .into_iter()
+        .filter(|m| !super::when::span_or_comparison(doc, m.start))
+    {
         out.push(Raw::at("timely.vague_when", doc.span(m.start, m.end)));
     }
     if cx.entry.incident_at.is_none() && out.findings.iter().any(|f| f.rule == "timely.vague_when")

@@ -128,6 +128,22 @@ pub fn times(doc: &Doc) -> Vec<TimeMention> {
     out
 }
 
+/// Whether a past time phrase starting at token `start` is a span or a comparison rather
+/// than when the incident happened: "same jumper as all of last week", "off since last
+/// week", "like last week", "all last week".
+pub fn span_or_comparison(doc: &Doc, start: usize) -> bool {
+    let mut k = doc.prev_in_sentence(start);
+    if let Some(p) = k.filter(|&p| doc.norm(p) == "of") {
+        k = doc.prev_in_sentence(p);
+    }
+    k.is_some_and(|p| {
+        matches!(
+            doc.norm(p),
+            "all" | "as" | "like" | "than" | "since" | "throughout"
+        )
+    })
+}
+
 /// Weekdays and dates: "Monday", "Monday 3rd March", "3 March 2025", "12/03", "03/03/25".
 pub fn dates(doc: &Doc) -> Vec<DateMention> {
     let mut out = Vec::new();

@@ -113,12 +113,19 @@ pub fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
     }
 }
 
+/// Determiners and object pronouns: after a sentence's first word they show it is a verb
+/// with its object ("Recieved a call"), where a name is followed by its verb ("Roisin cried").
+const OBJECT_STARTS: [&str; 18] = [
+    "a", "an", "the", "his", "her", "their", "my", "our", "your", "this", "that", "these", "those",
+    "some", "him", "them", "me", "us",
+];
+
 /// Letters a sentence's first word must have before it is judged: short capitalised words
 /// are as often names ("Kai", "Leyla") as slips.
 const OPENING_LETTERS: usize = 6;
 
 /// The correction of a sentence's capitalised first word ("Definately", "Apparantly") when it
-/// is a misspelt adverb, not a name: long, not a name the school or the first-name list knows, not used elsewhere
+/// is a misspelt adverb or verb, not a name: long, not a name the school or the first-name list knows, not used elsewhere
 /// in the text with its capital (a name recurs), unknown in lower case, and the dictionary's
 /// guess is an ordinary lower-case word one slip away (a letter wrong, added, dropped or
 /// swapped) with the same first letter.
@@ -146,10 +153,15 @@ fn misspelt_opening(cx: &Ctx, doc: &Doc, i: usize, lexicon: &FastSet<String>) ->
     let ordinary = guess.chars().all(char::is_lowercase);
     let slip = edit_distance(&guess, norm) == 1 && guess.chars().next() == norm.chars().next();
     // Only adverbs ("Definately", "Unfortunatly"), which open a sentence far more often than
-    // they are names: other guesses too often turn a name the school has not listed into a
-    // word ("Roisin" → "raisin", "Waleed" → "walled").
+    // they are names, and verbs of a note with no subject, known by the object that follows
+    // ("Recieved a call", "Refered him"): other guesses too often turn a name the school has
+    // not listed into a word ("Roisin" → "raisin", "Waleed" → "walled").
     let adverb = guess.ends_with("ly") && norm.ends_with("ly");
-    (ordinary && slip && adverb).then(|| {
+    let verb_with_object = doc
+        .next_in_sentence(i)
+        .is_some_and(|k| OBJECT_STARTS.contains(&doc.norm(k)));
+    let past = guess.ends_with("ed") && norm.ends_with("ed");
+    (ordinary && slip && (adverb || (past && verb_with_object))).then(|| {
         let mut cased = guess.chars();
         cased
             .next()

@@ -51,18 +51,21 @@ fn write(name: &str, bytes: &[u8]) {
 /// The spelling dictionary as one file (`src/spell.rs` reads it; the extension ships it beside
 /// the engine): the Hunspell affix file, the word list front-coded (each line: how many of the
 /// previous line's characters it starts with, one digit, then the rest), and the SCOWL extras
-/// (front-coded already), separated by NUL bytes. Front-coding the word list takes its
-/// compressed size from 191 KB to 147 KB.
+/// (front-coded already), and WordNet's word classes of the common words (front-coded too,
+/// for the confusable-word checks: they ask only of words the dictionary knows, so they
+/// travel with it rather than in the engine's download), separated by NUL bytes.
+/// Front-coding the word list takes its compressed size from 191 KB to 147 KB.
 fn dictionary() -> Vec<u8> {
     let read = |name: &str| {
         let path = Path::new("data/dictionary").join(name);
         println!("cargo:rerun-if-changed={}", path.display());
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     };
-    let (aff, dic, extra) = (
+    let (aff, dic, extra, classes) = (
         read("en-GB.aff"),
         read("en-GB.dic"),
         read("scowl-extra.txt"),
+        read("word-classes.txt"),
     );
     let mut coded = String::with_capacity(dic.len());
     let mut prev: Vec<char> = Vec::new();
@@ -79,8 +82,13 @@ fn dictionary() -> Vec<u8> {
         coded.push('\n');
         prev = chars;
     }
-    assert!(!aff.contains('\0') && !extra.contains('\0'));
-    [aff.as_str(), coded.as_str(), extra.as_str()]
-        .join("\0")
-        .into_bytes()
+    assert!(![&aff, &extra, &classes].iter().any(|t| t.contains('\0')));
+    [
+        aff.as_str(),
+        coded.as_str(),
+        extra.as_str(),
+        classes.as_str(),
+    ]
+    .join("\0")
+    .into_bytes()
 }

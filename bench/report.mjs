@@ -94,7 +94,7 @@ p();
 p('| file | raw | gzip -9 |');
 p('| --- | --- | --- |');
 p(`| WebAssembly (engine and page layer; the rule data compiled in, no dictionary) | ${kb(wasm.length)} | ${kb(gzipSync(wasm, { level: 9 }).length)} |`);
-p(`| dictionary.bin.gz (the en-GB dictionary and SCOWL extras, its own file, stored compressed) | ${kb(gunzipSync(dictionary).length)} | ${kb(dictionary.length)} |`);
+p(`| dictionary.bin.gz (the en-GB dictionary, SCOWL extras and word classes, its own file, stored compressed) | ${kb(gunzipSync(dictionary).length)} | ${kb(dictionary.length)} |`);
 p(`| the extension's JavaScript (loader, background, pages, wasm-bindgen glue) | ${kb(js)} | |`);
 for (const b of ['chrome', 'firefox']) p(`| dist/cpoms-check-${b}.zip (deflated) | ${kb(size(`dist/cpoms-check-${b}.zip`))} | |`);
 p();

@@ -91,7 +91,6 @@ bundle = max(glob.glob("target/wasm32-unknown-unknown/wasm/build/cpoms-check-*/o
              key=os.path.getmtime, default=None)
 print("\n| in the static data | raw | gzip -9 |\n| --- | ---: | ---: |")
 blobs = [("the rule data (data/*.toml, postcard form from build.rs)", bundle),
-         ("data/dictionary/word-classes.txt (WordNet classes)", "data/dictionary/word-classes.txt"),
          ("data/inflections.txt", "data/inflections.txt"),
          ("data/first_names.txt", "data/first_names.txt"),
          ("data/subjective.txt", "data/subjective.txt")]
@@ -102,5 +101,5 @@ for label, path in blobs:
 dic = "dist/chrome/dictionary.bin.gz"
 if os.path.exists(dic):
     b = open(dic, "rb").read()
-    print(f"\nBeside it: {dic} (the en-GB dictionary and SCOWL extras, front-coded): "
+    print(f"\nBeside it: {dic} (the en-GB dictionary, SCOWL extras and WordNet word classes, front-coded): "
           f"{len(gzip.decompress(b)):,} bytes, {len(b):,} gzip.")

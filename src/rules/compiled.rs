@@ -147,9 +147,6 @@ pub struct Compiled {
     pub priority_dsl: PhraseSet,
     pub priority_harm_objects: WordSet,
     pub priority_other_doers: WordSet,
-    // dictionary/word-classes.txt
-    /// WordNet's classes per lemma (the confusable-word checks).
-    pub word_classes: FastMap<String, String>,
     /// Every word of proofread.toml's closed classes but the subjects and time nouns.
     pub proofread_function_words: FastSet<String>,
     // rules.toml
@@ -294,7 +291,6 @@ impl Compiled {
             priority_dsl: phrases(&p.dsl),
             priority_harm_objects: words(&p.harm_objects),
             priority_other_doers: words(&p.other_doers),
-            word_classes: proofread::words::classes(),
             proofread_function_words: proofread::words::function_words(&pf.closed),
             rule_index: d
                 .rules

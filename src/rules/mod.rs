@@ -326,9 +326,10 @@ fn assemble(cx: &Ctx, out: Out) -> Verdict {
             ChecklistRow {
                 criterion: c,
                 status,
-                // Without its dictionary the engine checks all but spelling, and says so.
+                // Without its dictionary the engine checks all but spelling and word use, and
+                // says so.
                 summary: if c == "proofread" && !disabled && crate::spell::left_out() {
-                    format!("{summary} Spelling was not checked: the dictionary did not load.")
+                    format!("{summary} Spelling and word use were not checked: the dictionary did not load.")
                 } else {
                     summary
                 },

@@ -12,17 +12,19 @@ const engine = require('../../pkg/node/cpoms_check.js');
 const dictionary = () => gunzipSync(readFileSync(new URL('../../pkg/node/dictionary.bin.gz', import.meta.url)));
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
 
-test('without its dictionary the engine checks all but spelling, and says so; the dictionary is taken once', () => {
-  const text = 'Derek recieved a warning untill the end of the day.';
+test('without its dictionary the engine checks all but spelling and word use, and says so; the dictionary is taken once', () => {
+  const text = 'Derek recieved a warning untill the end of the day. He was to tired to finish the task.';
   const before = engine.check({ text });
   assert.ok(!before.findings.some((f) => f.rule.startsWith('proofread.spell')), 'no spelling finding without a dictionary');
-  assert.match(before.checklist.find((r) => r.criterion === 'proofread').summary, /Spelling was not checked/);
+  assert.ok(!before.findings.some((f) => f.rule === 'proofread.confusable'), 'word use needs the word classes in the dictionary');
+  assert.match(before.checklist.find((r) => r.criterion === 'proofread').summary, /Spelling and word use were not checked/);
   assert.equal(engine.load_dictionary(dictionary()), true);
   assert.equal(engine.load_dictionary(new Uint8Array([1, 2, 3])), false, 'a second dictionary is ignored');
   assert.equal(engine.spelling(), true);
   const after = engine.check({ text });
   assert.ok(after.findings.some((f) => f.excerpt === 'recieved'), 'spelling is checked once the dictionary is in');
-  assert.doesNotMatch(after.checklist.find((r) => r.criterion === 'proofread').summary, /Spelling was not checked/);
+  assert.ok(after.findings.some((f) => f.rule === 'proofread.confusable'), 'and word use ("to tired")');
+  assert.doesNotMatch(after.checklist.find((r) => r.criterion === 'proofread').summary, /were not checked/);
 });
 
 test('version() is the crate version', () => {

@@ -51,14 +51,15 @@ test('the WebAssembly contains no TOML reader: the rule data is compiled in when
   for (const text of ['[[rule]]', '[criteria.', 'flag = [']) assert.ok(!shipped.includes(text), text);
 });
 
-test('the spelling dictionary is a separate file, not in the WebAssembly', () => {
+test('the spelling dictionary and the word classes are a separate file, not in the WebAssembly', () => {
   const shipped = file('dist/chrome/pkg/cpoms_check_bg.wasm').toString('latin1');
   const dictionary = gunzipSync(file('dist/chrome/dictionary.bin.gz')).toString('utf8');
-  const [aff, dic, extra] = dictionary.split('\0');
+  const [aff, dic, extra, classes] = dictionary.split('\0');
   assert.match(aff, /^SFX /m, 'the affix file comes first');
   assert.ok(dic.split('\n').length > 40_000, 'then the word list');
-  assert.ok(extra.includes('\n0aalii\n'), 'then the SCOWL extras (front-coded)');
-  for (const text of [aff.slice(0, 200), dic.slice(0, 200), extra.slice(-200)]) assert.ok(!shipped.includes(text));
+  assert.ok(extra.includes('\n0aba\n3ci\n'), 'then the SCOWL extras (front-coded)');
+  assert.ok(classes.includes('\n0abandon nv\n'), 'then the word classes (front-coded)');
+  for (const text of [aff.slice(0, 200), dic.slice(0, 200), extra.slice(-200), classes.slice(-200)]) assert.ok(!shipped.includes(text));
   for (const browser of ['chrome', 'firefox']) {
     const manifest = JSON.parse(file(`dist/${browser}/manifest.json`));
     assert.ok(manifest.web_accessible_resources[0].resources.includes('dictionary.bin.gz'), browser);

@@ -18,8 +18,11 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     marks::repeated_words(cx, doc, out);
     marks::unbalanced(doc, out);
     capitals::capitals(cx, doc, out);
-    confusables::check(cx, doc, out);
-    grammar::check(doc, out);
+    // The word-use checks read words' classes, which come with the dictionary.
+    if crate::spell::available() {
+        confusables::check(cx, doc, out);
+        grammar::check(doc, out);
+    }
 }
 
 /// School, SEND, medical and safeguarding vocabulary as written, and in lower case for

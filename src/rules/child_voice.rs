@@ -83,7 +83,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
         // The speaker: the word before the verb, looking past "who" and commas; after
         // "and" ("KONeill phoned … and shared …"), the sentence's first word.
         let mut speaker = prev;
-        let (mut relative, mut chained) = (false, false);
+        let (mut relative, mut chained, mut joined) = (false, false, false);
         while let Some(p) = speaker {
             match doc.norm(p) {
                 "who" | "," | "then" | "also" | "later" | "had" | "has" | "have" => {
@@ -93,6 +93,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
                 }
                 // "and told …", "phoned … to say that …": the sentence's subject speaks.
                 "and" | "to" => {
+                    joined = doc.norm(p) == "and";
                     speaker = subject(cx, doc, p);
                     break;
                 }
@@ -115,7 +116,15 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
         // A note that opens with the telling of a child or parent ("Told her she would have
         // a detention.", "Informed mum that …") has the writer as its unwritten subject; one
         // that tells the writer or staff ("Told me dad hit him") reports the child.
-        let opens_note = speaker.is_none() && doc.has(i, SENTENCE_START);
+        // So does a note that opens with another verb of the writer's and joins this one
+        // with "and" ("Gave her the figures and told her the DSL would ring").
+        let first = doc.sentence(i).first;
+        let opens_note = (speaker.is_none() && doc.has(i, SENTENCE_START))
+            || (joined
+                && first < i
+                && doc.capitalised(first)
+                && super::proofread::words::finite_verb(doc.norm(first))
+                && !cx.k.speech_object_verbs.has(doc, first));
         let tells_child_or_family = j.is_some_and(|k| {
             matches!(doc.norm(k), "him" | "her" | "them")
                 || cx.k.speech_family.has(doc, k)

@@ -86,6 +86,8 @@ pub struct Compiled {
     pub evidence_soft: PhraseSet,
     pub evidence_diagnoses: PhraseSet,
     pub evidence_must_have_possession: WordSet,
+    pub evidence_manner_adverbs: WordSet,
+    pub evidence_manner_heads: WordSet,
     pub evidence_diagnosed: WordSet,
     // language.toml, subjective.txt
     /// The built-in phrase table, payload = index of its group.
@@ -109,6 +111,7 @@ pub struct Compiled {
     pub documents_not_documents_after: WordSet,
     pub documents_negations: WordSet,
     pub documents_kept_elsewhere: PhraseSet,
+    pub documents_never_attach: PhraseSet,
     pub documents_in_entry: PhraseSet,
     pub documents_standing: PhraseSet,
     pub documents_made_now: PhraseSet,
@@ -230,6 +233,8 @@ impl Compiled {
             evidence_soft: inflected(&ev.soft),
             evidence_diagnoses: inflected(&ev.diagnoses),
             evidence_must_have_possession: words(&ev.must_have_possession),
+            evidence_manner_adverbs: words(&ev.manner_adverbs),
+            evidence_manner_heads: words(&ev.manner_heads),
             evidence_diagnosed: words(&ev.diagnosed),
             language_phrases: PhraseSet::inflected(
                 lang.phrase
@@ -261,6 +266,7 @@ impl Compiled {
             documents_not_documents_after: words(&doc.not_documents_after),
             documents_negations: words(&doc.negations),
             documents_kept_elsewhere: phrases(&doc.kept_elsewhere),
+            documents_never_attach: phrases(&doc.never_attach),
             documents_in_entry: phrases(&doc.in_entry),
             documents_standing: phrases(&doc.standing),
             documents_made_now: phrases(&doc.made_now),

@@ -93,9 +93,12 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     };
     // The story may open earlier and move on to the field's time ("Period 3 (11:20): she
     // asked to talk … At 12:05 she showed …"): a later sentence that starts at that time.
-    let story_reaches_field = all_times
-        .iter()
-        .any(|t| narrative(t.start) && sets_scene(t, 3) && t.minutes_from(minute) <= SAME_TIME);
+    // Or the text gives the field's time outside its plans, where the first time is when the
+    // school heard of it ("Notification received at 8.12am … Police were called at 11.50pm").
+    let story_reaches_field = all_times.iter().any(|t| {
+        t.minutes_from(minute) <= SAME_TIME
+            && ((narrative(t.start) && sets_scene(t, 3)) || !doc.has(t.start, ACTIONS))
+    });
     let time_differs = !story_reaches_field
         && first_time.is_some_and(|t| {
             opening.first() == Some(&doc.sentence_of[t.start])

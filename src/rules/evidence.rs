@@ -51,6 +51,27 @@ fn observed_nearby(cx: &Ctx, doc: &Doc, m: &Match) -> bool {
     same || next
 }
 
+/// "Clearly" that says how, not how sure: after a word at the end of a clause ("answered
+/// questions clearly", "spoke clearly and calmly"), or before a word of seeing or showing
+/// ("clearly visible"). After a comma or opening a clause it is the writer's stance.
+fn manner(cx: &Ctx, doc: &Doc, m: &Match) -> bool {
+    if m.end != m.start + 1 || !cx.k.evidence_manner_adverbs.has(doc, m.start) {
+        return false;
+    }
+    let after_word = m.start > 0
+        && doc.sentence_of[m.start - 1] == doc.sentence_of[m.start]
+        && doc.is_word(m.start - 1);
+    let clause_ends = m.end >= doc.len()
+        || doc.sentence_of[m.end] != doc.sentence_of[m.start]
+        || matches!(
+            doc.norm(m.end),
+            "," | ";" | "." | ":" | "and" | "but" | "when" | ")"
+        )
+        || !doc.is_word(m.end) && doc.norm(m.end) != "-";
+    (after_word && clause_ends)
+        || (doc.is_word(m.end) && cx.k.evidence_manner_heads.has(doc, m.end))
+}
+
 /// A marker in a condition ("if Grace seems unwell") interprets nothing.
 fn conditional(doc: &Doc, m: &Match) -> bool {
     (1..=CONDITION_WINDOW)
@@ -70,6 +91,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             let must_have = doc.norm(m.start) == "must";
             !(must_have && doc.is_word(m.end) && cx.k.evidence_must_have_possession.has(doc, m.end))
         })
+        .filter(|m| !manner(cx, doc, m))
         .filter(|m| !evidence_after(cx, doc, m.end))
         .collect();
     // Soft markers in the plans, or in a condition, interpret nothing.

@@ -179,10 +179,89 @@ fn mark_actions(r: &mut Regions) {
     }
 }
 
+/// Words of a line that opens or closes a pasted message when they are all it says
+/// ("--- start of email ---", "-----Original Message-----", "[end of text]").
+const OPENERS: [&str; 5] = ["start of", "begin", "beginning of", "original", "forwarded"];
+const CLOSERS: [&str; 2] = ["end of", "end"];
+
+/// Whether a line is only a marker around a pasted message: its words, punctuation aside,
+/// are an opener (or closer) and a message word ("start of email", "end of message").
+fn marker(line: &str, openers: &[&str]) -> bool {
+    let words: String = line
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = words.strip_suffix(" below").unwrap_or(&words);
+    openers.iter().any(|o| {
+        words.strip_prefix(o).is_some_and(|rest| {
+            let rest = rest.trim_start().trim_start_matches("the ");
+            let rest = rest.strip_prefix("forwarded ").unwrap_or(rest);
+            MESSAGE_WORDS
+                .iter()
+                .any(|m| rest == *m || rest.strip_prefix(m) == Some("s"))
+        })
+    })
+}
+
+/// A message pasted between marker lines: its header lines set aside, its body someone
+/// else's words when the marker or the line before it says it was received ("Pasted
+/// below:", "Forwarded message"). With no closing marker the body ends as an unmarked
+/// one does (its sign-off's paragraph, else its first). Returns the line after the body.
+fn mark_between_markers(text: &str, r: &mut Regions, open: usize) -> usize {
+    let n = r.lines.len();
+    let close = (open + 1..n).find(|&k| marker(line_text(text, r, k), &CLOSERS));
+    r.has_email = true;
+    let received = marker(line_text(text, r, open), &["original", "forwarded"])
+        || (0..open)
+            .rev()
+            .filter(|&k| r.lines[k].kind != LineKind::Blank)
+            .take(2)
+            .any(|k| introduces(text, r, k));
+    let end = close.unwrap_or(n);
+    let mut first = open + 1;
+    while first < end && matches!(r.lines[first].kind, LineKind::EmailHeader | LineKind::Blank) {
+        r.excluded.push((r.lines[first].start, r.lines[first].end));
+        first += 1;
+    }
+    for k in [Some(open), close].into_iter().flatten() {
+        r.excluded.push((r.lines[k].start, r.lines[k].end));
+    }
+    let Some(close) = close else {
+        return if first < n {
+            mark_body(text, r, first, received).max(open + 1)
+        } else {
+            n
+        };
+    };
+    if first < close {
+        let (s, e) = (r.lines[first].start, r.lines[close - 1].end);
+        if received {
+            r.pasted.push((s, e));
+        }
+        if let Some(cut) = greeting_len(line_text(text, r, first)) {
+            r.excluded.push((s, s + cut));
+        }
+    }
+    close + 1
+}
+
 fn mark_emails(text: &str, r: &mut Regions) {
     let n = r.lines.len();
     let mut i = 0;
     while i < n {
+        if matches!(r.lines[i].kind, LineKind::Text | LineKind::Item)
+            && marker(line_text(text, r, i), &OPENERS)
+        {
+            i = mark_between_markers(text, r, i);
+            continue;
+        }
         if r.lines[i].kind != LineKind::EmailHeader {
             // A message pasted without its header, introduced and opening with a greeting:
             // "Email from Sarah Mensah, social worker, copied below in full:" then "Hi Karen,".
@@ -335,6 +414,38 @@ mod tests {
         let (s, e) = r.pasted[0];
         assert!(t[s..e].starts_with("Hi, Kacey") && t[s..e].ends_with("Leanne Fisher"));
         assert!(r.excluded.iter().any(|&(s, e)| &t[s..e] == "Leanne Fisher"));
+    }
+
+    #[test]
+    fn a_message_between_markers_is_someone_elses_words_when_introduced() {
+        let t = "Notification received by email, pasted below.\n--- start of email ---\nSubject: OPERATION ENCOMPASS\nPolice attended at 23:40.\n\nBoth children were safe.\n--- end of email ---\nKHarris told the DSL.";
+        let r = find_regions(t, &headings());
+        let (s, e) = r.pasted[0];
+        assert_eq!(
+            &t[s..e],
+            "Police attended at 23:40.\n\nBoth children were safe."
+        );
+        for set_aside in [
+            "--- start of email ---",
+            "Subject: OPERATION ENCOMPASS",
+            "--- end of email ---",
+        ] {
+            assert!(
+                r.excluded.iter().any(|&(s, e)| &t[s..e] == set_aside),
+                "{set_aside}"
+            );
+        }
+        let forwarded = "---------- Forwarded message ---------\nFrom: Sam Reid\nLeo is safe.\n\nKHarris read it.";
+        let r = find_regions(forwarded, &headings());
+        assert_eq!(r.pasted.len(), 1, "a forwarded message is received");
+        assert!(
+            !forwarded[r.pasted[0].0..r.pasted[0].1].contains("KHarris"),
+            "no closing marker: its paragraph"
+        );
+        // The writer's own lines are not markers.
+        for own in ["The start of the email was polite.", "End of lunch."] {
+            assert!(!marker(own, &OPENERS) && !marker(own, &CLOSERS), "{own}");
+        }
     }
 
     #[test]

@@ -100,6 +100,24 @@ fn bare_initials(cx: &Ctx, doc: &Doc, i: usize) -> bool {
         && (2..=3).contains(&raw.len())
         && raw.chars().all(|c| c.is_ascii_uppercase())
         && !cx.k.names_acronyms.has(doc, i)
+        && !spelt_out(cx, doc, raw)
+}
+
+/// Whether the entry spells the capitals out as capitalised words, so that they are an
+/// abbreviation it defines: "Individual Healthcare Plan … IHP", "Young Carers Service (YCS)".
+/// A person's name is not ("Harry Brown … HB" are initials).
+fn spelt_out(cx: &Ctx, doc: &Doc, caps: &str) -> bool {
+    let caps = caps.as_bytes();
+    (0..doc.len().saturating_sub(caps.len() - 1)).any(|start| {
+        !first_names(cx.data).contains(doc.norm(start))
+            && caps.iter().enumerate().all(|(k, &c)| {
+                let t = start + k;
+                doc.tokens[t].kind == Kind::Word
+                    && doc.raw(t).len() > 1
+                    && doc.raw(t).as_bytes()[0] == c
+                    && doc.sentence_of[t] == doc.sentence_of[start]
+            })
+    })
 }
 
 /// The staff codes whose capitals are these initials ("HB" → HBrennan, "KON" → KONeill).

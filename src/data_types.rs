@@ -168,6 +168,7 @@ pub struct DocumentsFile {
     pub standing: Vec<String>,
     pub made_now: Vec<String>,
     pub not_yet: Vec<String>,
+    pub not_yet_after: Vec<String>,
     pub plan_verbs: Vec<String>,
 }
 

@@ -116,6 +116,7 @@ pub struct Compiled {
     pub documents_standing: PhraseSet,
     pub documents_made_now: PhraseSet,
     pub documents_not_yet: WordSet,
+    pub documents_not_yet_after: WordSet,
     // loop.toml
     pub loop_response: PhraseSet,
     pub loop_outcome: PhraseSet,
@@ -271,6 +272,7 @@ impl Compiled {
             documents_standing: phrases(&doc.standing),
             documents_made_now: phrases(&doc.made_now),
             documents_not_yet: words(&doc.not_yet),
+            documents_not_yet_after: words(&doc.not_yet_after),
             loop_response: phrases(&l.response),
             loop_outcome: phrases(&l.outcome),
             loop_parties: phrases(&l.parties),

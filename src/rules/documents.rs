@@ -110,7 +110,11 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         let only_offered = (s.saturating_sub(NOT_YET_WINDOW).max(sent.first)..s)
             .rev()
             .take_while(|&k| !matches!(doc.norm(k), "and" | "but" | "then" | "," | ";"))
-            .any(|k| cx.k.documents_not_yet.has(doc, k));
+            .any(|k| cx.k.documents_not_yet.has(doc, k))
+            // "referral to the school counsellor offered and accepted"
+            || (e..(e + NOT_YET_WINDOW + 2).min(sent.last))
+                .take_while(|&k| !matches!(doc.norm(k), "and" | "but" | "then" | "," | ";"))
+                .any(|k| cx.k.documents_not_yet_after.has(doc, k));
         !(in_sentence(future)
             || cx
                 .k

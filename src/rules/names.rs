@@ -189,7 +189,8 @@ fn staff_format(cx: &Ctx, out: &mut Out) {
 /// "I", "me": advice while a staff code says who was involved; a problem when the entry
 /// names no member of staff at all, so no later reader can tell who acted. A writer who
 /// gives their code beside the first person ("I (HMcLeod) was on the door", "asked to speak
-/// to me (ARahman)") has said who "I" is for the whole entry.
+/// to me (ARahman)") or signs the entry ("Logged by DOkafor") has said who "I" is for the
+/// whole entry.
 fn first_person(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let anyone_named = (0..doc.len()).any(|i| doc.own(i) && is_staff_code(doc.raw(i)));
@@ -199,11 +200,32 @@ fn first_person(cx: &Ctx, out: &mut Out) {
             && doc.norm(i + 1) == "("
             && is_staff_code(doc.raw(i + 2))
     });
-    if introduced {
+    // "Logged by DOkafor (Head of Year 11)." signs the entry: its "I" is DOkafor.
+    let signed = (1..doc.len().saturating_sub(1)).any(|i| {
+        doc.own(i)
+            && doc.norm(i) == "by"
+            && is_staff_code(doc.raw(i + 1))
+            && matches!(
+                doc.norm(i - 1),
+                "logged" | "written" | "recorded" | "entered" | "completed" | "added" | "compiled"
+            )
+    });
+    if introduced || signed {
         return;
     }
+    // "coded I (illness)", "marked as I": a register's attendance code, not the writer.
+    let attendance_code = |i: usize| {
+        let before = |k: usize| doc.prev_in_sentence(k).map(|p| (p, doc.norm(p)));
+        match before(i) {
+            Some((_, "coded" | "code" | "marked" | "mark")) => true,
+            Some((p, "as")) => {
+                before(p).is_some_and(|(_, w)| matches!(w, "coded" | "code" | "marked" | "mark"))
+            }
+            _ => false,
+        }
+    };
     for i in 0..doc.len() {
-        if doc.own(i) && cx.k.names_first_person.has(doc, i) {
+        if doc.own(i) && cx.k.names_first_person.has(doc, i) && !attendance_code(i) {
             out.push(Raw::at("names.first_person", doc.span(i, i + 1)).escalate(!anyone_named));
         }
     }
@@ -282,19 +304,16 @@ fn professionals(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let n = &cx.data.names;
     let lexicon = first_names(cx.data);
-    // Full names: a capitalised first name (from the lexicon, or after a title) and surname.
-    let mut introduced: Vec<(String, String)> = Vec::new();
-    let mut flagged: Vec<(String, String)> = Vec::new();
-    let mut named_roles = false;
-    for i in 0..doc.len().saturating_sub(1) {
-        if !doc.own(i) || doc.has(i, EXCLUDED) || !capital_word(doc, i) || !capital_word(doc, i + 1)
-        {
-            continue;
+    // Full names: a capitalised first name (from the lexicon, or after a title) and surname;
+    // with whether a role is given beside it.
+    let full_name = |i: usize| -> Option<((String, String), bool)> {
+        if !capital_word(doc, i) || !capital_word(doc, i + 1) {
+            return None;
         }
         if doc.sentence_of[i + 1] != doc.sentence_of[i]
             || doc.tokens[i + 1].start > doc.tokens[i].end + 1
         {
-            continue;
+            return None;
         }
         let after_title = i > 0
             && n.professional_titles
@@ -307,14 +326,14 @@ fn professionals(cx: &Ctx, out: &mut Out) {
             || is_staff_code(doc.raw(i + 1))
             || cx.names.by_full_name(&first, &last).is_some()
         {
-            continue;
+            return None;
         }
         if i > 0
             && capital_word(doc, i - 1)
             && !after_title
             && !doc.has(i, crate::text::SENTENCE_START)
         {
-            continue; // part of a longer proper name
+            return None; // part of a longer proper name
         }
         let initial = doc.raw(i).chars().next().unwrap_or(' ');
         if cx
@@ -323,13 +342,29 @@ fn professionals(cx: &Ctx, out: &mut Out) {
             .iter()
             .any(|c| c.starts_with(initial))
         {
-            continue; // a member of staff in full: staff_format's concern
+            return None; // a member of staff in full: staff_format's concern
         }
-        let key = (first, last);
         let role_title = after_title && n.role_titles.iter().any(|t| t == doc.norm(i - 1));
-        if role_title || role_near(cx, doc, if after_title { i - 1 } else { i }, i + 1) {
+        let role = role_title || role_near(cx, doc, if after_title { i - 1 } else { i }, i + 1);
+        Some(((first, last), role))
+    };
+    // Introduced with a role anywhere, a signature or a pasted message included ("Dr Priya
+    // Nair / Consultant Psychiatrist, CAMHS" under an email): the name needs no role again.
+    let introduced: Vec<(String, String)> = (0..doc.len().saturating_sub(1))
+        .filter_map(full_name)
+        .filter_map(|(key, role)| role.then_some(key))
+        .collect();
+    let mut flagged: Vec<(String, String)> = Vec::new();
+    let mut named_roles = false;
+    for i in 0..doc.len().saturating_sub(1) {
+        if !doc.own(i) || doc.has(i, EXCLUDED) {
+            continue;
+        }
+        let Some((key, role)) = full_name(i) else {
+            continue;
+        };
+        if role {
             named_roles = true;
-            introduced.push(key);
             continue;
         }
         if introduced.contains(&key) || flagged.contains(&key) {

@@ -130,18 +130,23 @@ pub fn times(doc: &Doc) -> Vec<TimeMention> {
 
 /// Whether a past time phrase starting at token `start` is a span or a comparison rather
 /// than when the incident happened: "same jumper as all of last week", "off since last
-/// week", "like last week", "all last week".
+/// week", "like last week", "all last week", "has been wearing short skirts lately".
 pub fn span_or_comparison(doc: &Doc, start: usize) -> bool {
     let mut k = doc.prev_in_sentence(start);
     if let Some(p) = k.filter(|&p| doc.norm(p) == "of") {
         k = doc.prev_in_sentence(p);
     }
-    k.is_some_and(|p| {
+    let before = k.is_some_and(|p| {
         matches!(
             doc.norm(p),
             "all" | "as" | "like" | "than" | "since" | "throughout"
         )
-    })
+    });
+    // "She's been wearing short skirts lately": a habit over a span, not when it happened.
+    let first = doc.sentence(start).first;
+    let habit = (first + 1..start)
+        .any(|k| doc.norm(k - 1) == "been" && doc.is_word(k) && doc.norm(k).ends_with("ing"));
+    before || habit
 }
 
 /// Weekdays and dates: "Monday", "Monday 3rd March", "3 March 2025", "12/03", "03/03/25".

@@ -129,6 +129,7 @@ pub struct NamesFile {
     pub word_name_contexts: Vec<String>,
     pub first_person: Vec<String>,
     pub staff_roles: Vec<String>,
+    pub staff_places: Vec<String>,
     pub adult_ties: Vec<String>,
     pub parent_words: Vec<String>,
     pub staff_role_compounds: Vec<String>,

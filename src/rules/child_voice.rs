@@ -67,6 +67,35 @@ fn subject(cx: &Ctx, doc: &Doc, end: usize) -> Option<usize> {
         .or_else(|| (first..end).find(|&k| doc.is_word(k)))
 }
 
+/// A clause with its "that" left out: a subject, then a verb within a few words ("admitted
+/// he had been selling", "mentioned her uncle had visited", "claimed Jo hit her"). Without
+/// the verb it is an object: "mentioned the trip", "shared her work".
+fn reported_clause(cx: &Ctx, doc: &Doc, j: usize) -> bool {
+    const SUBJECTS: [&str; 14] = [
+        "he", "she", "they", "i", "we", "there", "someone", "some", "the", "a", "two", "people",
+        "everyone", "nobody",
+    ];
+    let w = doc.norm(j);
+    let family = |k: usize| cx.k.speech_family.has(doc, k);
+    let named = |k: usize| {
+        doc.capitalised(k)
+            && !is_staff_code(doc.raw(k))
+            && (cx.names.by_forename(doc.norm(k)).is_some()
+                || first_names(cx.data).contains(doc.norm(k)))
+    };
+    let subject_ends = if SUBJECTS.contains(&w) || family(j) || named(j) {
+        j
+    } else if matches!(w, "her" | "his" | "their" | "my") && j + 1 < doc.len() && family(j + 1) {
+        j + 1
+    } else {
+        return false;
+    };
+    let last = doc.sentence(j).last;
+    (subject_ends + 1..(subject_ends + 3).min(last))
+        .take_while(|&k| doc.is_word(k))
+        .any(|k| super::proofread::words::finite_verb(doc.norm(k)))
+}
+
 /// Reported speech in the writer's own words, quoted or not.
 pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
     let doc = cx.doc;
@@ -172,7 +201,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             }
         }
         let w = doc.norm(j);
-        if cx.k.speech_that_only.has(doc, i) && w != "that" {
+        if cx.k.speech_that_only.has(doc, i) && w != "that" && !reported_clause(cx, doc, j) {
             continue;
         }
         let starts_clause = doc.tokens[j].kind != Kind::Punct

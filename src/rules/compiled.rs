@@ -62,6 +62,7 @@ pub struct Compiled {
     pub speech_that_only: WordSet,
     // names.toml
     pub names_staff_roles: PhraseSet,
+    pub names_staff_places: PhraseSet,
     pub names_staff_roles_words: WordSet,
     pub names_professional_roles: PhraseSet,
     pub names_professional_roles_words: WordSet,
@@ -211,6 +212,7 @@ impl Compiled {
             speech_adverbial_starts: words(&sp.adverbial_starts),
             speech_that_only: words(&sp.that_only),
             names_staff_roles: phrases(&n.staff_roles),
+            names_staff_places: phrases(&n.staff_places),
             names_staff_roles_words: words(&n.staff_roles),
             names_professional_roles: phrases(&n.professional_roles),
             names_professional_roles_words: words(&n.professional_roles),

@@ -21,6 +21,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         staff::initials(cx, out);
     }
     staff::roles(cx, out);
+    staff::by_place(cx, out);
     child_surnames(cx, out);
     professionals(cx, out);
 }

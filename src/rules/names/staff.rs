@@ -93,6 +93,32 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
     }
 }
 
+/// A member of staff by first name and where they work: "Sarah in the office", "Dave from
+/// the site team". A first name of a pupil on the form is a child, not staff.
+pub fn by_place(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    let places = &cx.k.names_staff_places;
+    for i in 0..doc.len().saturating_sub(2) {
+        if !doc.own(i)
+            || doc.has(i, EXCLUDED)
+            || !doc.capitalised(i)
+            || doc.tokens[i].kind != Kind::Word
+            || !first_names(cx.data).contains(doc.norm(i))
+            || cx.names.by_forename(doc.norm(i)).is_some()
+            || !matches!(doc.norm(i + 1), "in" | "from" | "on" | "at")
+        {
+            continue;
+        }
+        let mut k = i + 2;
+        if matches!(doc.norm(k), "the" | "our") {
+            k += 1;
+        }
+        if let Some(m) = places.match_at(doc, k) {
+            out.push(Raw::at("names.staff_role", doc.span(i, m.end)));
+        }
+    }
+}
+
 /// Two or three capitals that are not a known abbreviation.
 fn bare_initials(cx: &Ctx, doc: &Doc, i: usize) -> bool {
     let raw = doc.raw(i);

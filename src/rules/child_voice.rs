@@ -76,6 +76,10 @@ fn reported_clause(cx: &Ctx, doc: &Doc, j: usize) -> bool {
         "everyone", "nobody",
     ];
     let w = doc.norm(j);
+    // "mentioned something about a cousin": the gist of what was said, in the writer's words.
+    if w == "something" && j + 1 < doc.len() && doc.norm(j + 1) == "about" {
+        return true;
+    }
     let family = |k: usize| cx.k.speech_family.has(doc, k);
     let named = |k: usize| {
         doc.capitalised(k)
@@ -91,8 +95,9 @@ fn reported_clause(cx: &Ctx, doc: &Doc, j: usize) -> bool {
         return false;
     };
     let last = doc.sentence(j).last;
-    (subject_ends + 1..(subject_ends + 3).min(last))
-        .take_while(|&k| doc.is_word(k))
+    // "some Year 13 boys had been …": a few words of the subject, numbers among them.
+    (subject_ends + 1..(subject_ends + 5).min(last))
+        .take_while(|&k| doc.is_word(k) || doc.tokens[k].kind == Kind::Number)
         .any(|k| super::proofread::words::finite_verb(doc.norm(k)))
 }
 

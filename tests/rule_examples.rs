@@ -205,6 +205,7 @@ fn every_category_signal_suggests_its_category_when_not_chosen() {
         "Child Exploitation",
         "Young Carer",
         "Drugs",
+        "Private Fostering",
     ];
     let labels: Vec<&str> = cpoms_check::rules::DEFAULT_CATEGORIES
         .iter()

@@ -115,7 +115,14 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             || (e..(e + NOT_YET_WINDOW + 2).min(sent.last))
                 .take_while(|&k| !matches!(doc.norm(k), "and" | "but" | "then" | "," | ";"))
                 .any(|k| cx.k.documents_not_yet_after.has(doc, k));
-        !(in_sentence(future)
+        // A plan or condition: "will send the letter", "If there is no improvement, referral
+        // to …". An "if" after the document is another clause ("see the attached summary
+        // and let me know if …").
+        let planned = future
+            .find(doc, |k| k >= sent.first && k < sent.last)
+            .iter()
+            .any(|f| f.start < s || !matches!(doc.norm(f.start), "if" | "unless"));
+        !(planned
             || cx
                 .k
                 .documents_plans

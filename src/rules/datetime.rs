@@ -49,10 +49,16 @@ pub fn check(cx: &Ctx, out: &mut Out) {
                 .prev_in_sentence(m.start)
                 .is_some_and(|p| doc.norm(p) == "on")
     };
-    if let Some(m) = all_dates
+    // The field's own date given anywhere outside the plans makes the opening's other date
+    // context ("Follow-up to the concern logged on Mon 29/9. Review meeting today, Fri 17th Oct").
+    let field_date_given = all_dates
         .iter()
-        .find(|m| narrative(m.start) && opening.first() == Some(&doc.sentence_of[m.start]))
-    {
+        .any(|o| !doc.has(o.start, ACTIONS) && o.date(inc.date.year) == Some(inc.date));
+    if let Some(m) = all_dates.iter().find(|m| {
+        !field_date_given
+            && narrative(m.start)
+            && opening.first() == Some(&doc.sentence_of[m.start])
+    }) {
         if let Some(d) = m.date(inc.date.year).filter(|_| sets_scene(m)) {
             if d != inc.date && m.weekday.is_none_or(|w| w == d.weekday()) {
                 conflicts.push((m.start, m.end));

@@ -51,6 +51,38 @@ fn weekday_of(norm: &str) -> Option<usize> {
     WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(norm))
 }
 
+/// The weekday at token `j`, written in full or shortened as staff write them ("Tues 14th
+/// Oct", "Wed 5/11", "Thurs"). "Wed", "Sat" and "Sun" are words too, so they count only
+/// with a capital and a day's number after them.
+fn weekday_at(doc: &Doc, j: usize) -> Option<usize> {
+    let norm = doc.norm(j);
+    if let Some(w) = weekday_of(norm) {
+        return Some(w);
+    }
+    const SHORT: [(&str, usize, bool); 11] = [
+        ("mon", 0, true),
+        ("tue", 1, true),
+        ("tues", 1, true),
+        ("wed", 2, false),
+        ("weds", 2, true),
+        ("thu", 3, true),
+        ("thur", 3, true),
+        ("thurs", 3, true),
+        ("fri", 4, true),
+        ("sat", 5, false),
+        ("sun", 6, false),
+    ];
+    let &(_, w, alone) = SHORT.iter().find(|(s, _, _)| *s == norm)?;
+    let number_after = || {
+        let mut k = j + 1;
+        if k < doc.len() && doc.norm(k) == "." {
+            k += 1;
+        }
+        k < doc.len() && doc.raw(k).starts_with(|c: char| c.is_ascii_digit())
+    };
+    (doc.capitalised(j) && (alone || number_after())).then_some(w)
+}
+
 fn month_of(norm: &str) -> Option<u32> {
     let m = MONTHS.iter().position(|m| {
         m.eq_ignore_ascii_case(norm)
@@ -160,7 +192,7 @@ pub fn dates(doc: &Doc) -> Vec<DateMention> {
             ..DateMention::default()
         };
         let mut j = i;
-        if let Some(w) = weekday_of(doc.norm(j)) {
+        if let Some(w) = weekday_at(doc, j) {
             m.weekday = Some(w);
             j += 1;
             // "Monday, 3rd March"

@@ -176,8 +176,9 @@ pub fn span_or_comparison(doc: &Doc, start: usize) -> bool {
     });
     // "She's been wearing short skirts lately": a habit over a span, not when it happened.
     let first = doc.sentence(start).first;
-    let habit = (first + 1..start)
-        .any(|k| doc.norm(k - 1) == "been" && doc.is_word(k) && doc.norm(k).ends_with("ing"));
+    let habit = matches!(doc.norm(start), "lately" | "recently")
+        && (first + 1..start)
+            .any(|k| doc.norm(k - 1) == "been" && doc.is_word(k) && doc.norm(k).ends_with("ing"));
     before || habit
 }
 

@@ -1,14 +1,31 @@
 //! `timely`: was the entry made promptly after the incident?
 
 use super::{Applies, Ctx, Out, Raw};
-use crate::datetime::describe_minutes;
-use crate::text::ACTIONS;
+use crate::datetime::{describe_minutes, LocalDateTime};
+use crate::text::{ACTIONS, SENTENCE_START};
 
 pub fn check(cx: &Ctx, out: &mut Out) {
     if let Some(inc) = cx.entry.incident_at {
         // A date alone counts from the end of that day: the most lenient reading.
         let gap = cx.now.minutes(0) - inc.minutes(23 * 60 + 59);
-        if gap > (cx.policy.timeliness_hours * 60.0) as i64 {
+        let limit = (cx.policy.timeliness_hours * 60.0) as i64;
+        // The text opens on a later day than the field ("Thurs 13th Nov, period 1, …" with
+        // the field on the 12th): the date is in doubt (`datetime.conflict` asks which is
+        // right), and by the text's own day the entry is in time.
+        let doc = cx.doc;
+        let opening_day = cx
+            .dates()
+            .iter()
+            .find(|m| doc.sentence_of[m.start] == 0 && doc.has(m.start, SENTENCE_START))
+            .and_then(|m| m.date(inc.date.year));
+        let in_time_by_text = opening_day.is_some_and(|d| {
+            let text_day = LocalDateTime {
+                date: d,
+                minute_of_day: None,
+            };
+            d > inc.date && cx.now.minutes(0) - text_day.minutes(23 * 60 + 59) <= limit
+        });
+        if gap > limit && !in_time_by_text {
             out.push(Raw::field("timely.late", "incident_at").detail(describe_minutes(gap)));
         }
     } else {

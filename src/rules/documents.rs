@@ -119,9 +119,10 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         // to …". An "if" after the document is another clause ("see the attached summary
         // and let me know if …").
         let planned = future
-            .find(doc, |k| k >= sent.first && k < sent.last)
-            .iter()
-            .any(|f| f.start < s || !matches!(doc.norm(f.start), "if" | "unless"));
+            .any_in(doc, sent.first, sent.last, |k| {
+                k < s || !matches!(doc.norm(k), "if" | "unless")
+            })
+            .is_some();
         !(planned
             || cx
                 .k

@@ -126,24 +126,34 @@ fn bare_initials(cx: &Ctx, doc: &Doc, i: usize) -> bool {
         && (2..=3).contains(&raw.len())
         && raw.chars().all(|c| c.is_ascii_uppercase())
         && !cx.k.names_acronyms.has(doc, i)
-        && !spelt_out(cx, doc, raw)
 }
 
-/// Whether the entry spells the capitals out as capitalised words, so that they are an
-/// abbreviation it defines: "Individual Healthcare Plan … IHP", "Young Carers Service (YCS)".
-/// A person's name is not ("Harry Brown … HB" are initials).
-fn spelt_out(cx: &Ctx, doc: &Doc, caps: &str) -> bool {
-    let caps = caps.as_bytes();
-    (0..doc.len().saturating_sub(caps.len() - 1)).any(|start| {
-        !first_names(cx.data).contains(doc.norm(start))
-            && caps.iter().enumerate().all(|(k, &c)| {
-                let t = start + k;
-                doc.tokens[t].kind == Kind::Word
-                    && doc.raw(t).len() > 1
-                    && doc.raw(t).as_bytes()[0] == c
-                    && doc.sentence_of[t] == doc.sentence_of[start]
-            })
-    })
+/// The abbreviations the entry spells out as capitalised words, so that they are ones it
+/// defines: "Individual Healthcare Plan … IHP", "Young Carers Service (YCS)". A person's
+/// name is not one ("Harry Brown … HB" are initials). Found in one pass over the text.
+fn spelt_out(cx: &Ctx, doc: &Doc) -> Vec<String> {
+    let capital = |t: usize| {
+        doc.tokens[t].kind == Kind::Word
+            && doc.raw(t).len() > 1
+            && doc.raw(t).starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let mut out = Vec::new();
+    for start in 0..doc.len() {
+        if !capital(start) || first_names(cx.data).contains(doc.norm(start)) {
+            continue;
+        }
+        let mut caps = String::new();
+        for t in start..(start + 3).min(doc.len()) {
+            if !capital(t) || doc.sentence_of[t] != doc.sentence_of[start] {
+                break;
+            }
+            caps.push(char::from(doc.raw(t).as_bytes()[0]));
+            if caps.len() >= 2 && !out.contains(&caps) {
+                out.push(caps.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The staff codes whose capitals are these initials ("HB" → HBrennan, "KON" → KONeill).
@@ -173,8 +183,16 @@ fn person_like(cx: &Ctx, doc: &Doc, k: usize) -> bool {
 /// "HB said", "told KP", "Present: HB, KP, mum", "HB (DSL)".
 pub fn initials(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
+    let mut defined: Option<Vec<String>> = None;
     for i in 0..doc.len() {
         if !doc.own(i) || doc.has(i, EXCLUDED) || !bare_initials(cx, doc, i) {
+            continue;
+        }
+        if defined
+            .get_or_insert_with(|| spelt_out(cx, doc))
+            .iter()
+            .any(|d| d == doc.raw(i))
+        {
             continue;
         }
         let raw = doc.raw(i);

@@ -7,11 +7,17 @@ use crate::spell::is_common_word;
 use crate::text::{Doc, Kind, EXCLUDED, LINE_START, PASTED};
 
 /// First on its line after any bullet or numbering ("• NEXT STEPS", "2. ACTIONS").
+/// Walks back only as far as the first word: a long line is not read again for each token.
 fn starts_line(doc: &Doc, k: usize) -> bool {
-    (0..=k)
-        .rev()
-        .find(|&t| doc.has(t, LINE_START))
-        .is_some_and(|s| (s..k).all(|t| doc.tokens[t].kind != Kind::Word))
+    for t in (0..=k).rev() {
+        if t < k && doc.tokens[t].kind == Kind::Word {
+            return false;
+        }
+        if doc.has(t, LINE_START) {
+            return true;
+        }
+    }
+    false
 }
 
 /// An ordinary word typed in capitals for emphasis ("NOT", "ONLY"): not an acronym (the

@@ -10,8 +10,38 @@ use crate::text::{Doc, Kind, SENTENCE_START};
 /// Spelling suggestions computed per check, at most.
 const MAX_SUGGESTIONS: usize = 20;
 
+/// The spans of the language rules' findings, made once per check (only if a word is
+/// misspelt): sorted by start, with the furthest end so far, so that whether one covers a
+/// word is a binary search rather than a pass over every finding.
+struct Covered(Vec<(usize, usize)>);
+
+impl Covered {
+    fn of(out: &Out) -> Covered {
+        let mut spans: Vec<(usize, usize)> = out
+            .findings
+            .iter()
+            .filter(|f| f.rule.starts_with("language."))
+            .filter_map(|f| f.span)
+            .collect();
+        crate::order::sort(&mut spans);
+        let mut furthest = 0;
+        for s in &mut spans {
+            furthest = furthest.max(s.1);
+            s.1 = furthest;
+        }
+        Covered(spans)
+    }
+
+    /// Whether a span starting at or before `a` reaches `b`.
+    fn covers(&self, (a, b): (usize, usize)) -> bool {
+        let n = self.0.partition_point(|&(s, _)| s <= a);
+        n > 0 && self.0[n - 1].1 >= b
+    }
+}
+
 pub fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
     let mut suggested = 0;
+    let mut covered: Option<Covered> = None;
     let speak = &cx.k.proofread_text_speak;
     let lexicon = first_names(cx.data);
     for i in 0..doc.len() {
@@ -94,10 +124,7 @@ pub fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
         // A word the language rules already flag ("gobby") is a word they know: one
         // finding says what is wrong with it.
         let span = doc.span(i, i + 1);
-        if out.findings.iter().any(|f| {
-            f.rule.starts_with("language.")
-                && f.span.is_some_and(|(s, e)| s <= span.0 && span.1 <= e)
-        }) {
+        if covered.get_or_insert_with(|| Covered::of(out)).covers(span) {
             continue;
         }
         let mut r = Raw::at("proofread.spelling", span);

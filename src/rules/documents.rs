@@ -106,15 +106,20 @@ pub fn check(cx: &Ctx, out: &mut Out) {
                 .any_in(doc, s, e, |_| true)
                 .is_some()
                 && !in_sentence(&cx.k.documents_made_now);
-        // Back to the clause's start: "Mum agreed and KPatel completed the referral" is done.
-        let only_offered = (s.saturating_sub(NOT_YET_WINDOW).max(sent.first)..s)
-            .rev()
-            .take_while(|&k| !matches!(doc.norm(k), "and" | "but" | "then" | "," | ";"))
-            .any(|k| cx.k.documents_not_yet.has(doc, k))
-            // "referral to the school counsellor offered and accepted"
-            || (e..(e + NOT_YET_WINDOW + 2).min(sent.last))
+        // Within the document's own clause: "Mum agreed and KPatel completed the referral"
+        // is done; "referral to the school counsellor offered and accepted" is not yet.
+        let clause_has = |range: &mut dyn Iterator<Item = usize>, is: &dyn Fn(usize) -> bool| {
+            range
                 .take_while(|&k| !matches!(doc.norm(k), "and" | "but" | "then" | "," | ";"))
-                .any(|k| cx.k.documents_not_yet_after.has(doc, k));
+                .any(is)
+        };
+        let only_offered = clause_has(
+            &mut (s.saturating_sub(NOT_YET_WINDOW).max(sent.first)..s).rev(),
+            &|k| cx.k.documents_not_yet.has(doc, k),
+        ) || clause_has(
+            &mut (e..(e + NOT_YET_WINDOW + 2).min(sent.last)),
+            &|k| cx.k.documents_not_yet_after.has(doc, k),
+        );
         // A plan or condition: "will send the letter", "If there is no improvement, referral
         // to …". An "if" after the document is another clause ("see the attached summary
         // and let me know if …").

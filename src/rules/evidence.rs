@@ -67,7 +67,7 @@ fn manner(cx: &Ctx, doc: &Doc, m: &Match) -> bool {
             doc.norm(m.end),
             "," | ";" | "." | ":" | "and" | "but" | "when" | ")"
         )
-        || !doc.is_word(m.end) && doc.norm(m.end) != "-";
+        || (!doc.is_word(m.end) && doc.norm(m.end) != "-");
     (after_word && clause_ends)
         || (doc.is_word(m.end) && cx.k.evidence_manner_heads.has(doc, m.end))
 }

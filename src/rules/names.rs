@@ -195,23 +195,30 @@ fn staff_format(cx: &Ctx, out: &mut Out) {
 fn first_person(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let anyone_named = (0..doc.len()).any(|i| doc.own(i) && is_staff_code(doc.raw(i)));
-    let introduced = (0..doc.len().saturating_sub(3)).any(|i| {
+    // "I (HMcLeod) was on the door" introduces the writer; "Logged by DOkafor (Head of
+    // Year 11)." signs the entry: either way its "I" is that member of staff.
+    let says_who = |i: usize| {
         doc.own(i)
-            && cx.k.names_first_person.has(doc, i)
-            && doc.norm(i + 1) == "("
-            && is_staff_code(doc.raw(i + 2))
-    });
-    // "Logged by DOkafor (Head of Year 11)." signs the entry: its "I" is DOkafor.
-    let signed = (1..doc.len().saturating_sub(1)).any(|i| {
-        doc.own(i)
-            && doc.norm(i) == "by"
-            && is_staff_code(doc.raw(i + 1))
-            && matches!(
-                doc.norm(i - 1),
-                "logged" | "written" | "recorded" | "entered" | "completed" | "added" | "compiled"
-            )
-    });
-    if introduced || signed {
+            && ((cx.k.names_first_person.has(doc, i)
+                && i + 3 < doc.len()
+                && doc.norm(i + 1) == "("
+                && is_staff_code(doc.raw(i + 2)))
+                || (i > 0
+                    && i + 1 < doc.len()
+                    && doc.norm(i) == "by"
+                    && is_staff_code(doc.raw(i + 1))
+                    && matches!(
+                        doc.norm(i - 1),
+                        "logged"
+                            | "written"
+                            | "recorded"
+                            | "entered"
+                            | "completed"
+                            | "added"
+                            | "compiled"
+                    )))
+    };
+    if (0..doc.len()).any(says_who) {
         return;
     }
     // "coded I (illness)", "marked as I": a register's attendance code, not the writer.

@@ -1,7 +1,7 @@
 //! `timely`: was the entry made promptly after the incident?
 
 use super::{Applies, Ctx, Out, Raw};
-use crate::datetime::{describe_minutes, LocalDateTime};
+use crate::datetime::{describe_minutes, Date, LocalDateTime};
 use crate::text::{ACTIONS, SENTENCE_START};
 
 pub fn check(cx: &Ctx, out: &mut Out) {
@@ -12,20 +12,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         // The text opens on a later day than the field ("Thurs 13th Nov, period 1, …" with
         // the field on the 12th): the date is in doubt (`datetime.conflict` asks which is
         // right), and by the text's own day the entry is in time.
-        let doc = cx.doc;
-        let opening_day = cx
-            .dates()
-            .iter()
-            .find(|m| doc.sentence_of[m.start] == 0 && doc.has(m.start, SENTENCE_START))
-            .and_then(|m| m.date(inc.date.year));
-        let in_time_by_text = opening_day.is_some_and(|d| {
-            let text_day = LocalDateTime {
-                date: d,
-                minute_of_day: None,
-            };
-            d > inc.date && cx.now.minutes(0) - text_day.minutes(23 * 60 + 59) <= limit
-        });
-        if gap > limit && !in_time_by_text {
+        if gap > limit && !in_time_by_text(cx, inc.date, limit) {
             out.push(Raw::field("timely.late", "incident_at").detail(describe_minutes(gap)));
         }
     } else {
@@ -44,4 +31,21 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     {
         out.set("timely", Applies::Yes);
     }
+}
+
+/// Whether the entry is in time counted from the day its text opens on, when that is later
+/// than the field's day.
+fn in_time_by_text(cx: &Ctx, field_day: Date, limit: i64) -> bool {
+    let doc = cx.doc;
+    cx.dates()
+        .iter()
+        .find(|m| doc.sentence_of[m.start] == 0 && doc.has(m.start, SENTENCE_START))
+        .and_then(|m| m.date(field_day.year))
+        .is_some_and(|d| {
+            let text_day = LocalDateTime {
+                date: d,
+                minute_of_day: None,
+            };
+            d > field_day && cx.now.minutes(0) - text_day.minutes(23 * 60 + 59) <= limit
+        })
 }

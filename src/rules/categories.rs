@@ -131,6 +131,10 @@ pub fn check(cx: &Ctx, out: &mut Out) {
                 continue;
             };
             let (label, (term, general)) = (&available[a], &slots.labels[t]);
+            // Most groups have no signal in the text: that is looked up first.
+            let Some((span, quoted)) = signals.of(slots) else {
+                continue;
+            };
             // An umbrella label ("Safeguarding") covers the group only when the school has
             // no label of its own for it: a school that offers "Domestic Abuse" wants it.
             let covered = chosen.iter().any(|c| {
@@ -148,21 +152,19 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             {
                 continue;
             }
-            if let Some((span, quoted)) = signals.of(slots) {
-                suggested.push(label.clone());
-                let detail = format!(
-                    "“{}” points to {}: consider choosing the “{label}” category too.",
-                    &cx.doc.text[span.0..span.1],
-                    g.name
-                );
-                // A child's quoted words are never underlined: the finding goes on the field.
-                let raw = if quoted {
-                    Raw::field("categories.suggest", "categories")
-                } else {
-                    Raw::at("categories.suggest", span)
-                };
-                out.push(raw.detail(detail));
-            }
+            suggested.push(label.clone());
+            let detail = format!(
+                "“{}” points to {}: consider choosing the “{label}” category too.",
+                &cx.doc.text[span.0..span.1],
+                g.name
+            );
+            // A child's quoted words are never underlined: the finding goes on the field.
+            let raw = if quoted {
+                Raw::field("categories.suggest", "categories")
+            } else {
+                Raw::at("categories.suggest", span)
+            };
+            out.push(raw.detail(detail));
         }
     }
 }

@@ -187,6 +187,14 @@ const CLOSERS: [&str; 2] = ["end of", "end"];
 /// Whether a line is only a marker around a pasted message: its words, punctuation aside,
 /// are an opener (or closer) and a message word ("start of email", "end of message").
 fn marker(line: &str, openers: &[&str]) -> bool {
+    // The longest is "beginning of the forwarded messages below": a line of more words is
+    // prose, rejected before any copy (every line of every entry comes here).
+    let mut words = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    if words.nth(7).is_some() {
+        return false;
+    }
     let words: String = line
         .chars()
         .map(|c| {

@@ -25,7 +25,7 @@ pub struct PhraseSet {
     patterns: Vec<(Vec<Slot>, usize)>,
     by_first: HashMap<u64, Vec<usize>, PrehashedBuild>,
     any_first: Vec<usize>,
-    /// A 4,096-bit filter of first words: most tokens start no pattern, and a bit test
+    /// A 4,096-bit Bloom filter of first words: most tokens start no pattern, and two bit tests
     /// rejects them before any map lookup (every bit is set when a pattern starts with `*`).
     first_bits: FirstWords,
     /// Forms, pronouns, spellings and inserted words (see the module comment).
@@ -76,9 +76,11 @@ impl Default for FirstWords {
     }
 }
 
-fn bit(h: u64) -> (usize, u64) {
-    let b = (h >> 52) as usize; // top 12 bits
-    (b / 64, 1 << (b % 64))
+/// The filter's two bits for a word (a Bloom filter with two probes: a long inflected list
+/// sets a few hundred of the 4,096 bits, and common words would pass one probe too often).
+fn bits(h: u64) -> [(usize, u64); 2] {
+    let probe = |b: usize| (b / 64, 1 << (b % 64));
+    [probe((h >> 52) as usize), probe((h >> 40) as usize & 0xfff)]
 }
 
 /// Tokens `start..end` matched the pattern carrying `payload`.
@@ -96,6 +98,12 @@ fn fit(doc: &Doc, slots: &[Slot], i: usize, sentence: usize, gaps: usize) -> Opt
     if i >= doc.len() || doc.sentence_of[i] != sentence || !slot.allows(doc, i) {
         return None;
     }
+    fit_rest(doc, rest, i, sentence, gaps)
+}
+
+/// `fit` for the slots after the one token `i` matched.
+#[inline]
+fn fit_rest(doc: &Doc, rest: &[Slot], i: usize, sentence: usize, gaps: usize) -> Option<usize> {
     let Some(next) = rest.first() else {
         return Some(i + 1);
     };
@@ -219,8 +227,9 @@ impl PhraseSet {
         for &w in &slots[0].words {
             if w != ANY {
                 self.by_first.entry(w).or_default().push(k);
-                let (word, mask) = bit(w);
-                self.first_bits.0[word] |= mask;
+                for (word, mask) in bits(w) {
+                    self.first_bits.0[word] |= mask;
+                }
             }
         }
         self.patterns.push((slots, payload));
@@ -229,8 +238,9 @@ impl PhraseSet {
     /// Whether a pattern could start with this word (a bit test; no false negatives).
     #[inline]
     fn may_start(&self, hash: u64) -> bool {
-        let (word, mask) = bit(hash);
-        self.first_bits.0[word] & mask != 0
+        bits(hash)
+            .iter()
+            .all(|&(word, mask)| self.first_bits.0[word] & mask != 0)
     }
 
     /// The patterns that may start with this word: those listed under it, and those
@@ -243,6 +253,18 @@ impl PhraseSet {
             .chain(self.any_first.iter())
     }
 
+    /// `fit` for a pattern listed under token `i`'s word: its first slot is matched by
+    /// that (the look-up is by the word's hash), so only a `*` first slot is tested again.
+    #[inline]
+    fn fit_at(&self, doc: &Doc, slots: &[Slot], i: usize, gaps: usize) -> Option<usize> {
+        let sentence = doc.sentence_of[i];
+        if self.any_first.is_empty() {
+            fit_rest(doc, &slots[1..], i, sentence, gaps)
+        } else {
+            fit(doc, slots, i, sentence, gaps)
+        }
+    }
+
     /// The longest match starting at token `i`.
     pub fn match_at(&self, doc: &Doc, i: usize) -> Option<Match> {
         if !self.may_start(doc.tokens[i].hash) {
@@ -253,7 +275,7 @@ impl PhraseSet {
         let gaps = if self.inflected { MAX_INSERTED } else { 0 };
         for &k in candidates {
             let (slots, payload) = &self.patterns[k];
-            if let Some(end) = fit(doc, slots, i, doc.sentence_of[i], gaps) {
+            if let Some(end) = self.fit_at(doc, slots, i, gaps) {
                 if best.is_none_or(|b| end > b.end) {
                     best = Some(Match {
                         start: i,
@@ -310,7 +332,7 @@ impl PhraseSet {
                 if *p >= payloads || next[*p] > i {
                     continue;
                 }
-                if let Some(end) = fit(doc, slots, i, doc.sentence_of[i], gaps) {
+                if let Some(end) = self.fit_at(doc, slots, i, gaps) {
                     match best.iter_mut().find(|(q, _)| q == p) {
                         Some((_, e)) => *e = (*e).max(end),
                         None => best.push((*p, end)),

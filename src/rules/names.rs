@@ -329,10 +329,10 @@ fn professionals(cx: &Ctx, out: &mut Out) {
                 .chain(&n.staff_titles)
                 .any(|t| t == doc.norm(i - 1))
             && doc.capitalised(i - 1);
-        let (first, last) = (doc.norm(i).to_string(), base(doc.norm(i + 1)).to_string());
-        if !(lexicon.contains(&first) || after_title)
+        let (first, last) = (doc.norm(i), base(doc.norm(i + 1)));
+        if !(after_title || lexicon.contains(first))
             || is_staff_code(doc.raw(i + 1))
-            || cx.names.by_full_name(&first, &last).is_some()
+            || cx.names.by_full_name(first, last).is_some()
         {
             return None;
         }
@@ -346,7 +346,7 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         let initial = doc.raw(i).chars().next().unwrap_or(' ');
         if cx
             .names
-            .staff_with_surname(&last)
+            .staff_with_surname(last)
             .iter()
             .any(|c| c.starts_with(initial))
         {
@@ -354,31 +354,33 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         }
         let role_title = after_title && n.role_titles.iter().any(|t| t == doc.norm(i - 1));
         let role = role_title || role_near(cx, doc, if after_title { i - 1 } else { i }, i + 1);
-        Some(((first, last), role))
+        Some(((first.to_string(), last.to_string()), role))
     };
     // Introduced with a role anywhere, a signature or a pasted message included ("Dr Priya
     // Nair / Consultant Psychiatrist, CAMHS" under an email): the name needs no role again.
-    let introduced: Vec<(String, String)> = (0..doc.len().saturating_sub(1))
-        .filter_map(full_name)
-        .filter_map(|(key, role)| role.then_some(key))
+    let full_names: Vec<(usize, (String, String), bool)> = (0..doc.len().saturating_sub(1))
+        .filter_map(|i| full_name(i).map(|(key, role)| (i, key, role)))
+        .collect();
+    let introduced: Vec<&(String, String)> = full_names
+        .iter()
+        .filter(|(_, _, role)| *role)
+        .map(|(_, key, _)| key)
         .collect();
     let mut flagged: Vec<(String, String)> = Vec::new();
     let mut named_roles = false;
-    for i in 0..doc.len().saturating_sub(1) {
+    for (i, key, role) in &full_names {
+        let (i, role) = (*i, *role);
         if !doc.own(i) || doc.has(i, EXCLUDED) {
             continue;
         }
-        let Some((key, role)) = full_name(i) else {
-            continue;
-        };
         if role {
             named_roles = true;
             continue;
         }
-        if introduced.contains(&key) || flagged.contains(&key) {
+        if introduced.contains(&key) || flagged.contains(key) {
             continue;
         }
-        flagged.push(key);
+        flagged.push(key.clone());
         out.push(Raw::at(
             "names.professional_name",
             (doc.tokens[i].start, super::tagging::name_span(doc, i + 1).1),
@@ -393,6 +395,7 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         // "PC Lloyd" after "PC Gareth Lloyd": the full name was given once (and judged there).
         let named_before = introduced
             .iter()
+            .copied()
             .chain(&flagged)
             .any(|(_, last)| *last == base(doc.norm(j)));
         if capital_word(doc, j)

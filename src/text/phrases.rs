@@ -26,7 +26,7 @@ pub struct PhraseSet {
     by_first: HashMap<u64, Vec<usize>, PrehashedBuild>,
     any_first: Vec<usize>,
     /// A 4,096-bit Bloom filter of first words: most tokens start no pattern, and two bit tests
-    /// rejects them before any map lookup (every bit is set when a pattern starts with `*`).
+    /// reject them before any map lookup (every bit is set when a pattern starts with `*`).
     first_bits: FirstWords,
     /// Forms, pronouns, spellings and inserted words (see the module comment).
     inflected: bool,

@@ -451,8 +451,19 @@ mod tests {
             "no closing marker: its paragraph"
         );
         // The writer's own lines are not markers.
-        for own in ["The start of the email was polite.", "End of lunch."] {
+        for own in [
+            "The start of the email was polite.",
+            "End of lunch.",
+            "Start of the email from Mum, who rang later to say sorry",
+        ] {
             assert!(!marker(own, &OPENERS) && !marker(own, &CLOSERS), "{own}");
+        }
+        // The longest markers are still markers.
+        for line in [
+            "--- Beginning of the forwarded messages below ---",
+            "***** End of the forwarded email *****",
+        ] {
+            assert!(marker(line, &OPENERS) || marker(line, &CLOSERS), "{line}");
         }
     }
 

@@ -161,6 +161,7 @@ pub struct DocumentsFile {
     pub kinds: Vec<String>,
     pub not_documents_after: Vec<String>,
     pub email_words: Vec<String>,
+    pub not_email_after: Vec<String>,
     pub negations: Vec<String>,
     pub future: Vec<String>,
     pub kept_elsewhere: Vec<String>,

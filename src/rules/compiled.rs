@@ -110,6 +110,7 @@ pub struct Compiled {
     /// "to make|complete|…": the action-list way of writing a plan.
     pub documents_plans: PhraseSet,
     pub documents_not_documents_after: WordSet,
+    pub documents_not_email_after: WordSet,
     pub documents_negations: WordSet,
     pub documents_kept_elsewhere: PhraseSet,
     pub documents_never_attach: PhraseSet,
@@ -267,6 +268,7 @@ impl Compiled {
                 PhraseSet::new([(format!("to {verbs}"), 0)])
             },
             documents_not_documents_after: words(&doc.not_documents_after),
+            documents_not_email_after: words(&doc.not_email_after),
             documents_negations: words(&doc.negations),
             documents_kept_elsewhere: phrases(&doc.kept_elsewhere),
             documents_never_attach: phrases(&doc.never_attach),

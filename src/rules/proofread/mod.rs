@@ -7,7 +7,7 @@ mod confusables;
 mod grammar;
 mod marks;
 mod spelling;
-pub(super) mod words;
+pub(in crate::rules) mod words;
 
 use super::{Applies, Ctx, Out};
 

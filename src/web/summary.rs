@@ -34,6 +34,9 @@ impl Summary {
             .query_selector("button")?
             .ok_or("no chip")?
             .dyn_into()?;
+        // Hidden until a check finds something written (`render`): an empty pill would
+        // otherwise show on an empty form until the first check ends.
+        chip.style().set_property("display", "none")?;
         let open = Closure::<dyn FnMut()>::new(open_list);
         chip.add_event_listener_with_callback("click", open.as_ref().unchecked_ref())?;
         document.body().ok_or("no body")?.append_child(&host)?;

@@ -78,6 +78,14 @@ fn head_is_verb(doc: &Doc, head: usize) -> bool {
         || (r.noun && !r.verb && !r.adjective)
 }
 
+/// The tokens of `walk` up to the first clause break ("and", "but", "then", a comma).
+fn in_clause<'d>(
+    doc: &'d Doc,
+    walk: impl Iterator<Item = usize> + 'd,
+) -> impl Iterator<Item = usize> + 'd {
+    walk.take_while(|&k| !matches!(doc.norm(k), "and" | "but" | "then" | "," | ";"))
+}
+
 pub fn check(cx: &Ctx, out: &mut Out) {
     let doc = cx.doc;
     let d = &cx.data.documents;
@@ -130,18 +138,13 @@ pub fn check(cx: &Ctx, out: &mut Out) {
                 && !in_sentence(&cx.k.documents_made_now);
         // Within the document's own clause: "Mum agreed and KPatel completed the referral"
         // is done; "referral to the school counsellor offered and accepted" is not yet.
-        let clause_has = |range: &mut dyn Iterator<Item = usize>, is: &dyn Fn(usize) -> bool| {
-            range
-                .take_while(|&k| !matches!(doc.norm(k), "and" | "but" | "then" | "," | ";"))
-                .any(is)
-        };
-        let only_offered = clause_has(
-            &mut (s.saturating_sub(NOT_YET_WINDOW).max(sent.first)..s).rev(),
-            &|k| cx.k.documents_not_yet.has(doc, k),
-        ) || clause_has(
-            &mut (e..(e + NOT_YET_WINDOW + 2).min(sent.last)),
-            &|k| cx.k.documents_not_yet_after.has(doc, k),
-        );
+        let only_offered = in_clause(
+            doc,
+            (s.saturating_sub(NOT_YET_WINDOW).max(sent.first)..s).rev(),
+        )
+        .any(|k| cx.k.documents_not_yet.has(doc, k))
+            || in_clause(doc, e..(e + NOT_YET_WINDOW + 2).min(sent.last))
+                .any(|k| cx.k.documents_not_yet_after.has(doc, k));
         // A plan or condition: "will send the letter", "If there is no improvement, referral
         // to …". An "if" after the document is another clause ("see the attached summary
         // and let me know if …").

@@ -197,28 +197,29 @@ fn first_person(cx: &Ctx, out: &mut Out) {
     let anyone_named = (0..doc.len()).any(|i| doc.own(i) && is_staff_code(doc.raw(i)));
     // "I (HMcLeod) was on the door" introduces the writer; "Logged by DOkafor (Head of
     // Year 11)." signs the entry: either way its "I" is that member of staff.
-    let says_who = |i: usize| {
-        doc.own(i)
-            && ((cx.k.names_first_person.has(doc, i)
-                && i + 3 < doc.len()
-                && doc.norm(i + 1) == "("
-                && is_staff_code(doc.raw(i + 2)))
-                || (i > 0
-                    && i + 1 < doc.len()
-                    && doc.norm(i) == "by"
-                    && is_staff_code(doc.raw(i + 1))
-                    && matches!(
-                        doc.norm(i - 1),
-                        "logged"
-                            | "written"
-                            | "recorded"
-                            | "entered"
-                            | "completed"
-                            | "added"
-                            | "compiled"
-                    )))
+    let introduces = |i: usize| {
+        cx.k.names_first_person.has(doc, i)
+            && i + 3 < doc.len()
+            && doc.norm(i + 1) == "("
+            && is_staff_code(doc.raw(i + 2))
     };
-    if (0..doc.len()).any(says_who) {
+    let signs = |i: usize| {
+        const SIGNING: [&str; 7] = [
+            "logged",
+            "written",
+            "recorded",
+            "entered",
+            "completed",
+            "added",
+            "compiled",
+        ];
+        i > 0
+            && i + 1 < doc.len()
+            && doc.norm(i) == "by"
+            && is_staff_code(doc.raw(i + 1))
+            && SIGNING.contains(&doc.norm(i - 1))
+    };
+    if (0..doc.len()).any(|i| doc.own(i) && (introduces(i) || signs(i))) {
         return;
     }
     // "coded I (illness)", "marked as I": a register's attendance code, not the writer.
@@ -368,8 +369,7 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         .collect();
     let mut flagged: Vec<(String, String)> = Vec::new();
     let mut named_roles = false;
-    for (i, key, role) in &full_names {
-        let (i, role) = (*i, *role);
+    for &(i, ref key, role) in &full_names {
         if !doc.own(i) || doc.has(i, EXCLUDED) {
             continue;
         }

@@ -235,7 +235,7 @@ impl PhraseSet {
         self.patterns.push((slots, payload));
     }
 
-    /// Whether a pattern could start with this word (a bit test; no false negatives).
+    /// Whether a pattern could start with this word (two bit tests; no false negatives).
     #[inline]
     fn may_start(&self, hash: u64) -> bool {
         bits(hash)

@@ -152,6 +152,10 @@ pub struct CategoryGroup {
     pub signals: Vec<String>,
     #[serde(default)]
     pub together: Vec<Vec<Vec<String>>>,
+    /// Words that count when written with asterisks for letters ("p***", "f*g"): a
+    /// censored word in a record is almost always an offensive one.
+    #[serde(default)]
+    pub censored: Vec<String>,
 }
 
 #[derive(Deserialize, Serialize)]

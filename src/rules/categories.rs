@@ -108,6 +108,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             covered_by: vec![label.clone()],
             signals: words.clone(),
             together: Vec::new(),
+            censored: Vec::new(),
         })
         .collect();
     let school_sets = compile(&school, &cx.data.categories.umbrella);
@@ -132,7 +133,11 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             };
             let (label, (term, general)) = (&available[a], &slots.labels[t]);
             // Most groups have no signal in the text: that is looked up first.
-            let Some((span, quoted)) = signals.of(slots) else {
+            let Some((span, quoted)) = signals
+                .of(slots)
+                .or_else(|| censored(cx.doc, &g.censored))
+                .or_else(|| (!general).then(|| referred(cx.doc, term)).flatten())
+            else {
                 continue;
             };
             // An umbrella label ("Safeguarding") covers the group only when the school has
@@ -313,8 +318,88 @@ impl<'a> Signals<'a> {
     }
 }
 
+/// A referral in the plans to a service named as the school's label for the group ("a
+/// Young Carers referral", "refer to Prevent"): the concern is the one the plans answer.
+/// Plans are otherwise left out ("an online safety lesson for the class" is not what
+/// happened).
+fn referred(doc: &Doc, term: &str) -> Option<((usize, usize), bool)> {
+    let term = term.trim();
+    if term.is_empty() {
+        return None;
+    }
+    for line in doc.regions.lines.iter().filter(|l| l.in_actions) {
+        let lower = doc.text[line.start..line.end].to_ascii_lowercase();
+        let refers = lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "refer" | "refers" | "referred" | "referral" | "referrals" | "referring"
+            )
+        });
+        if !refers {
+            continue;
+        }
+        // The label as whole words, or its plural ("Young Carers" for "Young Carer").
+        let found = lower.match_indices(term).find_map(|(at, _)| {
+            let rest = &lower[at + term.len()..];
+            let len = term.len() + usize::from(rest.starts_with('s'));
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + len..].chars().next();
+            (!before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric))
+            .then_some((at, len))
+        });
+        if let Some((at, len)) = found {
+            let start = line.start + at;
+            return Some(((start, start + len), false));
+        }
+    }
+    None
+}
+
+/// A word written with asterisks for some of its letters ("p***", "f*g", "n*****") that
+/// fits one of `words` letter for letter: where, and whether inside a quotation.
+fn censored(doc: &Doc, words: &[String]) -> Option<((usize, usize), bool)> {
+    if words.is_empty() || !doc.text.contains('*') {
+        return None;
+    }
+    let joined = |a: usize, b: usize| doc.tokens[a].end == doc.tokens[b].start;
+    let n = doc.len();
+    for i in 0..n {
+        let starts = doc.tokens[i].kind == Kind::Word
+            && (i == 0 || !joined(i - 1, i) || doc.tokens[i - 1].kind == Kind::Punct)
+            && i + 1 < n
+            && doc.norm(i + 1) == "*"
+            && joined(i, i + 1)
+            && !doc.has(i, EXCLUDED | ACTIONS);
+        if !starts {
+            continue;
+        }
+        // The letters shown, the stars, and any letters after them, with no space between.
+        let mut end = i + 1;
+        while end < n && doc.norm(end) == "*" && joined(end - 1, end) {
+            end += 1;
+        }
+        if end < n && doc.tokens[end].kind == Kind::Word && joined(end - 1, end) {
+            end += 1;
+        }
+        if end < n && joined(end - 1, end) && doc.tokens[end].kind != Kind::Punct {
+            continue;
+        }
+        let shown: Vec<char> = (i..end).flat_map(|k| doc.norm(k).chars()).collect();
+        let fits = |w: &String| {
+            w.chars().count() == shown.len()
+                && w.chars().zip(&shown).all(|(a, &b)| b == '*' || a == b)
+        };
+        if words.iter().any(fits) {
+            return Some((doc.span(i, end), doc.has(i, QUOTED)));
+        }
+    }
+    None
+}
+
 /// One capitalised word inside a longer name ("Royal Preston Hospital", "Snap Fitness"):
-/// a place or a business, not the thing itself.
+/// a place or a business, not the thing itself. A capital that only opens the sentence
+/// makes no name ("Possible FGM risk.").
 fn in_proper_name(doc: &Doc, start: usize, end: usize) -> bool {
     end == start + 1
         && doc.capitalised(start)
@@ -322,6 +407,7 @@ fn in_proper_name(doc: &Doc, start: usize, end: usize) -> bool {
         && doc.prev_in_sentence(start).is_some_and(|p| {
             let raw = doc.raw(p);
             doc.capitalised(p)
+                && !doc.has(p, SENTENCE_START)
                 && doc.tokens[p].kind == Kind::Word
                 && !raw.ends_with("'s")
                 && !raw.ends_with("’s")

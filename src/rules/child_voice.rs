@@ -101,6 +101,14 @@ fn reported_clause(cx: &Ctx, doc: &Doc, j: usize) -> bool {
         .any(|k| super::proofread::words::finite_verb(doc.norm(k)))
 }
 
+/// A "that" within a few words from `from`, before any comma or quotation mark: the
+/// reported clause past a hearer, time or place.
+fn that_within(doc: &Doc, from: usize, last: usize) -> Option<usize> {
+    (from..(from + THAT_WINDOW).min(last))
+        .take_while(|&k| !matches!(doc.norm(k), "," | ";" | "“" | "\""))
+        .find(|&k| doc.norm(k) == "that")
+}
+
 /// Reported speech in the writer's own words, quoted or not.
 pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
     let doc = cx.doc;
@@ -190,18 +198,40 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
                     }
                 })
                 .and_then(|k| doc.next_in_sentence(k));
-        } else if j.is_some_and(|k| doc.norm(k) == "to") {
-            j = j
-                .and_then(|k| doc.next_in_sentence(k))
-                .and_then(|k| doc.next_in_sentence(k));
+        } else if let Some(to) = j.filter(|&k| doc.norm(k) == "to") {
+            // "mentioned to KPatel that …", "explained to her form tutor at break that …":
+            // the hearer may take a few words; without a "that", one word ("said to me he …").
+            // Only a hearer, not an infinitive ("said to go to the office so that …").
+            let hearer = doc.next_in_sentence(to).is_some_and(|k| {
+                matches!(
+                    doc.norm(k),
+                    "me" | "him"
+                        | "her"
+                        | "them"
+                        | "us"
+                        | "you"
+                        | "staff"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "their"
+                        | "my"
+                        | "another"
+                        | "one"
+                ) || cx.k.speech_family.has(doc, k)
+                    || doc.capitalised(k)
+            });
+            let that = || that_within(doc, to + 1, doc.sentence(i).last);
+            j = hearer.then(that).flatten().or_else(|| {
+                doc.next_in_sentence(to)
+                    .and_then(|k| doc.next_in_sentence(k))
+            });
         }
         let Some(mut j) = j else { continue };
         // "told DMcAllister at the start of period 3 that …": a time or place between.
         if cx.k.speech_object_verbs.has(doc, i) && cx.k.speech_adverbial_starts.has(doc, j) {
-            if let Some(t) = (j..(j + THAT_WINDOW).min(doc.sentence(i).last))
-                .take_while(|&k| !matches!(doc.norm(k), "," | ";" | "“" | "\""))
-                .find(|&k| doc.norm(k) == "that")
-            {
+            if let Some(t) = that_within(doc, j, doc.sentence(i).last) {
                 j = t;
             }
         }

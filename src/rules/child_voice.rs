@@ -101,6 +101,21 @@ fn reported_clause(cx: &Ctx, doc: &Doc, j: usize) -> bool {
         .any(|k| super::proofread::words::finite_verb(doc.norm(k)))
 }
 
+/// A clause from `j` in which the speaker says what they will do ("(that) he would talk
+/// to Harvey", "she'll bring the form"): a parent's arrangement, not an account to quote.
+fn own_promise(doc: &Doc, j: usize) -> bool {
+    let k = if doc.norm(j) == "that" { j + 1 } else { j };
+    if k + 1 >= doc.len() {
+        return false;
+    }
+    match doc.norm(k) {
+        // Not "she'd": that is as often "she had" ("she'd been hit").
+        "he'll" | "she'll" | "they'll" | "we'll" => true,
+        "he" | "she" | "they" | "we" => matches!(doc.norm(k + 1), "would" | "will"),
+        _ => false,
+    }
+}
+
 /// A "that" within a few words from `from`, before any comma or quotation mark: the
 /// reported clause past a hearer, time or place.
 fn that_within(doc: &Doc, from: usize, last: usize) -> Option<usize> {
@@ -234,6 +249,9 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             if let Some(t) = that_within(doc, j, doc.sentence(i).last) {
                 j = t;
             }
+        }
+        if speaker.is_some_and(|s| cx.k.speech_family.has(doc, s)) && own_promise(doc, j) {
+            continue; // "dad said he would talk to Harvey at home": an arrangement
         }
         let w = doc.norm(j);
         if cx.k.speech_that_only.has(doc, i) && w != "that" && !reported_clause(cx, doc, j) {

@@ -111,6 +111,15 @@ pub fn check(cx: &Ctx, out: &mut Out) {
                 && sets_scene(t, 8)
                 && t.minutes_from(minute) > SAME_TIME
         });
+    // With the field at the time of writing, a time opening either of the first two
+    // sentences ("… detention in S4. At 3.45pm Harvey …") is enough to show it is not the
+    // incident's.
+    let opening_time_differs = !story_reaches_field
+        && first_time.is_some_and(|t| {
+            opening.contains(&doc.sentence_of[t.start])
+                && sets_scene(t, 3)
+                && t.minutes_from(minute) > SAME_TIME
+        });
     let part_mismatch = part_of_day_mismatch(cx, &opening, minute);
     let vague =
         cx.k.time_vague_past
@@ -133,6 +142,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         && (vague
             || part_mismatch.is_some()
             || time_differs
+            || opening_time_differs
             || out_of_hours
             || !conflicts.is_empty())
     {

@@ -160,6 +160,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
                 .any_in(doc, sent.first, s, |_| true)
                 .is_some()
             || in_sentence(&cx.k.documents_kept_elsewhere)
+            || in_sentence(&cx.k.documents_spoken)
             || in_sentence(&cx.k.documents_never_attach)
             || (someone_elses_words && in_sentence(&cx.k.documents_in_entry))
             || standing_plan

@@ -414,6 +414,7 @@ fn professionals(cx: &Ctx, out: &mut Out) {
     // A professional by role alone: "the school nurse", "the duty social worker".
     let roles = &cx.k.names_professional_roles;
     let mut lower_text: Option<String> = None;
+    let mut not_yet_named: Option<Vec<usize>> = None;
     for m in roles.find(doc, |k| doc.own(k)) {
         if doc.is_word(m.end) && cx.k.names_role_compounds.has(doc, m.end) {
             continue;
@@ -440,6 +441,17 @@ fn professionals(cx: &Ctx, out: &mut Out) {
             m.end
         };
         if k + 1 < doc.len() && capital_word(doc, k) && capital_word(doc, k + 1) {
+            continue;
+        }
+        // "… the allocated social worker once their name is known": no name to give yet.
+        let unknown = not_yet_named.get_or_insert_with(|| {
+            let found = cx.k.names_not_yet_named.find(doc, |k| doc.own(k));
+            found.iter().map(|f| f.start).collect()
+        });
+        if unknown
+            .iter()
+            .any(|&u| u >= m.end && doc.sentence_of[u] == doc.sentence_of[m.start])
+        {
             continue;
         }
         let role_text =

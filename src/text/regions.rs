@@ -218,13 +218,26 @@ fn marker(line: &str, openers: &[&str]) -> bool {
     })
 }
 
+/// A line drawn across the text ("---", "______", "====="): it sets a pasted message apart.
+fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '_' | '=' | '~' | '—' | '–'))
+}
+
 /// A message pasted between marker lines: its header lines set aside, its body someone
 /// else's words when the marker or the line before it says it was received ("Pasted
 /// below:", "Forwarded message"). With no closing marker the body ends as an unmarked
 /// one does (its sign-off's paragraph, else its first). Returns the line after the body.
 fn mark_between_markers(text: &str, r: &mut Regions, open: usize) -> usize {
     let n = r.lines.len();
-    let close = (open + 1..n).find(|&k| marker(line_text(text, r, k), &CLOSERS));
+    // A message between rules ("---") closes at the next rule.
+    let ruled = is_rule(line_text(text, r, open));
+    let close = (open + 1..n).find(|&k| {
+        let line = line_text(text, r, k);
+        marker(line, &CLOSERS) || (ruled && is_rule(line))
+    });
     r.has_email = true;
     let received = marker(line_text(text, r, open), &["original", "forwarded"])
         || (0..open)
@@ -264,9 +277,18 @@ fn mark_emails(text: &str, r: &mut Regions) {
     let n = r.lines.len();
     let mut i = 0;
     while i < n {
-        if matches!(r.lines[i].kind, LineKind::Text | LineKind::Item)
-            && marker(line_text(text, r, i), &OPENERS)
-        {
+        // An opening marker ("--- start of email ---"), or a rule ("---") just after a line
+        // that introduces a message ("Email from …, pasted below:").
+        let opens = |i: usize| {
+            let line = line_text(text, r, i);
+            marker(line, &OPENERS)
+                || (is_rule(line)
+                    && (0..i)
+                        .rev()
+                        .find(|&k| r.lines[k].kind != LineKind::Blank)
+                        .is_some_and(|k| introduces(text, r, k)))
+        };
+        if matches!(r.lines[i].kind, LineKind::Text | LineKind::Item) && opens(i) {
             i = mark_between_markers(text, r, i);
             continue;
         }
@@ -493,6 +515,22 @@ mod tests {
         assert!(r.excluded.iter().any(|&(s, e)| &t[s..e] == "Hi Karen"));
         // Without an introduction, a greeting is the writer's own words.
         let own = "Hi all,\n\nTyler left the room at 10.15.";
+        assert!(find_regions(own, &headings()).pasted.is_empty());
+    }
+
+    #[test]
+    fn an_introduced_message_between_rules_is_someone_elses_words() {
+        let t = "Email from Hannah Briggs (social worker), pasted below.\n---\nSubject: Mason\nHi both, I will visit Mason tomorrow.\nKind regards, Hannah\n---\nActions:\n- BFoster to book a room.";
+        let r = find_regions(t, &headings());
+        let (s, e) = r.pasted[0];
+        assert!(
+            t[s..e].starts_with("Hi both") && t[s..e].ends_with("Hannah"),
+            "{:?}",
+            &t[s..e]
+        );
+        assert!(r.lines.last().is_some_and(|l| l.in_actions));
+        // A rule the writer draws under their own notes pastes nothing.
+        let own = "Tyler left at 10.15.\n---\nI phoned mum at 10.30.";
         assert!(find_regions(own, &headings()).pasted.is_empty());
     }
 }

@@ -125,6 +125,8 @@ pub struct NamesFile {
     pub professional_roles: Vec<String>,
     pub role_compounds: Vec<String>,
     pub not_yet_named: Vec<String>,
+    pub visited_roles: Vec<String>,
+    pub visit_words: Vec<String>,
     pub role_words: Vec<String>,
     pub relative_titles: Vec<String>,
     pub word_name_contexts: Vec<String>,

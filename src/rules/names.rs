@@ -11,6 +11,9 @@ const RELATION_WINDOW: usize = 5;
 /// How far after a professional's name, past a comma or dash, a role may stand.
 const ROLE_AFTER_WINDOW: usize = 8;
 
+/// How many words before a family doctor's role a verb of going may stand ("take her to see the GP").
+const VISIT_WINDOW: usize = 4;
+
 mod staff;
 
 pub fn check(cx: &Ctx, out: &mut Out) {
@@ -451,6 +454,19 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         if unknown
             .iter()
             .any(|&u| u >= m.end && doc.sentence_of[u] == doc.sentence_of[m.start])
+        {
+            continue;
+        }
+        // "Mum will take her to see the GP on Friday": the family's doctor, as a place to go.
+        let visited = cx
+            .k
+            .names_visited_roles
+            .any_in(doc, m.start, m.end, |_| true)
+            .is_some_and(|v| v.start == m.start);
+        let first = doc.sentence(m.start).first;
+        if visited
+            && (det.saturating_sub(VISIT_WINDOW).max(first)..det)
+                .any(|k| cx.k.names_visit_words.has(doc, k))
         {
             continue;
         }

@@ -288,10 +288,11 @@ impl<'a> Signals<'a> {
                 break;
             }
             let found = self.pass(quoted);
-            if let Some(m) = found[g.words]
-                .iter()
-                .find(|m| !doubted(doc, m.start) && !in_proper_name(doc, m.start, m.end))
-            {
+            if let Some(m) = found[g.words].iter().find(|m| {
+                !doubted(doc, m.start)
+                    && !in_proper_name(doc, m.start, m.end)
+                    && !in_role(doc, m.start)
+            }) {
                 return Some((doc.span(m.start, m.end), quoted));
             }
             for lists in &g.together {
@@ -395,6 +396,21 @@ fn censored(doc: &Doc, words: &[String]) -> Option<((usize, usize), bool)> {
         }
     }
     None
+}
+
+/// Inside the bracketed role after a full name or a staff code: "Ayesha Patel (domestic
+/// abuse advocate, Safenet)" names her job, not what happened. (A child goes by forename:
+/// "Amira (who disclosed self-harm)" is not a role.)
+fn in_role(doc: &Doc, i: usize) -> bool {
+    let first = doc.sentence(i).first;
+    let open = (first..i)
+        .rev()
+        .take_while(|&k| doc.norm(k) != ")")
+        .find(|&k| doc.norm(k) == "(");
+    let name = |k: usize| doc.capitalised(k) && doc.tokens[k].kind == Kind::Word;
+    open.and_then(|o| o.checked_sub(1))
+        .filter(|&p| p >= first && name(p))
+        .is_some_and(|p| crate::names::is_staff_code(doc.raw(p)) || (p > first && name(p - 1)))
 }
 
 /// One capitalised word inside a longer name ("Royal Preston Hospital", "Snap Fitness"):

@@ -327,6 +327,14 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         {
             return None;
         }
+        // "TYRESE MUST NOT …": a line in capitals is shouting, not a name.
+        let shouted = |k: usize| {
+            let raw = doc.raw(k);
+            raw.chars().count() > 1 && !raw.chars().any(char::is_lowercase)
+        };
+        if shouted(i) && shouted(i + 1) {
+            return None;
+        }
         let after_title = i > 0
             && n.professional_titles
                 .iter()
@@ -422,21 +430,27 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         if doc.is_word(m.end) && cx.k.names_role_compounds.has(doc, m.end) {
             continue;
         }
-        let Some(det) = m
+        let det = m
             .start
             .checked_sub(1)
-            .filter(|&d| doc.sentence_of[d] == doc.sentence_of[m.start])
-        else {
-            continue;
-        };
-        let d = doc.norm(det);
-        let determiner = matches!(
-            d,
-            "the" | "a" | "an" | "their" | "her" | "his" | "my" | "your" | "our"
-        ) || d.ends_with("'s");
-        if !determiner {
+            .filter(|&d| doc.sentence_of[d] == doc.sentence_of[m.start]);
+        let determiner = det.is_some_and(|det| {
+            let d = doc.norm(det);
+            matches!(
+                d,
+                "the" | "a" | "an" | "their" | "her" | "his" | "my" | "your" | "our"
+            ) || d.ends_with("'s")
+        });
+        // Note style drops the article: "Social worker says things are improving."
+        let opens_note = det.is_none()
+            && doc.has(m.start, crate::text::SENTENCE_START)
+            && doc.is_word(m.end)
+            && !doc.capitalised(m.end)
+            && doc.sentence_of[m.end] == doc.sentence_of[m.start];
+        if !determiner && !opens_note {
             continue;
         }
+        let det = det.filter(|_| determiner).unwrap_or(m.start);
         // Named in apposition: "the school nurse, Priya Shah" / "the school nurse Priya Shah".
         let k = if m.end < doc.len() && doc.norm(m.end) == "," {
             m.end + 1
@@ -458,15 +472,14 @@ fn professionals(cx: &Ctx, out: &mut Out) {
             continue;
         }
         // "Mum will take her to see the GP on Friday": the family's doctor, as a place to go.
-        let visited = cx
-            .k
-            .names_visited_roles
-            .any_in(doc, m.start, m.end, |_| true)
-            .is_some_and(|v| v.start == m.start);
+        let visited =
+            cx.k.names_visited_roles
+                .any_in(doc, m.start, m.end, |_| true)
+                .is_some_and(|v| v.start == m.start);
         let first = doc.sentence(m.start).first;
         if visited
             && (det.saturating_sub(VISIT_WINDOW).max(first)..det)
-                .any(|k| cx.k.names_visit_words.has(doc, k))
+                .any(|k| cx.k.names_visit_words.match_at(doc, k).is_some())
         {
             continue;
         }

@@ -24,6 +24,12 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         .find(doc, |i| doc.own(i) && !doc.has(i, ACTIONS))
         .into_iter()
         .filter(|m| !super::when::span_or_comparison(doc, m.start))
+        // "has recently been diagnosed": a perfect tense gives background, not the
+        // incident's time.
+        .filter(|m| {
+            !doc.prev_in_sentence(m.start)
+                .is_some_and(|p| matches!(doc.norm(p), "has" | "have" | "had" | "having"))
+        })
     {
         out.push(Raw::at("timely.vague_when", doc.span(m.start, m.end)));
     }

@@ -35,8 +35,11 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
             Some(k) if matches!(doc.norm(k), "," | "(" | "-" | "–") => doc.next_in_sentence(k),
             k => k,
         };
+        // "CAdebayo (Sofia's form tutor)": a determiner or a child's name may open the role.
         let before = match doc.prev_in_sentence(m.start) {
-            Some(p) if matches!(doc.norm(p), "the" | "a" | "an") => doc.prev_in_sentence(p),
+            Some(p) if matches!(doc.norm(p), "the" | "a" | "an") || doc.norm(p).ends_with("'s") => {
+                doc.prev_in_sentence(p)
+            }
             p => p,
         };
         let before = match before {

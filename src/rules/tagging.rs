@@ -91,8 +91,14 @@ pub fn check(cx: &Ctx, out: &mut Out) {
         if !capital && (word_name || !known_pupil) {
             continue;
         }
-        if word_name && doc.has(i, SENTENCE_START) {
-            continue; // "Will you …", "Hope this helps"
+        // "Will you …", "Hope this helps": a word, unless a pupil of that name then does
+        // something ("Mason filmed the whole thing").
+        let acts = known_pupil
+            && doc
+                .next_in_sentence(i)
+                .is_some_and(|n| super::proofread::words::finite_verb(doc.norm(n)));
+        if word_name && doc.has(i, SENTENCE_START) && !acts {
+            continue;
         }
         let prev = doc.prev_in_sentence(i).map(|p| doc.norm(p).to_string());
         let next = doc.next_in_sentence(i);

@@ -130,32 +130,57 @@ impl Entry {
             field: None,
             message: "the entry must be a JSON object with at least a \"text\" field".into(),
         })?;
-        if let Some(unknown) = obj.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+        Entry::from_fields(obj.keys().map(String::as_str), |name| match obj.get(name) {
+            None | Some(Value::Null) => Field::Absent,
+            Some(Value::String(s)) => Field::Text(s.clone()),
+            Some(Value::Array(items)) => Field::List(
+                items
+                    .iter()
+                    .map(|item| item.as_str().map(str::to_string))
+                    .collect(),
+            ),
+            Some(_) => Field::Other,
+        })
+    }
+
+    /// Builds an entry from its fields as a reader found them (a JSON object here, a
+    /// JavaScript object in the WebAssembly build): one set of checks and messages for both.
+    pub fn from_fields<'k>(
+        mut keys: impl Iterator<Item = &'k str>,
+        mut get: impl FnMut(&str) -> Field,
+    ) -> Result<Entry, InputError> {
+        if let Some(unknown) = keys.find(|k| !FIELDS.contains(k)) {
             return Err(err(
                 unknown,
                 format!("is not an entry field (known: {})", FIELDS.join(", ")),
             ));
         }
-        let text = match obj.get("text") {
-            Some(Value::String(s)) => s.clone(),
-            Some(_) => return Err(err("text", "must be a string")),
-            None => return Err(err("text", "is required")),
+        let text = match get("text") {
+            Field::Text(s) => s,
+            Field::Absent => return Err(err("text", "is required")),
+            _ => return Err(err("text", "must be a string")),
         };
+        let incident_at = date_field(get("incident_at"), "incident_at")?;
+        let recorded_at = date_field(get("recorded_at"), "recorded_at")?;
+        let mut list = |name: &str| list_field(get(name), name);
+        let students = list("students")?.unwrap_or_default();
+        let linked_students = list("linked_students")?.unwrap_or_default();
+        let categories = list("categories")?.unwrap_or_default();
+        let available_categories = list("available_categories")?;
+        let attachments = list("attachments")?.unwrap_or_default();
+        let pupils = list("pupils")?;
+        let staff = list("staff")?;
         Ok(Entry {
             text,
-            incident_at: date_field(obj.get("incident_at"), "incident_at")?,
-            recorded_at: date_field(obj.get("recorded_at"), "recorded_at")?,
-            students: list_field(obj.get("students"), "students")?.unwrap_or_default(),
-            linked_students: list_field(obj.get("linked_students"), "linked_students")?
-                .unwrap_or_default(),
-            categories: list_field(obj.get("categories"), "categories")?.unwrap_or_default(),
-            available_categories: list_field(
-                obj.get("available_categories"),
-                "available_categories",
-            )?,
-            attachments: list_field(obj.get("attachments"), "attachments")?.unwrap_or_default(),
-            pupils: list_field(obj.get("pupils"), "pupils")?,
-            staff: list_field(obj.get("staff"), "staff")?,
+            incident_at,
+            recorded_at,
+            students,
+            linked_students,
+            categories,
+            available_categories,
+            attachments,
+            pupils,
+            staff,
         })
     }
 
@@ -165,28 +190,41 @@ impl Entry {
     }
 }
 
-fn date_field(v: Option<&Value>, field: &str) -> Result<Option<LocalDateTime>, InputError> {
+/// One field of an entry as its reader found it.
+pub enum Field {
+    /// Missing or null.
+    Absent,
+    Text(String),
+    /// A list; `None` for an item that is not a string.
+    List(Vec<Option<String>>),
+    /// Any other kind of value.
+    Other,
+}
+
+fn date_field(v: Field, field: &str) -> Result<Option<LocalDateTime>, InputError> {
     match v {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) => LocalDateTime::parse(s).map(Some).map_err(|m| err(field, m)),
-        Some(_) => Err(err(field, "must be a string such as \"2023-12-07T09:30\"")),
+        Field::Absent => Ok(None),
+        Field::Text(s) if s.trim().is_empty() => Ok(None),
+        Field::Text(s) => LocalDateTime::parse(&s)
+            .map(Some)
+            .map_err(|m| err(field, m)),
+        _ => Err(err(field, "must be a string such as \"2023-12-07T09:30\"")),
     }
 }
 
-fn list_field(v: Option<&Value>, field: &str) -> Result<Option<Vec<String>>, InputError> {
+fn list_field(v: Field, field: &str) -> Result<Option<Vec<String>>, InputError> {
     match v {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Array(items)) => items
-            .iter()
+        Field::Absent => Ok(None),
+        Field::List(items) => items
+            .into_iter()
             .enumerate()
             .map(|(i, item)| match item {
-                Value::String(s) => Ok(s.trim().to_string()),
-                _ => Err(err(&format!("{field}[{i}]"), "must be a string")),
+                Some(s) => Ok(s.trim().to_string()),
+                None => Err(err(&format!("{field}[{i}]"), "must be a string")),
             })
             .collect::<Result<Vec<_>, _>>()
             .map(|list| Some(list.into_iter().filter(|s| !s.is_empty()).collect())),
-        Some(_) => Err(err(field, "must be a list of strings")),
+        _ => Err(err(field, "must be a list of strings")),
     }
 }
 

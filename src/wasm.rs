@@ -4,6 +4,7 @@
 //! a wrong type gets the same one-line reason. `recorded_at` defaults to the browser's
 //! local clock. An optional second argument is a policy object (the school's settings).
 
+use crate::entry::Field;
 use crate::{Entry, LocalDateTime, Policy};
 use wasm_bindgen::prelude::*;
 
@@ -33,9 +34,7 @@ pub fn check(
     policy: Option<JsValue>,
     unread: Option<Vec<String>>,
 ) -> Result<JsValue, JsValue> {
-    let value: serde_json::Value =
-        serde_wasm_bindgen::from_value(entry).map_err(|e| js_err(format!("entry: {e}")))?;
-    let entry = Entry::from_value(&value).map_err(|e| js_err(e.to_string()))?;
+    let entry = read_entry(&entry)?;
     let policy = match policy.filter(|p| !p.is_undefined() && !p.is_null()) {
         None => Policy::default(),
         Some(p) => {
@@ -52,6 +51,36 @@ pub fn check(
     crate::unread::without_unread(&mut verdict, &unread);
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&verdict, &ser).map_err(|e| js_err(e.to_string()))
+}
+
+/// The entry straight from the JavaScript object, field by field (no JSON value in
+/// between: a check is called on every keystroke), through the same checks as the CLI's JSON.
+fn read_entry(entry: &JsValue) -> Result<Entry, JsValue> {
+    let Some(obj) = entry
+        .dyn_ref::<js_sys::Object>()
+        .filter(|_| !entry.is_array())
+    else {
+        return Err(js_err(
+            "entry: the entry must be an object with at least a \"text\" field".into(),
+        ));
+    };
+    let keys: Vec<String> = js_sys::Object::keys(obj)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    let field = |name: &str| {
+        let v = js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() || v.is_null() {
+            Field::Absent
+        } else if let Some(s) = v.as_string() {
+            Field::Text(s)
+        } else if let Some(list) = v.dyn_ref::<js_sys::Array>() {
+            Field::List(list.iter().map(|item| item.as_string()).collect())
+        } else {
+            Field::Other
+        }
+    };
+    Entry::from_fields(keys.iter().map(String::as_str), field).map_err(|e| js_err(e.to_string()))
 }
 
 /// `load_dictionary(bytes)`: the spelling dictionary (`dictionary.bin`, which the extension

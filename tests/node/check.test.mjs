@@ -62,6 +62,17 @@ test('offsets are UTF-16, as the DOM counts', () => {
 test('bad input throws one clear line naming the field', () => {
   assert.throws(() => engine.check({ text: 'x', incident_at: '2023-02-30T10:00' }), /incident_at/);
   assert.throws(() => engine.check({ text: 5 }), /text/);
+  // The object is read field by field, with the CLI's checks and messages.
+  assert.throws(() => engine.check({}), /`text`: is required/);
+  assert.throws(() => engine.check({ text: 'x', students: 'Amira Khan' }), /`students`: must be a list of strings/);
+  assert.throws(() => engine.check({ text: 'x', pupils: ['Amira Khan', 7] }), /`pupils\[1\]`: must be a string/);
+  assert.throws(() => engine.check({ text: 'x', tags: [] }), /`tags`: is not an entry field/);
+  assert.throws(() => engine.check(['x']), /must be an object/);
+  assert.throws(() => engine.check('x'), /must be an object/);
+  // Null and undefined fields are absent; blank list items are dropped, as in JSON.
+  const v = engine.check({ text: 'Amira was upset.', incident_at: null, categories: undefined, students: [' Amira Khan ', ''] });
+  assert.equal(v.checklist.find((r) => r.criterion === 'datetime').status, 'not_met');
+  assert.ok(!v.findings.some((f) => f.rule === 'tagging.untagged'), 'the tag is read, trimmed');
   assert.throws(() => engine.check({ text: 'x' }, { timeliness_hours: 'soon' }), /timeliness_hours/);
 });
 

@@ -332,7 +332,8 @@ fn professionals(cx: &Ctx, out: &mut Out) {
             let raw = doc.raw(k);
             raw.chars().count() > 1 && !raw.chars().any(char::is_lowercase)
         };
-        if shouted(i) && shouted(i + 1) {
+        // … and an abbreviation is not a surname ("to offer Kayden ELSA sessions").
+        if (shouted(i) && shouted(i + 1)) || cx.k.names_acronyms.has(doc, i + 1) {
             return None;
         }
         let after_title = i > 0
@@ -451,6 +452,15 @@ fn professionals(cx: &Ctx, out: &mut Out) {
             continue;
         }
         let det = det.filter(|_| determiner).unwrap_or(m.start);
+        // The role in brackets after the name: "Sandra Okafor (Kayden's social worker)".
+        let bracket = if determiner { det } else { m.start };
+        if bracket >= 3
+            && doc.norm(bracket - 1) == "("
+            && capital_word(doc, bracket - 2)
+            && capital_word(doc, bracket - 3)
+        {
+            continue;
+        }
         // Named in apposition: "the school nurse, Priya Shah" / "the school nurse Priya Shah".
         let k = if m.end < doc.len() && doc.norm(m.end) == "," {
             m.end + 1

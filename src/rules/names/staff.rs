@@ -201,6 +201,17 @@ pub fn initials(cx: &Ctx, out: &mut Out) {
         let raw = doc.raw(i);
         let next = doc.next_in_sentence(i);
         let mut prev = doc.prev_in_sentence(i);
+        // "HE WAS TOLD TO STOP": a word in a run of capitals is shouting, not initials.
+        let shouted = |k: Option<usize>| {
+            k.is_some_and(|k| {
+                doc.tokens[k].kind == Kind::Word
+                    && doc.raw(k).chars().count() > 1
+                    && !doc.raw(k).chars().any(char::is_lowercase)
+            })
+        };
+        if shouted(prev) || shouted(next) {
+            continue;
+        }
         if prev.is_some_and(|p| doc.norm(p) == ":") {
             prev = prev.and_then(|p| doc.prev_in_sentence(p));
         }

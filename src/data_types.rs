@@ -37,6 +37,8 @@ pub struct RuleDef {
 
 #[derive(Deserialize, Serialize)]
 pub struct LanguageFile {
+    /// Hyphenated nouns made by the inflector from a phrasal verb ("kick-off").
+    pub nouns: Vec<String>,
     pub phrase: Vec<PhraseDef>,
     pub intensifiers: Intensifiers,
     pub mock_praise: MockPraise,

@@ -42,12 +42,20 @@ pub fn check(cx: &Ctx, out: &mut Out) {
 
     let mut conflicts = weekday_conflicts(cx, all_dates, inc.date, &opening);
     // A date (and time) stated in the opening that differs from the field.
-    // Only where the date sets the scene: the opening sentence starts with it, or "On …".
+    // Only where the date sets the scene: the opening sentence starts with it, or "On …",
+    // and not after a reporting or relative word ("told SKowalski that the visit planned
+    // for Monday 26 January was cancelled": another event's day).
     let sets_scene = |m: &DateMention| {
-        doc.has(m.start, SENTENCE_START)
+        let first = doc.sentence(m.start).first;
+        (doc.has(m.start, SENTENCE_START)
             || doc
                 .prev_in_sentence(m.start)
-                .is_some_and(|p| doc.norm(p) == "on")
+                .is_some_and(|p| doc.norm(p) == "on"))
+            && cx
+                .k
+                .time_other_event
+                .any_in(doc, first, m.start, |_| true)
+                .is_none()
     };
     // The field's own date given anywhere outside the plans makes the opening's other date
     // context ("Follow-up to the concern logged on Mon 29/9. Review meeting today, Fri 17th Oct").

@@ -64,6 +64,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             if m.end < doc.len() && group.unless_next.iter().any(|w| w == doc.norm(m.end)) {
                 return false;
             }
+            if m.end == m.start + 1 && lang.nouns.iter().any(|n| n == doc.norm(m.start)) {
+                return false; // "kick-off 10.00"
+            }
             let before = m.start.saturating_sub(UNLESS_AFTER_WINDOW)..m.start;
             if before
                 .filter(|&k| doc.sentence_of[k] == doc.sentence_of[m.start])

@@ -327,13 +327,9 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         {
             return None;
         }
-        // "TYRESE MUST NOT …": a line in capitals is shouting, not a name.
-        let shouted = |k: usize| {
-            let raw = doc.raw(k);
-            raw.chars().count() > 1 && !raw.chars().any(char::is_lowercase)
-        };
-        // … and an abbreviation is not a surname ("to offer Kayden ELSA sessions").
-        if (shouted(i) && shouted(i + 1)) || cx.k.names_acronyms.has(doc, i + 1) {
+        // "TYRESE MUST NOT …": a line in capitals is shouting, not a name; and an
+        // abbreviation is not a surname ("to offer Kayden ELSA sessions").
+        if (doc.all_capitals(i) && doc.all_capitals(i + 1)) || cx.k.names_acronyms.has(doc, i + 1) {
             return None;
         }
         let after_title = i > 0
@@ -453,11 +449,10 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         }
         let det = det.filter(|_| determiner).unwrap_or(m.start);
         // The role in brackets after the name: "Sandra Okafor (Kayden's social worker)".
-        let bracket = if determiner { det } else { m.start };
-        if bracket >= 3
-            && doc.norm(bracket - 1) == "("
-            && capital_word(doc, bracket - 2)
-            && capital_word(doc, bracket - 3)
+        if det >= 3
+            && doc.norm(det - 1) == "("
+            && capital_word(doc, det - 2)
+            && capital_word(doc, det - 3)
         {
             continue;
         }

@@ -195,6 +195,14 @@ impl<'a> Doc<'a> {
         self.tokens.get(i).is_some_and(|t| t.kind != Kind::Punct)
     }
 
+    /// A word of two or more letters written all in capitals ("HE", "NOT", "ELSA").
+    pub fn all_capitals(&self, i: usize) -> bool {
+        let raw = self.raw(i);
+        self.tokens[i].kind == Kind::Word
+            && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !raw.chars().any(char::is_lowercase)
+    }
+
     pub fn has(&self, i: usize, flag: u8) -> bool {
         self.flags[i] & flag != 0
     }

@@ -202,14 +202,7 @@ pub fn initials(cx: &Ctx, out: &mut Out) {
         let next = doc.next_in_sentence(i);
         let mut prev = doc.prev_in_sentence(i);
         // "HE WAS TOLD TO STOP": a word in a run of capitals is shouting, not initials.
-        let shouted = |k: Option<usize>| {
-            k.is_some_and(|k| {
-                doc.tokens[k].kind == Kind::Word
-                    && doc.raw(k).chars().count() > 1
-                    && !doc.raw(k).chars().any(char::is_lowercase)
-            })
-        };
-        if shouted(prev) || shouted(next) {
+        if prev.is_some_and(|k| doc.all_capitals(k)) || next.is_some_and(|k| doc.all_capitals(k)) {
             continue;
         }
         if prev.is_some_and(|p| doc.norm(p) == ":") {

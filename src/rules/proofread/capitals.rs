@@ -62,14 +62,7 @@ fn emphasis(cx: &Ctx, doc: &Doc, k: usize) -> bool {
 }
 
 pub fn capitals(cx: &Ctx, doc: &Doc, out: &mut Out) {
-    let shouty = |i: usize| {
-        let raw = doc.raw(i);
-        doc.own(i)
-            && doc.tokens[i].kind == Kind::Word
-            && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && raw.chars().all(|c| !c.is_lowercase())
-            && !vocabulary(cx, raw)
-    };
+    let shouty = |i: usize| doc.own(i) && doc.all_capitals(i) && !vocabulary(cx, doc.raw(i));
     let mut i = 0;
     while i < doc.len() {
         if !shouty(i) {

@@ -54,7 +54,8 @@ pub fn check(
 }
 
 /// The entry straight from the JavaScript object, field by field (no JSON value in
-/// between: a check is called on every keystroke), through the same checks as the CLI's JSON.
+/// between), through the same checks as the CLI's JSON. (The page layer calls the engine
+/// in Rust; this is the path of other JavaScript callers such as Node.)
 fn read_entry(entry: &JsValue) -> Result<Entry, JsValue> {
     let Some(obj) = entry
         .dyn_ref::<js_sys::Object>()

@@ -136,7 +136,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             let Some((span, quoted)) = signals
                 .of(slots)
                 .or_else(|| censored(cx.doc, &g.censored))
-                .or_else(|| (!general).then(|| referred(cx.doc, term)).flatten())
+                .or_else(|| (!general).then(|| signals.referred(term)).flatten())
             else {
                 continue;
             };
@@ -259,6 +259,9 @@ struct Signals<'a> {
     passes: [Option<Vec<Vec<Match>>>; 2],
     /// Whether the text has a quotation at all (if not, the second pass is the first).
     quotes: bool,
+    /// The plans' lines that make a referral, lower case, with where each starts: made
+    /// once, when a group with no signal first asks.
+    referrals: Option<Vec<(usize, String)>>,
 }
 
 impl<'a> Signals<'a> {
@@ -268,7 +271,51 @@ impl<'a> Signals<'a> {
             sets,
             passes: [None, None],
             quotes,
+            referrals: None,
         }
+    }
+
+    /// A referral in the plans to a service named as the school's label for the group ("a
+    /// Young Carers referral", "refer to Prevent"): the concern is the one the plans
+    /// answer. Plans are otherwise left out ("an online safety lesson for the class" is not
+    /// what happened).
+    fn referred(&mut self, term: &str) -> Option<((usize, usize), bool)> {
+        let term = term.trim();
+        if term.is_empty() {
+            return None;
+        }
+        let doc = self.doc;
+        let lines = self.referrals.get_or_insert_with(|| {
+            let lines = doc.regions.lines.iter().filter(|l| l.in_actions);
+            lines
+                .map(|l| (l.start, doc.text[l.start..l.end].to_ascii_lowercase()))
+                .filter(|(_, lower)| {
+                    lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+                        matches!(
+                            w,
+                            "refer"
+                                | "refers"
+                                | "referred"
+                                | "referral"
+                                | "referrals"
+                                | "referring"
+                        )
+                    })
+                })
+                .collect()
+        });
+        lines.iter().find_map(|(start, lower)| {
+            // The label as whole words, or its plural ("Young Carers" for "Young Carer").
+            lower.match_indices(term).find_map(|(at, _)| {
+                let rest = &lower[at + term.len()..];
+                let len = term.len() + usize::from(rest.starts_with('s'));
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + len..].chars().next();
+                (!before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric))
+                .then_some(((start + at, start + at + len), false))
+            })
+        })
     }
 
     fn pass(&mut self, quoted: bool) -> &[Vec<Match>] {
@@ -317,44 +364,6 @@ impl<'a> Signals<'a> {
         }
         None
     }
-}
-
-/// A referral in the plans to a service named as the school's label for the group ("a
-/// Young Carers referral", "refer to Prevent"): the concern is the one the plans answer.
-/// Plans are otherwise left out ("an online safety lesson for the class" is not what
-/// happened).
-fn referred(doc: &Doc, term: &str) -> Option<((usize, usize), bool)> {
-    let term = term.trim();
-    if term.is_empty() {
-        return None;
-    }
-    for line in doc.regions.lines.iter().filter(|l| l.in_actions) {
-        let lower = doc.text[line.start..line.end].to_ascii_lowercase();
-        let refers = lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
-            matches!(
-                w,
-                "refer" | "refers" | "referred" | "referral" | "referrals" | "referring"
-            )
-        });
-        if !refers {
-            continue;
-        }
-        // The label as whole words, or its plural ("Young Carers" for "Young Carer").
-        let found = lower.match_indices(term).find_map(|(at, _)| {
-            let rest = &lower[at + term.len()..];
-            let len = term.len() + usize::from(rest.starts_with('s'));
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + len..].chars().next();
-            (!before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric))
-            .then_some((at, len))
-        });
-        if let Some((at, len)) = found {
-            let start = line.start + at;
-            return Some(((start, start + len), false));
-        }
-    }
-    None
 }
 
 /// A word written with asterisks for some of its letters ("p***", "f*g", "n*****") that

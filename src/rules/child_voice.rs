@@ -116,6 +116,15 @@ fn own_promise(doc: &Doc, j: usize) -> bool {
     }
 }
 
+/// A word that opens the person told ("told KPatel", "told me", "told the DSL", "told mum").
+fn opens_hearer(cx: &Ctx, doc: &Doc, k: usize) -> bool {
+    matches!(
+        doc.norm(k),
+        "me" | "him" | "her" | "them" | "us" | "you" | "staff" | "the"
+    ) || cx.k.speech_family.has(doc, k)
+        || (doc.capitalised(k) && doc.tokens[k].kind == Kind::Word)
+}
+
 /// A "that" within a few words from `from`, before any comma or quotation mark: the
 /// reported clause past a hearer, time or place.
 fn that_within(doc: &Doc, from: usize, last: usize) -> Option<usize> {
@@ -193,14 +202,7 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
         if cx.k.speech_object_verbs.has(doc, i) {
             // "told KPatel that …", "told me …"; with no person after it, "told" is
             // passive ("… and told that Harvey has a detention"): not the speaker's words.
-            let person = j.is_some_and(|k| {
-                let w = doc.norm(k);
-                matches!(
-                    w,
-                    "me" | "him" | "her" | "them" | "us" | "you" | "staff" | "the"
-                ) || sp.family.iter().any(|f| f == w)
-                    || (doc.capitalised(k) && doc.tokens[k].kind == Kind::Word)
-            });
+            let person = j.is_some_and(|k| opens_hearer(cx, doc, k));
             if !person {
                 continue;
             }
@@ -218,24 +220,11 @@ pub fn reported_speech(cx: &Ctx) -> Vec<Reported> {
             // the hearer may take a few words; without a "that", one word ("said to me he …").
             // Only a hearer, not an infinitive ("said to go to the office so that …").
             let hearer = doc.next_in_sentence(to).is_some_and(|k| {
-                matches!(
-                    doc.norm(k),
-                    "me" | "him"
-                        | "her"
-                        | "them"
-                        | "us"
-                        | "you"
-                        | "staff"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "their"
-                        | "my"
-                        | "another"
-                        | "one"
-                ) || cx.k.speech_family.has(doc, k)
-                    || doc.capitalised(k)
+                opens_hearer(cx, doc, k)
+                    || matches!(
+                        doc.norm(k),
+                        "a" | "an" | "his" | "their" | "my" | "another" | "one"
+                    )
             });
             let that = || that_within(doc, to + 1, doc.sentence(i).last);
             j = hearer.then(that).flatten().or_else(|| {

@@ -479,8 +479,8 @@ fn professionals(cx: &Ctx, out: &mut Out) {
         // "Mum will take her to see the GP on Friday": the family's doctor, as a place to go.
         let visited =
             cx.k.names_visited_roles
-                .any_in(doc, m.start, m.end, |_| true)
-                .is_some_and(|v| v.start == m.start);
+                .match_at(doc, m.start)
+                .is_some_and(|v| v.end <= m.end);
         let first = doc.sentence(m.start).first;
         if visited
             && (det.saturating_sub(VISIT_WINDOW).max(first)..det)

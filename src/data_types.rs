@@ -177,6 +177,7 @@ pub struct DocumentsFile {
     pub never_attach: Vec<String>,
     pub in_entry: Vec<String>,
     pub spoken: Vec<String>,
+    pub sent_with: Vec<String>,
     pub standing: Vec<String>,
     pub made_now: Vec<String>,
     pub not_yet: Vec<String>,

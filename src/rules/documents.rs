@@ -3,7 +3,7 @@
 use super::util::{negated, NEGATION_WINDOW};
 use super::{Applies, Ctx, Out, Raw};
 use crate::names::is_staff_code;
-use crate::text::{Doc, Kind, EXCLUDED, QUOTED};
+use crate::text::{Doc, Kind, EXCLUDED, PASTED, QUOTED};
 
 /// How many words a document's kind may take before its head ("record of concern").
 const KIND_WORDS: usize = 3;
@@ -86,11 +86,11 @@ fn in_clause<'d>(
     walk.take_while(|&k| !matches!(doc.norm(k), "and" | "but" | "then" | "," | ";"))
 }
 
-pub fn check(cx: &Ctx, out: &mut Out) {
+/// Where the text names a document among the tokens `keep` allows: a mention, or a kind
+/// head after its kind ("PI form").
+fn find_mentions(cx: &Ctx, keep: impl Fn(usize) -> bool + Copy) -> Vec<(usize, usize)> {
     let doc = cx.doc;
     let d = &cx.data.documents;
-    let future = &cx.k.documents_future;
-    let keep = |i: usize| !doc.has(i, QUOTED | EXCLUDED);
     let mut found: Vec<(usize, usize)> =
         cx.k.documents_mentions
             .find(doc, keep)
@@ -112,6 +112,33 @@ pub fn check(cx: &Ctx, out: &mut Out) {
             found.push((k, m.end));
         }
     }
+    found
+}
+
+/// How far from a document in a pasted message "attached" may stand ("Minutes attached",
+/// "please find attached the core group minutes").
+const SENT_WITH_WINDOW: usize = 4;
+
+pub fn check(cx: &Ctx, out: &mut Out) {
+    let doc = cx.doc;
+    let future = &cx.k.documents_future;
+    let mut found = find_mentions(cx, |i| !doc.has(i, QUOTED | EXCLUDED));
+    // A message pasted between quotation marks is someone else's words, but a document it
+    // says came with it belongs with the record too.
+    let message = |i: usize| doc.has(i, QUOTED) && doc.has(i, PASTED) && !doc.has(i, EXCLUDED);
+    let sent_with: Vec<(usize, usize)> = find_mentions(cx, message)
+        .into_iter()
+        .filter(|&(s, e)| {
+            let (a, b) = (
+                s.saturating_sub(SENT_WITH_WINDOW),
+                (e + SENT_WITH_WINDOW).min(doc.len()),
+            );
+            cx.k.documents_sent_with
+                .any_in(doc, a, b, message)
+                .is_some()
+        })
+        .collect();
+    found.extend(sent_with);
     crate::order::sort(&mut found);
     // One mention per document: overlapping pieces ("record of concern" + "form") join.
     found.retain(|&(s, _)| {
@@ -127,6 +154,9 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     }
     let someone_elses_words = !doc.regions.pasted.is_empty() || doc.regions.has_email;
     mentions.retain(|&(s, e)| {
+        if doc.has(s, QUOTED) {
+            return true;
+        }
         let sent = doc.sentence(s);
         let in_sentence = |set: &crate::text::PhraseSet| {
             set.any_in(doc, sent.first, sent.last, |_| true).is_some()
@@ -160,7 +190,7 @@ pub fn check(cx: &Ctx, out: &mut Out) {
                 .any_in(doc, sent.first, s, |_| true)
                 .is_some()
             || in_sentence(&cx.k.documents_kept_elsewhere)
-            || in_sentence(&cx.k.documents_spoken)
+            || (in_sentence(&cx.k.documents_spoken) && !in_sentence(&cx.k.documents_made_now))
             || in_sentence(&cx.k.documents_never_attach)
             || (someone_elses_words && in_sentence(&cx.k.documents_in_entry))
             || standing_plan

@@ -357,12 +357,14 @@ fn introduces(text: &str, r: &Regions, k: usize) -> bool {
 
 /// The length of a greeting's opening ("Hi Anna" of "Hi Anna, …"), if the line opens with one.
 fn greeting_len(line: &str) -> Option<usize> {
+    // A message pasted between quotation marks opens with one: "'Hi all, thanks …".
+    let body = line.trim_start_matches(['\'', '"', '‘', '“']);
     GREETINGS
         .iter()
         .any(|w| {
-            line.get(..w.len())
+            body.get(..w.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(w))
-                && line[w.len()..].starts_with([' ', ','])
+                && body[w.len()..].starts_with([' ', ','])
         })
         .then(|| line.find(',').unwrap_or(line.len()))
 }
@@ -381,9 +383,23 @@ fn mark_body(text: &str, r: &mut Regions, body_first: usize, introduced: bool) -
             .find(|&k| r.lines[k].kind == LineKind::Blank)
             .unwrap_or(stop)
     };
-    let body_end = match sign_off {
-        Some(s) => para_end(s),
-        None => para_end(body_first),
+    // A message pasted between quotation marks ends where they close, whatever follows.
+    let quoted_end = line_text(text, r, body_first)
+        .trim_start()
+        .starts_with(['\'', '"', '‘', '“'])
+        .then(|| {
+            (body_first..stop).find(|&k| {
+                line_text(text, r, k)
+                    .trim_end()
+                    .trim_end_matches('.')
+                    .ends_with(['\'', '"', '’', '”'])
+            })
+        })
+        .flatten();
+    let body_end = match (quoted_end, sign_off) {
+        (Some(k), _) => k + 1,
+        (None, Some(s)) => para_end(s),
+        (None, None) => para_end(body_first),
     };
     if body_end <= body_first {
         return body_end;
@@ -444,6 +460,14 @@ mod tests {
         let (s, e) = r.pasted[0];
         assert!(t[s..e].starts_with("Hi, Kacey") && t[s..e].ends_with("Leanne Fisher"));
         assert!(r.excluded.iter().any(|&(s, e)| &t[s..e] == "Leanne Fisher"));
+    }
+
+    #[test]
+    fn a_message_pasted_in_quotation_marks_ends_where_they_close() {
+        let t = "Email from Sam's social worker, pasted below:\n'Hi all, minutes attached. Thanks, Sam'\nKAshworth told reception.\nKAshworth will attend.";
+        let r = find_regions(t, &headings());
+        let (s, e) = r.pasted[0];
+        assert_eq!(&t[s..e], "'Hi all, minutes attached. Thanks, Sam'");
     }
 
     #[test]

@@ -47,7 +47,10 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
             _ => None,
         };
         after.is_some_and(|k| named(doc, k))
-            || before.is_some_and(|p| is_staff_code(doc.raw(p)) || doc.capitalised(p))
+            || before.is_some_and(|p| {
+                is_staff_code(doc.raw(p))
+                    || (doc.capitalised(p) && bare_first_name(cx, doc, p).is_none())
+            })
     };
     let text_of = |m: &crate::text::Match| {
         (m.start..m.end)
@@ -57,6 +60,20 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
     };
     let introduced: Vec<String> = matches.iter().filter(|m| tied(m)).map(text_of).collect();
     for m in &matches {
+        // "Sarah (TA)": a first name alone does not say which Sarah.
+        let named_by_first = doc
+            .prev_in_sentence(m.start)
+            .filter(|&p| matches!(doc.norm(p), "(" | ","))
+            .and_then(|p| doc.prev_in_sentence(p))
+            .and_then(|p| bare_first_name(cx, doc, p));
+        if let Some(p) = named_by_first {
+            let end = match doc.is_word(m.end) {
+                false if m.end < doc.len() && doc.norm(m.end) == ")" => m.end + 1,
+                _ => m.end,
+            };
+            out.push(Raw::at("names.staff_role", doc.span(p, end)));
+            continue;
+        }
         if tied(m) || introduced.contains(&text_of(m)) {
             continue;
         }
@@ -94,6 +111,20 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
         };
         out.push(Raw::at("names.staff_role", doc.span(start, m.end)));
     }
+}
+
+/// Token `p` as a member of staff's first name standing alone: a first name from the
+/// lexicon, not a pupil's on the form, not the end of a full name or a title ("Miss Patel").
+pub(super) fn bare_first_name(cx: &Ctx, doc: &Doc, p: usize) -> Option<usize> {
+    let alone = doc
+        .prev_in_sentence(p)
+        .is_none_or(|q| !(doc.capitalised(q) && doc.tokens[q].kind == Kind::Word));
+    (alone
+        && doc.capitalised(p)
+        && doc.tokens[p].kind == Kind::Word
+        && first_names(cx.data).contains(doc.norm(p))
+        && cx.names.by_forename(doc.norm(p)).is_none())
+    .then_some(p)
 }
 
 /// A member of staff by first name and where they work: "Sarah in the office", "Dave from

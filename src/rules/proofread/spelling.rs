@@ -39,6 +39,18 @@ impl Covered {
     }
 }
 
+/// Part of a username, tag or address ("xX_Gh0st_Xx", "@jaybo", "#fyp"): written as it is
+/// on the screen, so never a misspelling or text-speak.
+fn in_handle(doc: &Doc, i: usize) -> bool {
+    let touches = |k: usize, marks: &[&str]| {
+        k < doc.len()
+            && (doc.tokens[k].end == doc.tokens[i].start
+                || doc.tokens[k].start == doc.tokens[i].end)
+            && marks.contains(&doc.raw(k))
+    };
+    (i > 0 && touches(i - 1, &["_", "@", "#"])) || touches(i + 1, &["_", "@"])
+}
+
 pub fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
     let mut suggested = 0;
     let mut covered: Option<Covered> = None;
@@ -50,6 +62,9 @@ pub fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
         }
         let raw = doc.raw(i);
         let norm = doc.norm(i);
+        if in_handle(doc, i) {
+            continue;
+        }
         // Text-speak, including "w/" (two tokens).
         // "w/o", "w/" (tokens joined by a slash with no space).
         let joined = |k: usize| k < doc.len() && doc.tokens[k].start == doc.tokens[k - 1].end;

@@ -219,8 +219,12 @@ fn weekday_conflicts(
         let s = doc.sentence_of[m.start];
         let sent = &doc.sentences[s];
         let prev = doc.prev_in_sentence(m.start).map(|p| doc.norm(p));
+        // "On Friday …", or a note's heading: "Phone call, Tuesday 11.20am."
         let sets_scene = (doc.has(m.start, SENTENCE_START)
-            || matches!(prev, Some("on" | "last" | "this")))
+            || matches!(
+                prev,
+                Some("on" | "last" | "this" | "," | ":" | "-" | "–" | "(")
+            ))
             && in_lead(cx, m.start)
             && !recurring(cx, m.end);
         let about_other_time = planned

@@ -85,6 +85,16 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
             continue; // "TA support", "tutor time"
         }
         let prev = doc.prev_in_sentence(m.start);
+        // "where a TA can help him": any TA, not one who did something.
+        let generic = prev.is_some_and(|p| matches!(doc.norm(p), "a" | "an"))
+            && doc.is_word(m.end)
+            && matches!(
+                doc.norm(m.end),
+                "can" | "could" | "will" | "would" | "may" | "might" | "should"
+            );
+        if generic {
+            continue;
+        }
         let start = match prev {
             Some(p) => {
                 let d = doc.norm(p);

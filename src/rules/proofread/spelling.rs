@@ -80,7 +80,14 @@ pub fn text_speak_and_spelling(cx: &Ctx, doc: &Doc, out: &mut Out) {
                     .map(|full| (full.clone(), i + 2))
             });
         }
-        let hit = hit.or_else(|| speak.get(norm).map(|full| (full.clone(), i + 1)));
+        // One letter ("u", "n") counts only standing alone: "n/a", "Y/N" are not text-speak.
+        let alone = raw.chars().count() > 1 || !(joined(i + 1) || (i > 0 && joined(i)));
+        let hit = hit.or_else(|| {
+            speak
+                .get(norm)
+                .filter(|_| alone)
+                .map(|full| (full.clone(), i + 1))
+        });
         let a_name = raw.starts_with(char::is_uppercase) && lexicon.contains(norm);
         if let Some((full, end)) =
             hit.filter(|_| !a_name && !vocabulary(cx, raw) && !a_code(doc, i))

@@ -126,7 +126,12 @@ pub fn check(cx: &Ctx, out: &mut Out) {
     // A message pasted between quotation marks is someone else's words, but a document it
     // says came with it belongs with the record too.
     let message = |i: usize| doc.has(i, QUOTED) && doc.has(i, PASTED) && !doc.has(i, EXCLUDED);
-    let sent_with: Vec<(usize, usize)> = find_mentions(cx, message)
+    let pasted = if doc.regions.pasted.is_empty() {
+        Vec::new()
+    } else {
+        find_mentions(cx, message)
+    };
+    let sent_with: Vec<(usize, usize)> = pasted
         .into_iter()
         .filter(|&(s, e)| {
             let (a, b) = (

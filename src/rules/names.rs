@@ -445,15 +445,8 @@ fn professionals(cx: &Ctx, out: &mut Out) {
             && !doc.capitalised(m.end)
             && doc.sentence_of[m.end] == doc.sentence_of[m.start];
         // "Bev (school nurse)", "Sam, social worker": the role, but only a first name.
-        let first_name_only = det
-            .filter(|&d| matches!(doc.norm(d), "(" | ","))
-            .and_then(|d| doc.prev_in_sentence(d))
-            .and_then(|p| staff::bare_first_name(cx, doc, p));
-        if let Some(p) = first_name_only {
-            let end = match m.end < doc.len() && doc.norm(m.end) == ")" {
-                true => m.end + 1,
-                false => m.end,
-            };
+        if let Some(p) = staff::first_name_before(cx, doc, m.start) {
+            let end = staff::through_bracket(doc, m.end);
             out.push(Raw::at("names.professional_role", doc.span(p, end)));
             continue;
         }

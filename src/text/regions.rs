@@ -356,9 +356,13 @@ fn introduces(text: &str, r: &Regions, k: usize) -> bool {
 }
 
 /// The length of a greeting's opening ("Hi Anna" of "Hi Anna, …"), if the line opens with one.
+/// Quotation marks that open and close a message pasted between them.
+const OPENING_QUOTES: [char; 4] = ['\'', '"', '‘', '“'];
+const CLOSING_QUOTES: [char; 4] = ['\'', '"', '’', '”'];
+
 fn greeting_len(line: &str) -> Option<usize> {
     // A message pasted between quotation marks opens with one: "'Hi all, thanks …".
-    let body = line.trim_start_matches(['\'', '"', '‘', '“']);
+    let body = line.trim_start_matches(OPENING_QUOTES);
     GREETINGS
         .iter()
         .any(|w| {
@@ -386,13 +390,13 @@ fn mark_body(text: &str, r: &mut Regions, body_first: usize, introduced: bool) -
     // A message pasted between quotation marks ends where they close, whatever follows.
     let quoted_end = line_text(text, r, body_first)
         .trim_start()
-        .starts_with(['\'', '"', '‘', '“'])
+        .starts_with(OPENING_QUOTES)
         .then(|| {
             (body_first..stop).find(|&k| {
                 line_text(text, r, k)
                     .trim_end()
                     .trim_end_matches('.')
-                    .ends_with(['\'', '"', '’', '”'])
+                    .ends_with(CLOSING_QUOTES)
             })
         })
         .flatten();

@@ -61,16 +61,8 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
     let introduced: Vec<String> = matches.iter().filter(|m| tied(m)).map(text_of).collect();
     for m in &matches {
         // "Sarah (TA)": a first name alone does not say which Sarah.
-        let named_by_first = doc
-            .prev_in_sentence(m.start)
-            .filter(|&p| matches!(doc.norm(p), "(" | ","))
-            .and_then(|p| doc.prev_in_sentence(p))
-            .and_then(|p| bare_first_name(cx, doc, p));
-        if let Some(p) = named_by_first {
-            let end = match doc.is_word(m.end) {
-                false if m.end < doc.len() && doc.norm(m.end) == ")" => m.end + 1,
-                _ => m.end,
-            };
+        if let Some(p) = first_name_before(cx, doc, m.start) {
+            let end = through_bracket(doc, m.end);
             out.push(Raw::at("names.staff_role", doc.span(p, end)));
             continue;
         }
@@ -123,9 +115,27 @@ pub fn roles(cx: &Ctx, out: &mut Out) {
     }
 }
 
+/// The first name standing alone before a role that starts at `role`, after a bracket or
+/// comma: "Sarah (TA)", "Jane, social worker".
+pub(super) fn first_name_before(cx: &Ctx, doc: &Doc, role: usize) -> Option<usize> {
+    doc.prev_in_sentence(role)
+        .filter(|&p| matches!(doc.norm(p), "(" | ","))
+        .and_then(|p| doc.prev_in_sentence(p))
+        .and_then(|p| bare_first_name(cx, doc, p))
+}
+
+/// `end`, or past the bracket that closes there: the finding covers "Sarah (TA)" whole.
+pub(super) fn through_bracket(doc: &Doc, end: usize) -> usize {
+    if end < doc.len() && doc.norm(end) == ")" {
+        end + 1
+    } else {
+        end
+    }
+}
+
 /// Token `p` as a member of staff's first name standing alone: a first name from the
 /// lexicon, not a pupil's on the form, not the end of a full name or a title ("Miss Patel").
-pub(super) fn bare_first_name(cx: &Ctx, doc: &Doc, p: usize) -> Option<usize> {
+fn bare_first_name(cx: &Ctx, doc: &Doc, p: usize) -> Option<usize> {
     let alone = doc
         .prev_in_sentence(p)
         .is_none_or(|q| !(doc.capitalised(q) && doc.tokens[q].kind == Kind::Word));
